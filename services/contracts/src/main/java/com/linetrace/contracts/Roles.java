@@ -1,0 +1,14 @@
+package com.linetrace.contracts;
+
+/** The roles of the plant's people; every view and endpoint names the ones allowed. */
+public final class Roles {
+
+    public static final String OPERATOR = "OPERATOR";
+    public static final String SUPERVISOR = "SUPERVISOR";
+    public static final String MANAGER = "MANAGER";
+    public static final String QUALITY = "QUALITY";
+    public static final String ENGINEER = "ENGINEER";
+    public static final String ADMIN = "ADMIN";
+
+    private Roles() {}
+}

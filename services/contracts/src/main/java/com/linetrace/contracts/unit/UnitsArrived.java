@@ -1,0 +1,4 @@
+package com.linetrace.contracts.unit;
+
+/** The unit was checked in at a station for one operation of its route; the interlock accepted it. */
+public record UnitsArrived(int operation, String operationName, boolean rework) implements UnitEvent {}

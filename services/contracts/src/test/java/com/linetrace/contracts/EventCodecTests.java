@@ -1,0 +1,65 @@
+package com.linetrace.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.contracts.unit.WorkCompleted;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTests {
+
+    private final EventCodec<UnitEvent> codec = UnitEvent.CODEC;
+
+    @Test
+    void everyUnitEventTypeHasAStableName() {
+        assertThat(UnitEvent.TYPES.values())
+                .containsExactlyInAnyOrder(Arrays.stream(UnitEvent.class.getPermittedSubclasses())
+                        .map(c -> c.asSubclass(UnitEvent.class))
+                        .toArray(Class[]::new));
+    }
+
+    @Test
+    void roundTripsAnEvent() {
+        var event = new EventEnvelope<UnitEvent>(
+                EventIds.next(),
+                1,
+                Instant.parse("2026-11-25T10:15:30Z"),
+                "FREMONT",
+                "L1",
+                "TST-80",
+                Serial.issue("LTRC", 42, 9),
+                "op1",
+                new WorkCompleted(80, "Tethered flight test", WorkCompleted.Result.FAIL, List.of("MTR-CURRENT-HIGH")));
+        var json = new String(codec.encode(event), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"type\":\"WorkCompleted\"").doesNotContain("com.linetrace");
+        assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void saysWhyARecordCannotBeRead() {
+        assertThatThrownBy(() -> codec.decode("{not json".getBytes()))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("Not JSON");
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"Exploded\"}".getBytes()))
+                .hasMessageContaining("Unknown event type 'Exploded'");
+        assertThatThrownBy(() -> codec.decode(
+                        """
+                {"eventId":"0193a3a0-0000-7000-8000-000000000000","type":"UnitCompleted","schemaVersion":1,
+                 "occurredAt":"2026-11-25T10:15:30Z","plant":"P","line":"L1","serial":"NOPE","actor":"a",
+                 "body":{"workOrder":"WO-1"}}"""
+                                .getBytes()))
+                .hasMessageContaining("Invalid serial");
+    }
+
+    @Test
+    void eventIdsAreVersion7AndTimeOrdered() {
+        var first = EventIds.next();
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(first.variant()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,43 @@
+package com.linetrace.messaging;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Each service owns one PostgreSQL schema and migrates it with its own Liquibase changelog
+ * ({@code db/changelog/<schema>/changelog.yaml}), keeping Liquibase's bookkeeping tables in that schema too.
+ * Several services can share one database without touching each other's tables.
+ */
+public final class ServiceSchema {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,30}");
+
+    private ServiceSchema() {}
+
+    /** A Liquibase migration of {@code schema}, creating the schema first if it does not exist. */
+    public static SpringLiquibase liquibase(DataSource dataSource, String schema) {
+        requireName(schema);
+        new JdbcTemplate(dataSource).execute("create schema if not exists " + schema);
+        var liquibase = new SpringLiquibase();
+        liquibase.setDataSource(dataSource);
+        liquibase.setChangeLog("classpath:db/changelog/" + schema + "/changelog.yaml");
+        liquibase.setDefaultSchema(schema);
+        liquibase.setLiquibaseSchema(schema);
+        liquibase.setChangeLogParameters(Map.of("schema", schema));
+        return liquibase;
+    }
+
+    static String qualified(String schema, String table) {
+        return requireName(schema) + "." + table;
+    }
+
+    private static String requireName(String schema) {
+        if (!NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("Not a schema name: " + schema);
+        }
+        return schema;
+    }
+}
