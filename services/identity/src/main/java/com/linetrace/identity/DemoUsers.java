@@ -1,0 +1,52 @@
+package com.linetrace.identity;
+
+import com.linetrace.contracts.Roles;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.UserDetailsManager;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo plant's people, one per role, whose passwords are written in the README. Created only when
+ * {@code linetrace.identity.demo-users=true}, and only if missing: never on a production plant.
+ */
+@Component
+class DemoUsers implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
+
+    private static final List<String> ROLES =
+            List.of(Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN);
+
+    private final UserDetailsManager users;
+    private final PasswordEncoder encoder;
+    private final IdentitySettings settings;
+
+    DemoUsers(UserDetailsManager users, PasswordEncoder encoder, IdentitySettings settings) {
+        this.users = users;
+        this.encoder = encoder;
+        this.settings = settings;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!settings.demoUsers()) {
+            return;
+        }
+        for (var role : ROLES) {
+            var username = role.toLowerCase();
+            if (!users.userExists(username)) {
+                users.createUser(User.withUsername(username)
+                        .password(encoder.encode(username))
+                        .roles(role)
+                        .build());
+                log.info("Created demo user '{}' with role {}", username, role);
+            }
+        }
+    }
+}
