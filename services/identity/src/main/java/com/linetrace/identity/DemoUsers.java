@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,15 @@ class DemoUsers implements ApplicationRunner {
         this.settings = settings;
     }
 
+    private boolean exists(String username) {
+        try {
+            users.loadUserByUsername(username);
+            return true;
+        } catch (UsernameNotFoundException e) {
+            return false;
+        }
+    }
+
     @Override
     public void run(ApplicationArguments args) {
         if (!settings.demoUsers()) {
@@ -40,7 +50,7 @@ class DemoUsers implements ApplicationRunner {
         }
         for (var role : ROLES) {
             var username = role.toLowerCase();
-            if (!users.userExists(username)) {
+            if (!exists(username)) {
                 users.createUser(User.withUsername(username)
                         .password(encoder.encode(username))
                         .roles(role)

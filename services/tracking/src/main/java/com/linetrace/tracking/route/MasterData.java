@@ -1,0 +1,126 @@
+package com.linetrace.tracking.route;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes lines, stations, models and routes. */
+@Repository
+public class MasterData {
+
+    private final JdbcClient jdbc;
+    // A route version never changes once written, so it is read once per process.
+    private final Map<Long, Route> routes = new ConcurrentHashMap<>();
+
+    MasterData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Station> station(String id) {
+        return jdbc.sql("select id, line_id, kind, flow_order, name from tracking.station where id = :id")
+                .param("id", id)
+                .query(Station.class)
+                .optional();
+    }
+
+    public List<Station> stations() {
+        return jdbc.sql("select id, line_id, kind, flow_order, name from tracking.station order by line_id, flow_order, id")
+                .query(Station.class)
+                .list();
+    }
+
+    public List<Station> stationsOf(String lineId) {
+        return jdbc.sql("select id, line_id, kind, flow_order, name from tracking.station where line_id = :line"
+                        + " order by flow_order, id")
+                .param("line", lineId)
+                .query(Station.class)
+                .list();
+    }
+
+    public boolean hasLines() {
+        return jdbc.sql("select exists (select 1 from tracking.line)").query(Boolean.class).single();
+    }
+
+    public boolean lineExists(String lineId) {
+        return jdbc.sql("select exists (select 1 from tracking.line where id = :id)")
+                .param("id", lineId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public void addLine(String id, String name) {
+        jdbc.sql("insert into tracking.line (id, name) values (:id, :name)")
+                .param("id", id)
+                .param("name", name)
+                .update();
+    }
+
+    public void addStation(Station station) {
+        jdbc.sql("insert into tracking.station (id, line_id, kind, flow_order, name)"
+                        + " values (:id, :lineId, :kind, :flowOrder, :name)")
+                .paramSource(station)
+                .update();
+    }
+
+    public void addModel(String id, String name) {
+        jdbc.sql("insert into tracking.product_model (id, name) values (:id, :name)")
+                .param("id", id)
+                .param("name", name)
+                .update();
+    }
+
+    /** Adds the next version of a model's route and returns it. */
+    public Route addRoute(String model, int maxFailures, List<Operation> operations) {
+        int version = jdbc.sql("select coalesce(max(version), 0) + 1 from tracking.route where model_id = :model")
+                .param("model", model)
+                .query(Integer.class)
+                .single();
+        long id = jdbc.sql("insert into tracking.route (model_id, version, max_failures)"
+                        + " values (:model, :version, :maxFailures) returning id")
+                .param("model", model)
+                .param("version", version)
+                .param("maxFailures", maxFailures)
+                .query(Long.class)
+                .single();
+        for (var op : operations) {
+            jdbc.sql("insert into tracking.route_operation (route_id, seq, name, station_kind, instruction)"
+                            + " values (:route, :seq, :name, :stationKind, :instruction)")
+                    .param("route", id)
+                    .param("seq", op.seq())
+                    .param("name", op.name())
+                    .param("stationKind", op.stationKind())
+                    .param("instruction", op.instruction())
+                    .update();
+        }
+        return new Route(id, model, version, maxFailures, operations);
+    }
+
+    /** The newest route version of a model: the one new units follow. */
+    public Optional<Route> currentRoute(String model) {
+        return jdbc.sql("select id from tracking.route where model_id = :model order by version desc limit 1")
+                .param("model", model)
+                .query(Long.class)
+                .optional()
+                .map(this::route);
+    }
+
+    public Route route(long id) {
+        return routes.computeIfAbsent(id, this::load);
+    }
+
+    private Route load(long id) {
+        var head = jdbc.sql("select model_id, version, max_failures from tracking.route where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)})
+                .single();
+        var operations = jdbc.sql("select seq, name, station_kind, instruction from tracking.route_operation"
+                        + " where route_id = :id order by seq")
+                .param("id", id)
+                .query(Operation.class)
+                .list();
+        return new Route(id, (String) head[0], (Integer) head[1], (Integer) head[2], operations);
+    }
+}

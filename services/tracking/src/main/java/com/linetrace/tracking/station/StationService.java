@@ -1,0 +1,274 @@
+package com.linetrace.tracking.station;
+
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.unit.UnitCompleted;
+import com.linetrace.contracts.unit.UnitHeld;
+import com.linetrace.contracts.unit.UnitsArrived;
+import com.linetrace.contracts.unit.UnitsDeparted;
+import com.linetrace.contracts.unit.WorkCompleted;
+import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.tracking.TrackingSettings;
+import com.linetrace.tracking.api.LineStatus;
+import com.linetrace.tracking.api.Refusal;
+import com.linetrace.tracking.api.ScanVerdict;
+import com.linetrace.tracking.api.ScanVerdict.Action;
+import com.linetrace.tracking.api.ScanVerdict.Verdict;
+import com.linetrace.tracking.api.StationInfo;
+import com.linetrace.tracking.api.StationOperations;
+import com.linetrace.tracking.api.UnknownStationException;
+import com.linetrace.tracking.route.MasterData;
+import com.linetrace.tracking.route.Operation;
+import com.linetrace.tracking.route.Route;
+import com.linetrace.tracking.route.Station;
+import com.linetrace.tracking.unit.Decision;
+import com.linetrace.tracking.unit.Interlock;
+import com.linetrace.tracking.unit.Progress;
+import com.linetrace.tracking.unit.UnitEvents;
+import com.linetrace.tracking.unit.UnitRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Check-in and check-out at a station. Each scan is decided and recorded in one transaction that holds the
+ * unit's row lock, with its events written to the outbox; so two stations scanning one unit at the same moment
+ * are served one after the other, and never both succeed.
+ */
+@Service
+class StationService implements StationOperations {
+
+    private static final Pattern DEFECT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
+    private static final int MAX_STORED_BARCODE = 64;
+
+    private final MasterData masterData;
+    private final UnitRepository units;
+    private final ScanRepository scans;
+    private final UnitEvents events;
+    private final TransactionTemplate transactions;
+    private final TrackingSettings settings;
+    private final Clock clock;
+
+    StationService(
+            MasterData masterData,
+            UnitRepository units,
+            ScanRepository scans,
+            UnitEvents events,
+            TransactionTemplate transactions,
+            TrackingSettings settings) {
+        this.masterData = masterData;
+        this.units = units;
+        this.scans = scans;
+        this.events = events;
+        this.transactions = transactions;
+        this.settings = settings;
+        // PostgreSQL keeps microseconds: a verdict read back must equal the one answered.
+        this.clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
+    }
+
+    @Override
+    public ScanVerdict checkIn(String stationId, UUID scanId, String barcode, String actor) {
+        var station = station(stationId);
+        return decide(station, scanId, Action.CHECK_IN, barcode, actor, scan -> {
+            var unit = scan.unit();
+            var route = masterData.route(unit.routeId());
+            var decision = Interlock.checkIn(unit, route, station);
+            return switch (decision) {
+                case Decision.Stop stop -> scan.rejected(stop.refusal(), stop.message(), stop.operation());
+                case Decision.Go go -> {
+                    if (!go.alreadyCheckedIn()) {
+                        units.checkIn(unit.serial(), station, go.operation().seq(), go.rework(), actor, scan.at());
+                        events.publish(
+                                unit.serial(),
+                                station.lineId(),
+                                station.id(),
+                                actor,
+                                scan.at(),
+                                new UnitsArrived(go.operation().seq(), go.operation().name(), go.rework()));
+                    }
+                    yield scan.accepted(go.message(), go.operation());
+                }
+            };
+        });
+    }
+
+    @Override
+    public ScanVerdict checkOut(
+            String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor) {
+        var station = station(stationId);
+        checkDefects(result, defects);
+        return decide(station, scanId, Action.CHECK_OUT, barcode, actor, scan -> {
+            var unit = scan.unit();
+            if (!station.id().equals(unit.checkedInStation()) || unit.checkedInSeq() == null) {
+                var where = unit.checkedInStation() == null
+                        ? "is not checked in anywhere"
+                        : "is checked in at " + unit.checkedInStation();
+                return scan.rejected(Refusal.NOT_CHECKED_IN, "Unit " + unit.serial() + " " + where, null);
+            }
+            var route = masterData.route(unit.routeId());
+            int seq = unit.checkedInSeq();
+            var operation = route.operation(seq).orElseThrow();
+            boolean atRepair = unit.rework() && station.kind().equals(Route.REPAIR);
+            var outcome = Progress.checkOut(unit, route, seq, atRepair, result);
+            units.checkOut(unit.serial(), outcome, result.name(), defects, actor, scan.at());
+            var serial = unit.serial();
+            events.publish(serial, station.lineId(), station.id(), actor, scan.at(),
+                    new WorkCompleted(seq, atRepair ? "Repair of " + operation.name() : operation.name(), result, defects));
+            var next = outcome.nextSeq() == null ? null : route.operation(outcome.nextSeq()).orElseThrow();
+            events.publish(serial, station.lineId(), station.id(), actor, scan.at(),
+                    new UnitsDeparted(seq, outcome.nextSeq(), next == null ? null : outcome.rework() ? Route.REPAIR : next.stationKind()));
+            if (outcome.completed()) {
+                events.publish(serial, station.lineId(), station.id(), actor, scan.at(), new UnitCompleted(unit.workOrder()));
+            }
+            if (outcome.holdReason() != null) {
+                events.publish(serial, station.lineId(), station.id(), actor, scan.at(), new UnitHeld(outcome.holdReason()));
+            }
+            return scan.accepted(checkOutMessage(result, operation, atRepair, outcome, next), operation);
+        });
+    }
+
+    @Override
+    public List<ScanVerdict> recentScans(String stationId, int limit) {
+        station(stationId);
+        return scans.recent(stationId, Math.clamp(limit, 1, 200));
+    }
+
+    @Override
+    public List<StationInfo> stations() {
+        return masterData.stations().stream()
+                .map(s -> new StationInfo(s.id(), s.lineId(), s.kind(), s.flowOrder(), s.name()))
+                .toList();
+    }
+
+    @Override
+    public LineStatus lineStatus(String lineId) {
+        return units.lineStatus(lineId, masterData.stationsOf(lineId));
+    }
+
+    private Station station(String stationId) {
+        return masterData.station(stationId).orElseThrow(() -> new UnknownStationException(stationId));
+    }
+
+    /**
+     * Runs one scan in a transaction: a scan id seen before gets its first answer; a malformed barcode or an
+     * unknown serial is refused; a repeat of the station's last scan within the debounce window (a bouncing
+     * scanner) gets that scan's answer; otherwise {@code rule} decides with the unit locked.
+     */
+    private ScanVerdict decide(
+            Station station, UUID scanId, Action action, String barcode, String actor, Function<Scan, ScanVerdict> rule) {
+        var text = storable(barcode);
+        var verdict = transactions.execute(status -> {
+            var earlier = scans.find(scanId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            var now = clock.instant();
+            var scan = new Scan(scanId, station, action, actor, now, null, null);
+            var problem = Serial.problemWith(text);
+            ScanVerdict answer;
+            if (problem != null) {
+                answer = scan.rejected(Refusal.MALFORMED_BARCODE, "Malformed barcode: " + problem, null);
+            } else {
+                var serial = Serial.parse(text);
+                var unit = units.lock(serial);
+                if (unit.isEmpty()) {
+                    answer = scan.withSerial(serial.value())
+                            .rejected(Refusal.UNKNOWN_SERIAL, "Unknown serial " + serial + ": no work order issued it", null);
+                } else {
+                    var bounce = scans.latestOf(station.id(), text, settings.debounce(), now)
+                            .filter(latest -> latest.action() == action);
+                    if (bounce.isPresent()) {
+                        return bounce.get();
+                    }
+                    answer = rule.apply(new Scan(scanId, station, action, actor, now, serial.value(), unit.get()));
+                }
+            }
+            if (!scans.record(answer, text)) {
+                // The same scan id was recorded by a concurrent request: undo ours, answer with that one.
+                status.setRollbackOnly();
+                return null;
+            }
+            return answer;
+        });
+        return verdict != null ? verdict : scans.find(scanId).orElseThrow();
+    }
+
+    private static String storable(String barcode) {
+        var stripped = barcode.strip();
+        var cut = stripped.length() > MAX_STORED_BARCODE ? stripped.substring(0, MAX_STORED_BARCODE) : stripped;
+        return cut.replaceAll("\\p{Cntrl}", "\uFFFD");
+    }
+
+    private static void checkDefects(Result result, List<String> defects) {
+        if (result == Result.FAIL && defects.isEmpty()) {
+            throw new InvalidScanException("A FAIL needs at least one defect code");
+        }
+        if (result == Result.PASS && !defects.isEmpty()) {
+            throw new InvalidScanException("A PASS takes no defect codes");
+        }
+        if (defects.size() > 20) {
+            throw new InvalidScanException("At most 20 defect codes per check-out");
+        }
+        for (var code : defects) {
+            if (code == null || !DEFECT_CODE.matcher(code).matches()) {
+                throw new InvalidScanException("A defect code is 2 to 32 capital letters, digits and dashes");
+            }
+        }
+    }
+
+    private static String checkOutMessage(
+            Result result, Operation operation, boolean atRepair, Progress.Outcome outcome, @Nullable Operation next) {
+        var done = (atRepair ? "Repair of " + operation.label() : operation.label()) + ": " + result;
+        if (outcome.holdReason() != null) {
+            return done + ". Unit held: " + outcome.holdReason();
+        }
+        if (outcome.completed()) {
+            return done + ". Unit completed";
+        }
+        if (outcome.rework()) {
+            return done + ". Take the unit to a REPAIR station";
+        }
+        return done + ". Next: " + (next == null ? "-" : next.label() + " at a " + next.stationKind() + " station");
+    }
+
+    /** One scan being decided; {@code unit} is set once the serial is known and locked. */
+    private record Scan(
+            UUID scanId,
+            Station station,
+            Action action,
+            String actor,
+            Instant at,
+            @Nullable String serial,
+            com.linetrace.tracking.unit.@Nullable UnitState unit) {
+
+        Scan withSerial(String serial) {
+            return new Scan(scanId, station, action, actor, at, serial, unit);
+        }
+
+        @Override
+        public com.linetrace.tracking.unit.UnitState unit() {
+            if (unit == null) {
+                throw new IllegalStateException("No unit for this scan");
+            }
+            return unit;
+        }
+
+        ScanVerdict accepted(String message, Operation operation) {
+            return verdict(Verdict.ACCEPTED, null, message, operation);
+        }
+
+        ScanVerdict rejected(Refusal refusal, String message, @Nullable Operation operation) {
+            return verdict(Verdict.REJECTED, refusal, message, operation);
+        }
+
+        private ScanVerdict verdict(Verdict verdict, @Nullable Refusal refusal, String message, @Nullable Operation op) {
+            return new ScanVerdict(scanId, station.id(), action, verdict, refusal, message, serial,
+                    op == null ? null : op.seq(), op == null ? null : op.name(), at, actor);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.linetrace.tracking.unit;
+
+import com.linetrace.tracking.api.Refusal;
+import com.linetrace.tracking.route.Operation;
+import com.linetrace.tracking.route.Route;
+import com.linetrace.tracking.route.Station;
+import com.linetrace.tracking.unit.Decision.Go;
+import com.linetrace.tracking.unit.Decision.Stop;
+
+/**
+ * Decides whether a unit may be checked in at a station: only for its next required step (or the repair of a
+ * failed one), only when it is not held, scrapped or completed, only on its own line, and only when it is not
+ * checked in somewhere else. Pure logic; the caller holds the unit's row lock.
+ */
+public final class Interlock {
+
+    private Interlock() {}
+
+    public static Decision checkIn(UnitState unit, Route route, Station station) {
+        var serial = unit.serial().value();
+        switch (unit.status()) {
+            case COMPLETED -> {
+                return new Stop(Refusal.UNIT_COMPLETED, "Unit " + serial + " is already completed and packed", null);
+            }
+            case SCRAPPED -> {
+                return new Stop(Refusal.UNIT_SCRAPPED, "Unit " + serial + " is scrapped", null);
+            }
+            default -> {}
+        }
+        if (unit.held()) {
+            return new Stop(Refusal.UNIT_HELD, "Unit " + serial + " is on hold: " + unit.holdReason(), null);
+        }
+        if (!unit.lineId().equals(station.lineId())) {
+            return new Stop(
+                    Refusal.WRONG_LINE,
+                    "Unit " + serial + " belongs to line " + unit.lineId() + ", not to line " + station.lineId(),
+                    null);
+        }
+        var nextSeq = unit.nextSeq();
+        var next = nextSeq == null ? null : route.operation(nextSeq).orElse(null);
+        if (next == null) {
+            return new Stop(Refusal.UNIT_COMPLETED, "Unit " + serial + " has no step left on its route", null);
+        }
+        if (unit.checkedInStation() != null) {
+            if (unit.checkedInStation().equals(station.id())) {
+                return new Go(next, unit.rework(), true, "Already checked in here for " + workLabel(next, unit.rework()));
+            }
+            return new Stop(
+                    Refusal.CHECKED_IN_ELSEWHERE,
+                    "Unit " + serial + " is checked in at " + unit.checkedInStation() + "; check it out there first",
+                    next);
+        }
+        if (unit.rework()) {
+            if (station.kind().equals(Route.REPAIR)) {
+                return new Go(next, true, false, workLabel(next, true));
+            }
+            return new Stop(
+                    Refusal.WRONG_STATION,
+                    "Unit " + serial + " failed " + next.label() + " and must go to a REPAIR station first",
+                    next);
+        }
+        if (station.kind().equals(next.stationKind())) {
+            return new Go(next, false, false, workLabel(next, false));
+        }
+        var later = route.nextOfKind(nextSeq, station.kind());
+        if (later.isPresent()) {
+            return new Stop(
+                    Refusal.WRONG_STATION,
+                    "Step missing: " + next.label() + " (" + kindWords(next.stationKind()) + ") must be done before "
+                            + later.get().label(),
+                    next);
+        }
+        return new Stop(
+                Refusal.WRONG_STATION,
+                "Wrong station: the next step is " + next.label() + " at a " + kindWords(next.stationKind())
+                        + " station, this is a " + kindWords(station.kind()) + " station",
+                next);
+    }
+
+    private static String workLabel(Operation op, boolean rework) {
+        return rework ? "Repair after failed " + op.label() : op.label();
+    }
+
+    private static String kindWords(String kind) {
+        return kind.toLowerCase().replace('_', ' ');
+    }
+}

@@ -1,0 +1,233 @@
+package com.linetrace.tracking.station;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linetrace.contracts.Serial;
+import com.linetrace.testing.ApiClient;
+import com.linetrace.testing.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class StationApiIT {
+
+    /** Where each operation of the demo route is done. */
+    static final Map<Integer, String> STATION_OF = Map.of(
+            10, "ASM-1", 20, "ASM-1", 30, "ASM-2", 40, "ASM-2", 50, "FW-1", 60, "KEY-1", 70, "TST-1", 80, "TST-2",
+            90, "INS-1", 100, "PCK-1");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient operator;
+
+    @BeforeEach
+    void signIn() {
+        operator = ApiClient.at(port).as("operator");
+    }
+
+    @Test
+    void acceptsAUnitAtItsFirstStationAndNamesTheOperation() {
+        var serial = newSerials(1).getFirst();
+        var verdict = scan("ASM-1", serial);
+        assertThat(verdict.status()).isEqualTo(200);
+        assertThat(verdict.json().get("verdict").asString()).isEqualTo("ACCEPTED");
+        assertThat(verdict.json().get("operation").asInt()).isEqualTo(10);
+        assertThat(verdict.json().get("message").asString()).contains("op 10 Frame and arms");
+        assertThat(unitColumn(serial, "checked_in_station")).isEqualTo("ASM-1");
+    }
+
+    @Test
+    void rejectsAnUnknownSerial() {
+        var neverIssued = Serial.issue("LTRC", 33_000_000_000L, 9).value();
+        var verdict = scan("ASM-1", neverIssued).json();
+        assertThat(verdict.get("verdict").asString()).isEqualTo("REJECTED");
+        assertThat(verdict.get("code").asString()).isEqualTo("UNKNOWN_SERIAL");
+        assertThat(verdict.get("message").asString()).contains("Unknown serial " + neverIssued);
+    }
+
+    @Test
+    void rejectsABarcodeWithABadCheckCharacterAndChangesNothing() {
+        var serial = newSerials(1).getFirst();
+        var misread = serial.substring(0, serial.length() - 1) + (serial.endsWith("0") ? "1" : "0");
+        var verdict = scan("ASM-1", misread).json();
+        assertThat(verdict.get("code").asString()).isEqualTo("MALFORMED_BARCODE");
+        assertThat(verdict.get("message").asString()).contains("check character");
+        assertThat(unitColumn(serial, "status")).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void rejectsAUnitAtTheWrongStationNamingTheMissingStep() {
+        var serial = newSerials(1).getFirst();
+        walk(serial, 40);
+        var verdict = scan("KEY-1", serial).json();
+        assertThat(verdict.get("code").asString()).isEqualTo("WRONG_STATION");
+        assertThat(verdict.get("message").asString()).contains("Step missing: op 50 Firmware");
+        assertThat(unitColumn(serial, "next_seq")).isEqualTo("50");
+    }
+
+    @Test
+    void rejectsAUnitAlreadyCompleted() {
+        var serial = newSerials(1).getFirst();
+        walk(serial, 100);
+        assertThat(unitColumn(serial, "status")).isEqualTo("COMPLETED");
+        var verdict = scan("PCK-1", serial).json();
+        assertThat(verdict.get("code").asString()).isEqualTo("UNIT_COMPLETED");
+    }
+
+    @Test
+    void failSendsTheUnitToRepairAndBackToTheFailedStep() {
+        var serial = newSerials(1).getFirst();
+        walk(serial, 70);
+        assertThat(scan("TST-2", serial).json().get("verdict").asString()).isEqualTo("ACCEPTED");
+        var fail = checkOut("TST-2", serial, "FAIL", List.of("MTR-CURRENT-HIGH")).json();
+        assertThat(fail.get("message").asString()).contains("REPAIR");
+        assertThat(scan("TST-2", serial).json().get("code").asString()).isEqualTo("WRONG_STATION");
+        assertThat(scan("RPR-1", serial).json().get("verdict").asString()).isEqualTo("ACCEPTED");
+        checkOut("RPR-1", serial, "PASS", List.of());
+        assertThat(scan("TST-2", serial).json().get("operation").asInt()).isEqualTo(80);
+    }
+
+    @Test
+    void recordsAScanSentTwiceOnce() {
+        var serial = newSerials(1).getFirst();
+        var scanId = UUID.randomUUID();
+        var body = "{\"scanId\":\"" + scanId + "\",\"barcode\":\"" + serial + "\"}";
+        var first = operator.post("/api/stations/ASM-1/scans", body).json();
+        var second = operator.post("/api/stations/ASM-1/scans", body).json();
+        assertThat(second).isEqualTo(first);
+        assertThat(count("select count(*) from tracking.scan where scan_id = :id", scanId)).isEqualTo(1);
+        assertThat(count("select count(*) from tracking.outbox where message_key = :id and event_type = 'UnitsArrived'", serial))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void answersABouncingScannerWithTheFirstVerdict() {
+        var serial = newSerials(1).getFirst();
+        var first = scan("ASM-1", serial).json();
+        var bounce = scan("ASM-1", serial).json();
+        assertThat(bounce.get("scanId")).isEqualTo(first.get("scanId"));
+        assertThat(count("select count(*) from tracking.operation_run where serial = :id", serial)).isEqualTo(1);
+    }
+
+    @Test
+    void twoStationsRacingForOneUnitNeverBothSucceed() throws Exception {
+        for (var serial : newSerials(10)) {
+            var start = new CountDownLatch(1);
+            var a = CompletableFuture.supplyAsync(() -> await(start, () -> scan("ASM-1", serial)));
+            var b = CompletableFuture.supplyAsync(() -> await(start, () -> scan("ASM-2", serial)));
+            start.countDown();
+            var verdicts = List.of(a.get().json().get("verdict").asString(), b.get().json().get("verdict").asString());
+            assertThat(verdicts).containsExactlyInAnyOrder("ACCEPTED", "REJECTED");
+            assertThat(count("select count(*) from tracking.operation_run where serial = :id", serial)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusesRequestsThatAreNotScansWithProblemDetails() {
+        var serial = newSerials(1).getFirst();
+        var unknownStation = scan("NOPE-9", serial);
+        assertThat(unknownStation.status()).isEqualTo(404);
+        assertThat(unknownStation.isProblem()).isTrue();
+        assertThat(unknownStation.json().get("type").asString()).isEqualTo("urn:linetrace:problem:unknown-station");
+
+        var malformed = operator.post("/api/stations/ASM-1/scans", "{\"barcode\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+
+        var missing = operator.post("/api/stations/ASM-1/scans", "{}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("detail").asString()).contains("barcode");
+
+        var wrongType = operator.post("/api/stations/ASM-1/scans", "text/plain", serial);
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(wrongType.isProblem()).as(wrongType.contentType() + " " + wrongType.body()).isTrue();
+
+        var oversized = operator.post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + "A".repeat(100_000) + "\"}");
+        assertThat(oversized.status()).isEqualTo(413);
+        assertThat(oversized.isProblem()).isTrue();
+
+        var failWithoutDefects = checkOut("ASM-1", serial, "FAIL", List.of());
+        assertThat(failWithoutDefects.status()).isEqualTo(400);
+        assertThat(failWithoutDefects.json().get("detail").asString()).contains("defect code");
+
+        assertThat(unitColumn(serial, "status")).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void refusesCallersWithoutTheRightRole() {
+        var serial = newSerials(1).getFirst();
+        var anonymous = ApiClient.at(port).post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + serial + "\"}");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.isProblem()).isTrue();
+        var wrongPassword = ApiClient.at(port).as("operator", "guess").post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + serial + "\"}");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        var quality = ApiClient.at(port).as("quality").post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + serial + "\"}");
+        assertThat(quality.status()).isEqualTo(403);
+        assertThat(quality.isProblem()).isTrue();
+        assertThat(unitColumn(serial, "status")).isEqualTo("ISSUED");
+    }
+
+    List<String> newSerials(int quantity) {
+        var released = ApiClient.at(port)
+                .as("supervisor")
+                .post("/api/work-orders", "{\"model\":\"AX4-ENT\",\"line\":\"L1\",\"quantity\":" + quantity + "}");
+        assertThat(released.status()).as(released.body()).isEqualTo(201);
+        var serials = new ArrayList<String>();
+        released.json().get("serials").forEach(s -> serials.add(s.asString()));
+        return serials;
+    }
+
+    /** Takes a unit through every operation up to and including {@code lastSeq}, each with PASS. */
+    void walk(String serial, int lastSeq) {
+        STATION_OF.keySet().stream().sorted().filter(seq -> seq <= lastSeq).forEach(seq -> {
+            var station = STATION_OF.get(seq);
+            var in = scan(station, serial).json();
+            assertThat(in.get("verdict").asString()).as(in.toString()).isEqualTo("ACCEPTED");
+            var out = checkOut(station, serial, "PASS", List.of()).json();
+            assertThat(out.get("verdict").asString()).as(out.toString()).isEqualTo("ACCEPTED");
+        });
+    }
+
+    ApiClient.Response scan(String station, String barcode) {
+        return operator.post("/api/stations/" + station + "/scans", "{\"barcode\":\"" + barcode + "\"}");
+    }
+
+    ApiClient.Response checkOut(String station, String serial, String result, List<String> defects) {
+        var codes = String.join(",", defects.stream().map(d -> "\"" + d + "\"").toList());
+        return operator.post("/api/stations/" + station + "/check-outs",
+                "{\"serial\":\"" + serial + "\",\"result\":\"" + result + "\",\"defects\":[" + codes + "]}");
+    }
+
+    String unitColumn(String serial, String column) {
+        return jdbc.sql("select " + column + "::text from tracking.unit where serial = :serial")
+                .param("serial", serial)
+                .query(String.class)
+                .single();
+    }
+
+    long count(String sql, Object id) {
+        return jdbc.sql(sql).param("id", id).query(Long.class).single();
+    }
+
+    static <T> T await(CountDownLatch start, java.util.function.Supplier<T> action) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return action.get();
+    }
+}

@@ -1,0 +1,160 @@
+package com.linetrace.tracking.unit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.tracking.api.Refusal;
+import com.linetrace.tracking.route.Operation;
+import com.linetrace.tracking.route.Route;
+import com.linetrace.tracking.route.Station;
+import com.linetrace.tracking.unit.UnitState.Status;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class InterlockTests {
+
+    static final Route ROUTE = new Route(1, "AX4-ENT", 1, 3, List.of(
+            new Operation(10, "Frame and arms", "ASSEMBLY", ""),
+            new Operation(50, "Firmware", "FIRMWARE_FLASH", ""),
+            new Operation(60, "Identity", "KEY_INJECTION", ""),
+            new Operation(100, "Pack", "PACK", "")));
+
+    static final Station ASSEMBLY = new Station("ASM-1", "L1", "ASSEMBLY", 10, "Bench");
+    static final Station FLASH = new Station("FW-1", "L1", "FIRMWARE_FLASH", 50, "Flash");
+    static final Station KEYS = new Station("KEY-1", "L1", "KEY_INJECTION", 60, "Keys");
+    static final Station REPAIR = new Station("RPR-1", "L1", "REPAIR", 110, "Repair");
+    static final Station OTHER_LINE_FLASH = new Station("FW-9", "L2", "FIRMWARE_FLASH", 50, "Flash");
+
+    @Test
+    void acceptsUnitAtItsNextStep() {
+        var decision = Interlock.checkIn(aUnit().next(50).build(), ROUTE, FLASH);
+        assertThat(decision).isInstanceOfSatisfying(Decision.Go.class, go -> {
+            assertThat(go.operation().seq()).isEqualTo(50);
+            assertThat(go.alreadyCheckedIn()).isFalse();
+        });
+    }
+
+    @Test
+    void rejectsUnitThatSkippedFirmwareFlash() {
+        var decision = Interlock.checkIn(aUnit().next(50).build(), ROUTE, KEYS);
+        assertThat(refusal(decision)).isEqualTo(Refusal.WRONG_STATION);
+        assertThat(decision.message()).contains("Step missing: op 50 Firmware");
+    }
+
+    @Test
+    void rejectsUnitAtAStationKindItNoLongerNeeds() {
+        var decision = Interlock.checkIn(aUnit().next(60).build(), ROUTE, FLASH);
+        assertThat(refusal(decision)).isEqualTo(Refusal.WRONG_STATION);
+        assertThat(decision.message()).contains("next step is op 60 Identity at a key injection station");
+    }
+
+    @Test
+    void rejectsHeldScrappedAndCompletedUnits() {
+        assertThat(refusal(Interlock.checkIn(aUnit().next(50).held("lot quarantined").build(), ROUTE, FLASH)))
+                .isEqualTo(Refusal.UNIT_HELD);
+        assertThat(refusal(Interlock.checkIn(aUnit().next(50).status(Status.SCRAPPED).build(), ROUTE, FLASH)))
+                .isEqualTo(Refusal.UNIT_SCRAPPED);
+        assertThat(refusal(Interlock.checkIn(aUnit().next(null).status(Status.COMPLETED).build(), ROUTE, FLASH)))
+                .isEqualTo(Refusal.UNIT_COMPLETED);
+    }
+
+    @Test
+    void rejectsUnitOfAnotherLine() {
+        assertThat(refusal(Interlock.checkIn(aUnit().next(50).build(), ROUTE, OTHER_LINE_FLASH)))
+                .isEqualTo(Refusal.WRONG_LINE);
+    }
+
+    @Test
+    void rejectsUnitCheckedInElsewhereAndAcceptsARepeatedScanHere() {
+        var unit = aUnit().next(50).checkedInAt("FW-2", 50).build();
+        assertThat(refusal(Interlock.checkIn(unit, ROUTE, FLASH))).isEqualTo(Refusal.CHECKED_IN_ELSEWHERE);
+        var here = aUnit().next(50).checkedInAt("FW-1", 50).build();
+        assertThat(Interlock.checkIn(here, ROUTE, FLASH))
+                .isInstanceOfSatisfying(Decision.Go.class, go -> assertThat(go.alreadyCheckedIn()).isTrue());
+    }
+
+    @Test
+    void sendsAFailedUnitToRepairBeforeItsFailedStep() {
+        var failed = aUnit().next(50).rework().build();
+        assertThat(refusal(Interlock.checkIn(failed, ROUTE, FLASH))).isEqualTo(Refusal.WRONG_STATION);
+        assertThat(Interlock.checkIn(failed, ROUTE, REPAIR))
+                .isInstanceOfSatisfying(Decision.Go.class, go -> assertThat(go.rework()).isTrue());
+    }
+
+    @Test
+    void failRoutesToRepairThenBackAndHoldsAtTheLimit() {
+        var first = Progress.checkOut(aUnit().next(50).build(), ROUTE, 50, false, Result.FAIL);
+        assertThat(first.rework()).isTrue();
+        assertThat(first.nextSeq()).isEqualTo(50);
+        assertThat(first.holdReason()).isNull();
+        var repaired = Progress.checkOut(aUnit().next(50).rework().failures(1).build(), ROUTE, 50, true, Result.PASS);
+        assertThat(repaired.rework()).isFalse();
+        assertThat(repaired.nextSeq()).isEqualTo(50);
+        var third = Progress.checkOut(aUnit().next(50).failures(2).build(), ROUTE, 50, false, Result.FAIL);
+        assertThat(third.holdReason()).contains("failed 3 times");
+    }
+
+    @Test
+    void passOfTheLastOperationCompletesTheUnit() {
+        var outcome = Progress.checkOut(aUnit().next(100).build(), ROUTE, 100, false, Result.PASS);
+        assertThat(outcome.completed()).isTrue();
+        var middle = Progress.checkOut(aUnit().next(50).build(), ROUTE, 50, false, Result.PASS);
+        assertThat(middle.nextSeq()).isEqualTo(60);
+    }
+
+    private static @Nullable Refusal refusal(Decision decision) {
+        return decision instanceof Decision.Stop stop ? stop.refusal() : null;
+    }
+
+    static UnitBuilder aUnit() {
+        return new UnitBuilder();
+    }
+
+    static final class UnitBuilder {
+        private @Nullable Integer next = 10;
+        private Status status = Status.IN_PROGRESS;
+        private boolean rework;
+        private int failures;
+        private @Nullable String hold;
+        private @Nullable String station;
+        private @Nullable Integer checkedInSeq;
+
+        UnitBuilder next(@Nullable Integer seq) {
+            this.next = seq;
+            return this;
+        }
+
+        UnitBuilder status(Status status) {
+            this.status = status;
+            return this;
+        }
+
+        UnitBuilder rework() {
+            this.rework = true;
+            return this;
+        }
+
+        UnitBuilder failures(int failures) {
+            this.failures = failures;
+            return this;
+        }
+
+        UnitBuilder held(String reason) {
+            this.hold = reason;
+            return this;
+        }
+
+        UnitBuilder checkedInAt(String station, int seq) {
+            this.station = station;
+            this.checkedInSeq = seq;
+            return this;
+        }
+
+        UnitState build() {
+            return new UnitState(Serial.issue("LTRC", 7, 9), "WO-000001", 1, "L1", status, next, rework, failures,
+                    hold, station, checkedInSeq);
+        }
+    }
+}
