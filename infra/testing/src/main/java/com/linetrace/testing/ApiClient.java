@@ -42,7 +42,13 @@ public final class ApiClient {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return get(path, "application/json, application/problem+json");
+    }
+
+    public Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", accept)
+                .GET());
     }
 
     public Response post(String path, String json) {
@@ -51,6 +57,7 @@ public final class ApiClient {
 
     public Response post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json, application/problem+json")
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -59,11 +66,12 @@ public final class ApiClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        request.header("Accept", "application/json, application/problem+json");
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(
-                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

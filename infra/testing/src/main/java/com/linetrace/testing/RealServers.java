@@ -2,6 +2,7 @@ package com.linetrace.testing;
 
 import com.linetrace.embedded.EmbeddedKafkaServer;
 import com.linetrace.embedded.EmbeddedPostgresServer;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
@@ -10,8 +11,6 @@ import org.springframework.core.env.MapPropertySource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
-
-import java.util.Map;
 
 /**
  * The PostgreSQL server and Kafka broker of a test JVM, started on first use and shared by every test class.
@@ -37,7 +36,8 @@ public record RealServers(String jdbcUrl, String username, String password, Stri
         var kafka = new KafkaContainer("apache/kafka:4.2.1");
         postgres.start();
         kafka.start();
-        return new RealServers(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(), kafka.getBootstrapServers());
+        return new RealServers(
+                postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(), kafka.getBootstrapServers());
     }
 
     private static RealServers embedded() {

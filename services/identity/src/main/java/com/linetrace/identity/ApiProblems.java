@@ -38,7 +38,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (causedBy(e, RequestSizeLimitFilter.BodyTooLargeException.class)) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", rootMessage(e));
         }
-        return problem(HttpStatus.BAD_REQUEST, "malformed-body", "The request body is not valid JSON of the expected shape");
+        return problem(
+                HttpStatus.BAD_REQUEST, "malformed-body", "The request body is not valid JSON of the expected shape");
     }
 
     @Override
@@ -70,7 +71,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         var incident = UUID.randomUUID();
         log.error("Unexpected error, incident {}", incident, e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
                 "Something went wrong on our side; quote incident " + incident);
     }
 

@@ -30,17 +30,22 @@ class ApiSecurity {
                         .hasRole(Roles.ADMIN)
                         .anyRequest()
                         .authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                "Sign in with a user name and password (HTTP Basic)")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthenticated",
+                        "Sign in with a user name and password (HTTP Basic)")))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> problem(
-                                response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
                                 "Sign in with a user name and password (HTTP Basic)"))
-                        .accessDeniedHandler((request, response, e) -> problem(
-                                response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this")))
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterBefore(new RequestSizeLimitFilter(settings.maxRequestBody()), SecurityContextHolderFilter.class);
+                .addFilterBefore(
+                        new RequestSizeLimitFilter(settings.maxRequestBody()), SecurityContextHolderFilter.class);
         return http.build();
     }
 

@@ -11,4 +11,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBody the largest request body the API accepts; larger ones are refused with 413
  */
 @ConfigurationProperties("linetrace.identity")
-record IdentitySettings(@DefaultValue("false") boolean demoUsers, @DefaultValue("64KB") DataSize maxRequestBody) {}
+record IdentitySettings(
+        @DefaultValue("false") boolean demoUsers,
+        @DefaultValue("64KB") DataSize maxRequestBody) {}

@@ -28,7 +28,10 @@ final class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            ApiSecurity.problem(response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+            ApiSecurity.problem(
+                    response,
+                    HttpStatus.CONTENT_TOO_LARGE,
+                    "body-too-large",
                     "The request body is larger than " + limit + " bytes");
             return;
         }

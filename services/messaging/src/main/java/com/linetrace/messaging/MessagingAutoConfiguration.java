@@ -58,7 +58,8 @@ public class MessagingAutoConfiguration {
             @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> template, MessagingSettings settings) {
         // Same partition number on the dead-letter topic, which is declared with as many partitions as its source.
         var recoverer = new DeadLetterPublishingRecoverer(
-                template, (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+                template,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         var handler = new DefaultErrorHandler(
                 recoverer, new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         handler.addNotRetryableExceptions(

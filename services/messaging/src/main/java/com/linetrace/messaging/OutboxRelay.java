@@ -3,7 +3,6 @@ package com.linetrace.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -96,7 +95,9 @@ public final class OutboxRelay implements SmartLifecycle {
             for (var row : rows) {
                 var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add(new RecordHeader(TYPE_HEADER, row.type().getBytes()));
-                record.headers().add(new RecordHeader(ID_HEADER, row.eventId().toString().getBytes()));
+                record.headers()
+                        .add(new RecordHeader(
+                                ID_HEADER, row.eventId().toString().getBytes()));
                 sends.add(kafka.send(record));
             }
             try {
@@ -138,7 +139,11 @@ public final class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Outbox relay of {} could not publish, retrying in {} ms: {}", schema, backoff.toMillis(), rootMessage(e));
+                log.warn(
+                        "Outbox relay of {} could not publish, retrying in {} ms: {}",
+                        schema,
+                        backoff.toMillis(),
+                        rootMessage(e));
                 try {
                     wakeUps.tryAcquire(backoff.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (InterruptedException interrupted) {
@@ -196,5 +201,4 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private record Row(long id, UUID eventId, String topic, String key, String type, byte[] payload) {}
-
 }

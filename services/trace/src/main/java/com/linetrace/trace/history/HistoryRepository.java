@@ -42,7 +42,8 @@ class HistoryRepository {
     }
 
     List<HistoryEntry> history(Serial serial) {
-        return jdbc.sql("select " + COLUMNS + " from trace.unit_event where serial = :serial order by occurred_at, event_id")
+        return jdbc.sql("select " + COLUMNS
+                        + " from trace.unit_event where serial = :serial order by occurred_at, event_id")
                 .param("serial", serial.value())
                 .query(HistoryRepository::entry)
                 .list();

@@ -16,12 +16,19 @@ final class Summaries {
 
     static String of(UnitEvent event) {
         return switch (event) {
-            case UnitsInitialized e -> "Serial issued by " + e.workOrder() + " (" + e.model() + ", route v" + e.routeVersion() + ")";
-            case UnitsArrived e -> (e.rework() ? "Checked in for repair of op " : "Checked in for op ") + e.operation() + " " + e.operationName();
-            case WorkCompleted e -> e.result() + " at op " + e.operation() + " " + e.operationName()
-                    + (e.defects().isEmpty() ? "" : " — defects " + String.join(", ", e.defects()));
-            case UnitsDeparted e -> "Left op " + e.operation()
-                    + (e.nextOperation() == null ? "; route done" : "; next op " + e.nextOperation() + " at " + e.nextStationKind());
+            case UnitsInitialized e ->
+                "Serial issued by " + e.workOrder() + " (" + e.model() + ", route v" + e.routeVersion() + ")";
+            case UnitsArrived e ->
+                (e.rework() ? "Checked in for repair of op " : "Checked in for op ") + e.operation() + " "
+                        + e.operationName();
+            case WorkCompleted e ->
+                e.result() + " at op " + e.operation() + " " + e.operationName()
+                        + (e.defects().isEmpty() ? "" : " — defects " + String.join(", ", e.defects()));
+            case UnitsDeparted e ->
+                "Left op " + e.operation()
+                        + (e.nextOperation() == null
+                                ? "; route done"
+                                : "; next op " + e.nextOperation() + " at " + e.nextStationKind());
             case UnitCompleted e -> "Completed (" + e.workOrder() + ")";
             case UnitHeld e -> "Held: " + e.reason();
             case UnitReleased e -> "Released: " + e.reason();

@@ -23,7 +23,8 @@ class UnitEventListener {
     private final HistoryRepository history;
     private final TransactionTemplate transactions;
 
-    UnitEventListener(@Qualifier("traceInbox") Inbox inbox, HistoryRepository history, TransactionTemplate transactions) {
+    UnitEventListener(
+            @Qualifier("traceInbox") Inbox inbox, HistoryRepository history, TransactionTemplate transactions) {
         this.inbox = inbox;
         this.history = history;
         this.transactions = transactions;

@@ -21,7 +21,8 @@ public interface StationOperations {
      *
      * @throws UnknownStationException when no station has this id
      */
-    ScanVerdict checkOut(String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor);
+    ScanVerdict checkOut(
+            String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor);
 
     /** The station's latest scans, newest first. */
     List<ScanVerdict> recentScans(String stationId, int limit);

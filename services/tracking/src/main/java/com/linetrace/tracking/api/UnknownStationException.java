@@ -4,6 +4,7 @@ package com.linetrace.tracking.api;
 public class UnknownStationException extends RuntimeException {
 
     public UnknownStationException(String stationId) {
-        super("No station has the id '" + (stationId.length() > 40 ? stationId.substring(0, 40) + "…" : stationId) + "'");
+        super("No station has the id '" + (stationId.length() > 40 ? stationId.substring(0, 40) + "…" : stationId)
+                + "'");
     }
 }

@@ -31,7 +31,8 @@ class DemoPlant implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final TrackingSettings settings;
 
-    DemoPlant(MasterData masterData, WorkOrders workOrders, TransactionTemplate transactions, TrackingSettings settings) {
+    DemoPlant(
+            MasterData masterData, WorkOrders workOrders, TransactionTemplate transactions, TrackingSettings settings) {
         this.masterData = masterData;
         this.workOrders = workOrders;
         this.transactions = transactions;
@@ -49,8 +50,13 @@ class DemoPlant implements ApplicationRunner {
             }
             createMasterData();
             var released = workOrders.release(MODEL, LINE, 24, LocalDate.now().plusDays(2), "demo");
-            log.info("Demo plant created: line {}, model {}, work order {} with serials {} … {}",
-                    LINE, MODEL, released.number(), released.serials().getFirst(), released.serials().getLast());
+            log.info(
+                    "Demo plant created: line {}, model {}, work order {} with serials {} … {}",
+                    LINE,
+                    MODEL,
+                    released.number(),
+                    released.serials().getFirst(),
+                    released.serials().getLast());
         });
     }
 
@@ -69,16 +75,45 @@ class DemoPlant implements ApplicationRunner {
             masterData.addStation(station);
         }
         masterData.addModel(MODEL, "AX4 Enterprise quadcopter");
-        masterData.addRoute(MODEL, 3, List.of(
-                new Operation(10, "Frame and arms", "ASSEMBLY", "Mount the arms on the frame; torque 0.6 Nm; scan the frame and arm lots."),
-                new Operation(20, "Propulsion", "ASSEMBLY", "Fit 4 motors (lot) and 4 ESCs (scan each serial)."),
-                new Operation(30, "Avionics", "ASSEMBLY", "Install flight controller, GNSS and radio module; scan each serial."),
-                new Operation(40, "Gimbal camera", "ASSEMBLY", "Mount the gimbal camera; scan its serial."),
-                new Operation(50, "Firmware", "FIRMWARE_FLASH", "Flash flight controller, ESC, gimbal and radio images on the fixture."),
-                new Operation(60, "Identity", "KEY_INJECTION", "Let the secure element make its key pair; the station issues the device certificate."),
-                new Operation(70, "Calibration", "TEST", "Calibrate IMU, compass and gimbal on the rig."),
-                new Operation(80, "Tethered flight test", "TEST", "Hover test: motor currents, vibration, Remote ID broadcast equals the serial."),
-                new Operation(90, "Final inspection", "INSPECTION", "Check finish and the Part 89 compliance label."),
-                new Operation(100, "Pack", "PACK", "Pack with smart battery (scan serial), propellers and box label.")));
+        masterData.addRoute(
+                MODEL,
+                3,
+                List.of(
+                        new Operation(
+                                10,
+                                "Frame and arms",
+                                "ASSEMBLY",
+                                "Mount the arms on the frame; torque 0.6 Nm; scan the frame and arm lots."),
+                        new Operation(
+                                20, "Propulsion", "ASSEMBLY", "Fit 4 motors (lot) and 4 ESCs (scan each serial)."),
+                        new Operation(
+                                30,
+                                "Avionics",
+                                "ASSEMBLY",
+                                "Install flight controller, GNSS and radio module; scan each serial."),
+                        new Operation(40, "Gimbal camera", "ASSEMBLY", "Mount the gimbal camera; scan its serial."),
+                        new Operation(
+                                50,
+                                "Firmware",
+                                "FIRMWARE_FLASH",
+                                "Flash flight controller, ESC, gimbal and radio images on the fixture."),
+                        new Operation(
+                                60,
+                                "Identity",
+                                "KEY_INJECTION",
+                                "Let the secure element make its key pair; the station issues the device certificate."),
+                        new Operation(70, "Calibration", "TEST", "Calibrate IMU, compass and gimbal on the rig."),
+                        new Operation(
+                                80,
+                                "Tethered flight test",
+                                "TEST",
+                                "Hover test: motor currents, vibration, Remote ID broadcast equals the serial."),
+                        new Operation(
+                                90, "Final inspection", "INSPECTION", "Check finish and the Part 89 compliance label."),
+                        new Operation(
+                                100,
+                                "Pack",
+                                "PACK",
+                                "Pack with smart battery (scan serial), propellers and box label.")));
     }
 }

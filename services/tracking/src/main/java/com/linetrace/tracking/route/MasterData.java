@@ -2,8 +2,8 @@ package com.linetrace.tracking.route;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +27,8 @@ public class MasterData {
     }
 
     public List<Station> stations() {
-        return jdbc.sql("select id, line_id, kind, flow_order, name from tracking.station order by line_id, flow_order, id")
+        return jdbc.sql(
+                        "select id, line_id, kind, flow_order, name from tracking.station order by line_id, flow_order, id")
                 .query(Station.class)
                 .list();
     }
@@ -41,7 +42,9 @@ public class MasterData {
     }
 
     public boolean hasLines() {
-        return jdbc.sql("select exists (select 1 from tracking.line)").query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from tracking.line)")
+                .query(Boolean.class)
+                .single();
     }
 
     public boolean lineExists(String lineId) {

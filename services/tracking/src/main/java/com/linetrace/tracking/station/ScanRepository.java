@@ -46,8 +46,7 @@ class ScanRepository {
 
     /** Records a scan; false when a scan with this id was already recorded. */
     boolean record(ScanVerdict verdict, String barcode) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into tracking.scan (scan_id, station_id, action, barcode, serial, verdict, refusal, message,
                                                    operation_seq, operation_name, scanned_at, actor)
                         values (:scanId, :stationId, :action, :barcode, :serial, :verdict, :refusal, :message,
@@ -59,7 +58,9 @@ class ScanRepository {
                         .param("barcode", barcode)
                         .param("serial", verdict.serial())
                         .param("verdict", verdict.verdict().name())
-                        .param("refusal", verdict.code() == null ? null : verdict.code().name())
+                        .param(
+                                "refusal",
+                                verdict.code() == null ? null : verdict.code().name())
                         .param("message", verdict.message())
                         .param("operation", verdict.operation())
                         .param("operationName", verdict.operationName())

@@ -37,7 +37,8 @@ class StationController {
     }
 
     /** A check-in scan; {@code scanId} (optional) makes a retried request idempotent. */
-    record ScanRequest(@Nullable UUID scanId, @NotNull @Size(max = 256) String barcode) {}
+    record ScanRequest(
+            @Nullable UUID scanId, @NotNull @Size(max = 256) String barcode) {}
 
     /** A check-out of the unit checked in at the station. */
     record CheckOutRequest(

@@ -89,7 +89,8 @@ class StationService implements StationOperations {
                                 station.id(),
                                 actor,
                                 scan.at(),
-                                new UnitsArrived(go.operation().seq(), go.operation().name(), go.rework()));
+                                new UnitsArrived(
+                                        go.operation().seq(), go.operation().name(), go.rework()));
                     }
                     yield scan.accepted(go.message(), go.operation());
                 }
@@ -117,16 +118,34 @@ class StationService implements StationOperations {
             var outcome = Progress.checkOut(unit, route, seq, atRepair, result);
             units.checkOut(unit.serial(), outcome, result.name(), defects, actor, scan.at());
             var serial = unit.serial();
-            events.publish(serial, station.lineId(), station.id(), actor, scan.at(),
-                    new WorkCompleted(seq, atRepair ? "Repair of " + operation.name() : operation.name(), result, defects));
-            var next = outcome.nextSeq() == null ? null : route.operation(outcome.nextSeq()).orElseThrow();
-            events.publish(serial, station.lineId(), station.id(), actor, scan.at(),
-                    new UnitsDeparted(seq, outcome.nextSeq(), next == null ? null : outcome.rework() ? Route.REPAIR : next.stationKind()));
+            events.publish(
+                    serial,
+                    station.lineId(),
+                    station.id(),
+                    actor,
+                    scan.at(),
+                    new WorkCompleted(
+                            seq, atRepair ? "Repair of " + operation.name() : operation.name(), result, defects));
+            var next = outcome.nextSeq() == null
+                    ? null
+                    : route.operation(outcome.nextSeq()).orElseThrow();
+            events.publish(
+                    serial,
+                    station.lineId(),
+                    station.id(),
+                    actor,
+                    scan.at(),
+                    new UnitsDeparted(
+                            seq,
+                            outcome.nextSeq(),
+                            next == null ? null : outcome.rework() ? Route.REPAIR : next.stationKind()));
             if (outcome.completed()) {
-                events.publish(serial, station.lineId(), station.id(), actor, scan.at(), new UnitCompleted(unit.workOrder()));
+                events.publish(
+                        serial, station.lineId(), station.id(), actor, scan.at(), new UnitCompleted(unit.workOrder()));
             }
             if (outcome.holdReason() != null) {
-                events.publish(serial, station.lineId(), station.id(), actor, scan.at(), new UnitHeld(outcome.holdReason()));
+                events.publish(
+                        serial, station.lineId(), station.id(), actor, scan.at(), new UnitHeld(outcome.holdReason()));
             }
             return scan.accepted(checkOutMessage(result, operation, atRepair, outcome, next), operation);
         });
@@ -160,7 +179,12 @@ class StationService implements StationOperations {
      * scanner) gets that scan's answer; otherwise {@code rule} decides with the unit locked.
      */
     private ScanVerdict decide(
-            Station station, UUID scanId, Action action, String barcode, String actor, Function<Scan, ScanVerdict> rule) {
+            Station station,
+            UUID scanId,
+            Action action,
+            String barcode,
+            String actor,
+            Function<Scan, ScanVerdict> rule) {
         var text = storable(barcode);
         var verdict = transactions.execute(status -> {
             var earlier = scans.find(scanId);
@@ -178,7 +202,10 @@ class StationService implements StationOperations {
                 var unit = units.lock(serial);
                 if (unit.isEmpty()) {
                     answer = scan.withSerial(serial.value())
-                            .rejected(Refusal.UNKNOWN_SERIAL, "Unknown serial " + serial + ": no work order issued it", null);
+                            .rejected(
+                                    Refusal.UNKNOWN_SERIAL,
+                                    "Unknown serial " + serial + ": no work order issued it",
+                                    null);
                 } else {
                     var bounce = scans.latestOf(station.id(), text, settings.debounce(), now)
                             .filter(latest -> latest.action() == action);
@@ -266,9 +293,20 @@ class StationService implements StationOperations {
             return verdict(Verdict.REJECTED, refusal, message, operation);
         }
 
-        private ScanVerdict verdict(Verdict verdict, @Nullable Refusal refusal, String message, @Nullable Operation op) {
-            return new ScanVerdict(scanId, station.id(), action, verdict, refusal, message, serial,
-                    op == null ? null : op.seq(), op == null ? null : op.name(), at, actor);
+        private ScanVerdict verdict(
+                Verdict verdict, @Nullable Refusal refusal, String message, @Nullable Operation op) {
+            return new ScanVerdict(
+                    scanId,
+                    station.id(),
+                    action,
+                    verdict,
+                    refusal,
+                    message,
+                    serial,
+                    op == null ? null : op.seq(),
+                    op == null ? null : op.name(),
+                    at,
+                    actor);
         }
     }
 }

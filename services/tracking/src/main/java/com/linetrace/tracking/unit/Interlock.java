@@ -43,7 +43,8 @@ public final class Interlock {
         }
         if (unit.checkedInStation() != null) {
             if (unit.checkedInStation().equals(station.id())) {
-                return new Go(next, unit.rework(), true, "Already checked in here for " + workLabel(next, unit.rework()));
+                return new Go(
+                        next, unit.rework(), true, "Already checked in here for " + workLabel(next, unit.rework()));
             }
             return new Stop(
                     Refusal.CHECKED_IN_ELSEWHERE,

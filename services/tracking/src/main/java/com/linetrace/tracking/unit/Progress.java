@@ -16,7 +16,11 @@ public final class Progress {
      * @param nextSeq the next required operation, null when the route is done
      * @param holdReason set when the unit must now be held
      */
-    public record Outcome(@Nullable Integer nextSeq, boolean rework, int failures, @Nullable String holdReason) {
+    public record Outcome(
+            @Nullable Integer nextSeq,
+            boolean rework,
+            int failures,
+            @Nullable String holdReason) {
         public boolean completed() {
             return nextSeq == null;
         }

@@ -5,8 +5,8 @@ import com.linetrace.tracking.api.LineStatus;
 import com.linetrace.tracking.route.Station;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +97,8 @@ public class UnitRepository {
     }
 
     public LineStatus lineStatus(String lineId, List<Station> stations) {
-        Map<String, Integer> working = jdbc.sql("select checked_in_station, count(*) from tracking.unit"
+        Map<String, Integer> working = jdbc
+                .sql("select checked_in_station, count(*) from tracking.unit"
                         + " where line_id = :line and checked_in_station is not null group by checked_in_station")
                 .param("line", lineId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
@@ -105,8 +106,8 @@ public class UnitRepository {
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         // Units between stations, by the kind of station their next step needs.
-        Map<String, Integer> waiting = jdbc.sql(
-                        """
+        Map<String, Integer> waiting = jdbc
+                .sql("""
                         select case when u.rework then 'REPAIR' else o.station_kind end, count(*)
                         from tracking.unit u
                         join tracking.route_operation o on o.route_id = u.route_id and o.seq = u.next_seq
@@ -118,8 +119,7 @@ public class UnitRepository {
                 .list()
                 .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        var totals = jdbc.sql(
-                        """
+        var totals = jdbc.sql("""
                         select count(*) filter (where status = 'IN_PROGRESS'),
                                count(*) filter (where hold_reason is not null and status in ('ISSUED', 'IN_PROGRESS')),
                                count(*) filter (where status = 'COMPLETED' and completed_at >= date_trunc('day', now()))

@@ -29,7 +29,12 @@ public class WorkOrders {
     private final TrackingSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    WorkOrders(JdbcClient jdbc, MasterData masterData, UnitRepository units, UnitEvents events, TrackingSettings settings) {
+    WorkOrders(
+            JdbcClient jdbc,
+            MasterData masterData,
+            UnitRepository units,
+            UnitEvents events,
+            TrackingSettings settings) {
         this.jdbc = jdbc;
         this.masterData = masterData;
         this.units = units;
@@ -47,9 +52,12 @@ public class WorkOrders {
         if (!masterData.lineExists(lineId)) {
             throw new InvalidWorkOrderException("No line has the id '" + lineId + "'");
         }
-        var route = masterData.currentRoute(model)
+        var route = masterData
+                .currentRoute(model)
                 .orElseThrow(() -> new InvalidWorkOrderException("Model '" + model + "' has no route"));
-        long next = jdbc.sql("select nextval('tracking.work_order_sequence')").query(Long.class).single();
+        long next = jdbc.sql("select nextval('tracking.work_order_sequence')")
+                .query(Long.class)
+                .single();
         var number = "WO-%06d".formatted(next);
         jdbc.sql("insert into tracking.work_order (number, model_id, line_id, route_id, quantity, due_date, created_by)"
                         + " values (:number, :model, :line, :route, :quantity, :due, :actor)")

@@ -22,8 +22,8 @@ class StationApiIT {
 
     /** Where each operation of the demo route is done. */
     static final Map<Integer, String> STATION_OF = Map.of(
-            10, "ASM-1", 20, "ASM-1", 30, "ASM-2", 40, "ASM-2", 50, "FW-1", 60, "KEY-1", 70, "TST-1", 80, "TST-2",
-            90, "INS-1", 100, "PCK-1");
+            10, "ASM-1", 20, "ASM-1", 30, "ASM-2", 40, "ASM-2", 50, "FW-1", 60, "KEY-1", 70, "TST-1", 80, "TST-2", 90,
+            "INS-1", 100, "PCK-1");
 
     @LocalServerPort
     int port;
@@ -92,7 +92,8 @@ class StationApiIT {
         var serial = newSerials(1).getFirst();
         walk(serial, 70);
         assertThat(scan("TST-2", serial).json().get("verdict").asString()).isEqualTo("ACCEPTED");
-        var fail = checkOut("TST-2", serial, "FAIL", List.of("MTR-CURRENT-HIGH")).json();
+        var fail =
+                checkOut("TST-2", serial, "FAIL", List.of("MTR-CURRENT-HIGH")).json();
         assertThat(fail.get("message").asString()).contains("REPAIR");
         assertThat(scan("TST-2", serial).json().get("code").asString()).isEqualTo("WRONG_STATION");
         assertThat(scan("RPR-1", serial).json().get("verdict").asString()).isEqualTo("ACCEPTED");
@@ -108,8 +109,11 @@ class StationApiIT {
         var first = operator.post("/api/stations/ASM-1/scans", body).json();
         var second = operator.post("/api/stations/ASM-1/scans", body).json();
         assertThat(second).isEqualTo(first);
-        assertThat(count("select count(*) from tracking.scan where scan_id = :id", scanId)).isEqualTo(1);
-        assertThat(count("select count(*) from tracking.outbox where message_key = :id and event_type = 'UnitsArrived'", serial))
+        assertThat(count("select count(*) from tracking.scan where scan_id = :id", scanId))
+                .isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from tracking.outbox where message_key = :id and event_type = 'UnitsArrived'",
+                        serial))
                 .isEqualTo(1);
     }
 
@@ -119,7 +123,8 @@ class StationApiIT {
         var first = scan("ASM-1", serial).json();
         var bounce = scan("ASM-1", serial).json();
         assertThat(bounce.get("scanId")).isEqualTo(first.get("scanId"));
-        assertThat(count("select count(*) from tracking.operation_run where serial = :id", serial)).isEqualTo(1);
+        assertThat(count("select count(*) from tracking.operation_run where serial = :id", serial))
+                .isEqualTo(1);
     }
 
     @Test
@@ -129,9 +134,12 @@ class StationApiIT {
             var a = CompletableFuture.supplyAsync(() -> await(start, () -> scan("ASM-1", serial)));
             var b = CompletableFuture.supplyAsync(() -> await(start, () -> scan("ASM-2", serial)));
             start.countDown();
-            var verdicts = List.of(a.get().json().get("verdict").asString(), b.get().json().get("verdict").asString());
+            var verdicts = List.of(
+                    a.get().json().get("verdict").asString(),
+                    b.get().json().get("verdict").asString());
             assertThat(verdicts).containsExactlyInAnyOrder("ACCEPTED", "REJECTED");
-            assertThat(count("select count(*) from tracking.operation_run where serial = :id", serial)).isEqualTo(1);
+            assertThat(count("select count(*) from tracking.operation_run where serial = :id", serial))
+                    .isEqualTo(1);
         }
     }
 
@@ -153,7 +161,9 @@ class StationApiIT {
 
         var wrongType = operator.post("/api/stations/ASM-1/scans", "text/plain", serial);
         assertThat(wrongType.status()).isEqualTo(415);
-        assertThat(wrongType.isProblem()).as(wrongType.contentType() + " " + wrongType.body()).isTrue();
+        assertThat(wrongType.isProblem())
+                .as(wrongType.contentType() + " " + wrongType.body())
+                .isTrue();
 
         var oversized = operator.post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + "A".repeat(100_000) + "\"}");
         assertThat(oversized.status()).isEqualTo(413);
@@ -172,9 +182,12 @@ class StationApiIT {
         var anonymous = ApiClient.at(port).post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + serial + "\"}");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.isProblem()).isTrue();
-        var wrongPassword = ApiClient.at(port).as("operator", "guess").post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + serial + "\"}");
+        var wrongPassword = ApiClient.at(port)
+                .as("operator", "guess")
+                .post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + serial + "\"}");
         assertThat(wrongPassword.status()).isEqualTo(401);
-        var quality = ApiClient.at(port).as("quality").post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + serial + "\"}");
+        var quality =
+                ApiClient.at(port).as("quality").post("/api/stations/ASM-1/scans", "{\"barcode\":\"" + serial + "\"}");
         assertThat(quality.status()).isEqualTo(403);
         assertThat(quality.isProblem()).isTrue();
         assertThat(unitColumn(serial, "status")).isEqualTo("ISSUED");
@@ -207,7 +220,8 @@ class StationApiIT {
 
     ApiClient.Response checkOut(String station, String serial, String result, List<String> defects) {
         var codes = String.join(",", defects.stream().map(d -> "\"" + d + "\"").toList());
-        return operator.post("/api/stations/" + station + "/check-outs",
+        return operator.post(
+                "/api/stations/" + station + "/check-outs",
                 "{\"serial\":\"" + serial + "\",\"result\":\"" + result + "\",\"defects\":[" + codes + "]}");
     }
 

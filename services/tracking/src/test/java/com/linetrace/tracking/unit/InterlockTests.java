@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 
 class InterlockTests {
 
-    static final Route ROUTE = new Route(1, "AX4-ENT", 1, 3, List.of(
-            new Operation(10, "Frame and arms", "ASSEMBLY", ""),
-            new Operation(50, "Firmware", "FIRMWARE_FLASH", ""),
-            new Operation(60, "Identity", "KEY_INJECTION", ""),
-            new Operation(100, "Pack", "PACK", "")));
+    static final Route ROUTE = new Route(
+            1,
+            "AX4-ENT",
+            1,
+            3,
+            List.of(
+                    new Operation(10, "Frame and arms", "ASSEMBLY", ""),
+                    new Operation(50, "Firmware", "FIRMWARE_FLASH", ""),
+                    new Operation(60, "Identity", "KEY_INJECTION", ""),
+                    new Operation(100, "Pack", "PACK", "")));
 
     static final Station ASSEMBLY = new Station("ASM-1", "L1", "ASSEMBLY", 10, "Bench");
     static final Station FLASH = new Station("FW-1", "L1", "FIRMWARE_FLASH", 50, "Flash");
@@ -52,11 +57,14 @@ class InterlockTests {
 
     @Test
     void rejectsHeldScrappedAndCompletedUnits() {
-        assertThat(refusal(Interlock.checkIn(aUnit().next(50).held("lot quarantined").build(), ROUTE, FLASH)))
+        assertThat(refusal(Interlock.checkIn(
+                        aUnit().next(50).held("lot quarantined").build(), ROUTE, FLASH)))
                 .isEqualTo(Refusal.UNIT_HELD);
-        assertThat(refusal(Interlock.checkIn(aUnit().next(50).status(Status.SCRAPPED).build(), ROUTE, FLASH)))
+        assertThat(refusal(Interlock.checkIn(
+                        aUnit().next(50).status(Status.SCRAPPED).build(), ROUTE, FLASH)))
                 .isEqualTo(Refusal.UNIT_SCRAPPED);
-        assertThat(refusal(Interlock.checkIn(aUnit().next(null).status(Status.COMPLETED).build(), ROUTE, FLASH)))
+        assertThat(refusal(Interlock.checkIn(
+                        aUnit().next(null).status(Status.COMPLETED).build(), ROUTE, FLASH)))
                 .isEqualTo(Refusal.UNIT_COMPLETED);
     }
 
@@ -72,7 +80,9 @@ class InterlockTests {
         assertThat(refusal(Interlock.checkIn(unit, ROUTE, FLASH))).isEqualTo(Refusal.CHECKED_IN_ELSEWHERE);
         var here = aUnit().next(50).checkedInAt("FW-1", 50).build();
         assertThat(Interlock.checkIn(here, ROUTE, FLASH))
-                .isInstanceOfSatisfying(Decision.Go.class, go -> assertThat(go.alreadyCheckedIn()).isTrue());
+                .isInstanceOfSatisfying(
+                        Decision.Go.class,
+                        go -> assertThat(go.alreadyCheckedIn()).isTrue());
     }
 
     @Test
@@ -80,7 +90,8 @@ class InterlockTests {
         var failed = aUnit().next(50).rework().build();
         assertThat(refusal(Interlock.checkIn(failed, ROUTE, FLASH))).isEqualTo(Refusal.WRONG_STATION);
         assertThat(Interlock.checkIn(failed, ROUTE, REPAIR))
-                .isInstanceOfSatisfying(Decision.Go.class, go -> assertThat(go.rework()).isTrue());
+                .isInstanceOfSatisfying(
+                        Decision.Go.class, go -> assertThat(go.rework()).isTrue());
     }
 
     @Test
@@ -153,8 +164,18 @@ class InterlockTests {
         }
 
         UnitState build() {
-            return new UnitState(Serial.issue("LTRC", 7, 9), "WO-000001", 1, "L1", status, next, rework, failures,
-                    hold, station, checkedInSeq);
+            return new UnitState(
+                    Serial.issue("LTRC", 7, 9),
+                    "WO-000001",
+                    1,
+                    "L1",
+                    status,
+                    next,
+                    rework,
+                    failures,
+                    hold,
+                    station,
+                    checkedInSeq);
         }
     }
 }

@@ -1,0 +1,72 @@
+package com.linetrace.plant;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The boundaries between modules, checked on every class of the plant: a service never uses another service's
+ * classes (they meet in contracts, over Kafka), and the UI uses only the services' api packages.
+ */
+class ArchitectureTests {
+
+    static final List<String> SERVICES = List.of("tracking", "trace", "provisioning", "identity");
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.linetrace");
+
+    @Test
+    void servicesDoNotUseEachOther() {
+        for (var service : SERVICES) {
+            var others = SERVICES.stream()
+                    .filter(other -> !other.equals(service))
+                    .map(other -> "com.linetrace." + other + "..")
+                    .toArray(String[]::new);
+            noClasses()
+                    .that()
+                    .resideInAPackage("com.linetrace." + service + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
+                    .because("services meet only through contracts and Kafka")
+                    .allowEmptyShould(true)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void sharedModulesDependOnNoService() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.linetrace.contracts..", "com.linetrace.messaging..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.linetrace.tracking..",
+                        "com.linetrace.trace..",
+                        "com.linetrace.provisioning..",
+                        "com.linetrace.identity..",
+                        "com.linetrace.ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theUiUsesOnlyTheServicesApis() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.linetrace.ui..")
+                .should()
+                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a service's internals",
+                        c -> c.getPackageName().matches("com\\.linetrace\\.(tracking|trace|provisioning)(\\..*)?")
+                                && !c.getPackageName()
+                                        .matches("com\\.linetrace\\.(tracking|trace|provisioning)\\.api(\\..*)?")))
+                .allowEmptyShould(true)
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,180 @@
+package com.linetrace.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.contracts.unit.UnitsArrived;
+import com.linetrace.testing.RealServers;
+import com.linetrace.testing.TopicProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox's guarantee on real PostgreSQL and Kafka: an event leaves if and only if its change committed. */
+class OutboxRelayIT {
+
+    static final String SCHEMA = "outbox_test";
+    static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+    static final MessagingSettings SETTINGS = new MessagingSettings(
+            Duration.ofMillis(100),
+            200,
+            Duration.ofSeconds(3),
+            Duration.ofDays(7),
+            3,
+            (short) 1,
+            3,
+            Duration.ofMillis(50));
+
+    static JdbcClient jdbc;
+    static TransactionTemplate transactions;
+
+    @BeforeAll
+    static void migrate() throws Exception {
+        var servers = RealServers.get();
+        var dataSource = new DriverManagerDataSource(servers.jdbcUrl(), servers.username(), servers.password());
+        var liquibase = ServiceSchema.liquibase(dataSource, SCHEMA);
+        liquibase.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader());
+        liquibase.afterPropertiesSet();
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
+
+    @Test
+    void refusesAnAppendOutsideATransaction() {
+        var outbox = new Outbox(jdbc, SCHEMA, relay(kafka(RealServers.get().bootstrapServers())));
+        assertThatThrownBy(() -> outbox.append("linetrace.test.v1", UnitEvent.CODEC, event(newSerial())))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void publishesCommittedEventsInOrderAndMarksThemPublished() {
+        var topic = "linetrace.test-" + UUID.randomUUID() + ".v1";
+        var relay = relay(kafka(RealServers.get().bootstrapServers()));
+        var outbox = new Outbox(jdbc, SCHEMA, relay);
+        var serial = newSerial();
+        var events = java.util.List.of(event(serial), event(serial), event(serial));
+        transactions.executeWithoutResult(status -> events.forEach(e -> outbox.append(topic, UnitEvent.CODEC, e)));
+
+        while (relay.relayBatch() > 0) {}
+
+        assertThat(unpublished(serial)).isZero();
+        var seen = new java.util.concurrent.atomic.AtomicInteger();
+        var records = TopicProbe.read(topic, Duration.ofSeconds(20), r -> seen.incrementAndGet() == events.size());
+        assertThat(records)
+                .extracting(r -> UnitEvent.CODEC.decode(r.value()).eventId())
+                .containsExactly(events.stream().map(EventEnvelope::eventId).toArray(UUID[]::new));
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(serial.value());
+            assertThat(new String(
+                            r.headers().lastHeader(OutboxRelay.TYPE_HEADER).value()))
+                    .isEqualTo("UnitsArrived");
+        });
+    }
+
+    @Test
+    void keepsEventsWhileKafkaIsUnreachableAndSendsThemLater() {
+        var topic = "linetrace.test-" + UUID.randomUUID() + ".v1";
+        var unreachable = relay(kafka("127.0.0.1:1"));
+        var outbox = new Outbox(jdbc, SCHEMA, unreachable);
+        var serial = newSerial();
+        transactions.executeWithoutResult(status -> outbox.append(topic, UnitEvent.CODEC, event(serial)));
+
+        assertThatThrownBy(unreachable::relayBatch).isInstanceOf(RuntimeException.class);
+        assertThat(unpublished(serial)).isEqualTo(1);
+
+        var relay = relay(kafka(RealServers.get().bootstrapServers()));
+        while (relay.relayBatch() > 0) {}
+        assertThat(unpublished(serial)).isZero();
+        assertThat(TopicProbe.read(topic, Duration.ofSeconds(20), r -> true)).hasSize(1);
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNoEvent() {
+        var outbox = new Outbox(jdbc, SCHEMA, relay(kafka(RealServers.get().bootstrapServers())));
+        var serial = newSerial();
+        transactions.executeWithoutResult(status -> {
+            outbox.append("linetrace.test.v1", UnitEvent.CODEC, event(serial));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("select count(*) from outbox_test.outbox where message_key = :key")
+                        .param("key", serial.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void theInboxAcceptsAnEventIdOnce() {
+        var inbox = new Inbox(jdbc, SCHEMA);
+        var id = EventIds.next();
+        assertThat((boolean) transactions.execute(s -> inbox.firstDelivery("test", id)))
+                .isTrue();
+        assertThat((boolean) transactions.execute(s -> inbox.firstDelivery("test", id)))
+                .isFalse();
+        assertThat((boolean) transactions.execute(s -> inbox.firstDelivery("other-consumer", id)))
+                .isTrue();
+    }
+
+    private static long unpublished(Serial serial) {
+        return jdbc.sql("select count(*) from outbox_test.outbox where message_key = :key and published_at is null")
+                .param("key", serial.value())
+                .query(Long.class)
+                .single();
+    }
+
+    private static OutboxRelay relay(KafkaTemplate<String, byte[]> kafka) {
+        return new OutboxRelay(SCHEMA, jdbc, transactions, kafka, SETTINGS);
+    }
+
+    private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                2000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                1000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                2000)));
+    }
+
+    private static Serial newSerial() {
+        return Serial.issue("TEST", SEQUENCE.incrementAndGet(), 9);
+    }
+
+    private static EventEnvelope<UnitEvent> event(Serial serial) {
+        return new EventEnvelope<>(
+                EventIds.next(),
+                1,
+                Instant.now(),
+                "CA1",
+                "L1",
+                "FW-1",
+                serial,
+                "test",
+                new UnitsArrived(50, "Firmware", false));
+    }
+}
