@@ -19,5 +19,5 @@ public record TrackingSettings(
         @DefaultValue("CA1") String plant,
         @DefaultValue("LTRC") String manufacturerCode,
         @DefaultValue("9") int serialDigits,
-        @DefaultValue("2s") Duration debounce,
+        @DefaultValue("1s") Duration debounce,
         @DefaultValue("false") boolean demoData) {}

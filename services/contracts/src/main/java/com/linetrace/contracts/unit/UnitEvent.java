@@ -5,7 +5,16 @@ import java.util.Map;
 
 /** A change in a unit's life. The body of an event on {@code linetrace.unit-events.v1}. */
 public sealed interface UnitEvent
-        permits UnitsInitialized, UnitsArrived, WorkCompleted, UnitsDeparted, UnitCompleted, UnitHeld, UnitReleased {
+        permits UnitsInitialized,
+                UnitsArrived,
+                MaterialsInstalled,
+                WorkCompleted,
+                ReworkRouted,
+                UnitsDeparted,
+                UnitCompleted,
+                UnitHeld,
+                UnitReleased,
+                UnitScrapped {
 
     int SCHEMA_VERSION = 1;
 
@@ -17,7 +26,10 @@ public sealed interface UnitEvent
             "UnitsDeparted", UnitsDeparted.class,
             "UnitCompleted", UnitCompleted.class,
             "UnitHeld", UnitHeld.class,
-            "UnitReleased", UnitReleased.class);
+            "UnitReleased", UnitReleased.class,
+            "MaterialsInstalled", MaterialsInstalled.class,
+            "ReworkRouted", ReworkRouted.class,
+            "UnitScrapped", UnitScrapped.class);
 
     EventCodec<UnitEvent> CODEC = new EventCodec<>(TYPES);
 }

@@ -1,9 +1,12 @@
 package com.linetrace.trace.history;
 
+import com.linetrace.contracts.unit.MaterialsInstalled;
+import com.linetrace.contracts.unit.ReworkRouted;
 import com.linetrace.contracts.unit.UnitCompleted;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitReleased;
+import com.linetrace.contracts.unit.UnitScrapped;
 import com.linetrace.contracts.unit.UnitsArrived;
 import com.linetrace.contracts.unit.UnitsDeparted;
 import com.linetrace.contracts.unit.UnitsInitialized;
@@ -32,6 +35,14 @@ final class Summaries {
             case UnitCompleted e -> "Completed (" + e.workOrder() + ")";
             case UnitHeld e -> "Held: " + e.reason();
             case UnitReleased e -> "Released: " + e.reason();
+            case UnitScrapped e -> "Scrapped: " + e.reason();
+            case ReworkRouted e ->
+                "Sent to repair after failing op " + e.failedOperation() + " (" + e.failures()
+                        + (e.failures() == 1 ? " failure)" : " failures)");
+            case MaterialsInstalled e ->
+                "Installed " + e.partNumber()
+                        + (e.partSerial() != null ? " serial " + e.partSerial() : " lot " + e.lot()) + " at op "
+                        + e.operation();
         };
     }
 }

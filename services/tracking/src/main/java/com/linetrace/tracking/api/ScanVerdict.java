@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The answer to a scan at a station.
  *
  * @param scanId the scan's id, as the client sent it or as it was given
- * @param action CHECK_IN or CHECK_OUT
+ * @param action CHECK_IN, INSTALL_PART or CHECK_OUT
  * @param verdict ACCEPTED or REJECTED
  * @param code a stable code for the refusal (see {@link Refusal}), null when accepted
  * @param message what the worker reads: the operation to do, or why the unit must stop
@@ -35,6 +35,7 @@ public record ScanVerdict(
 
     public enum Action {
         CHECK_IN,
+        INSTALL_PART,
         CHECK_OUT
     }
 

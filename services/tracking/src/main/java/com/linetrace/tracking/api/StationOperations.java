@@ -24,6 +24,16 @@ public interface StationOperations {
     ScanVerdict checkOut(
             String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor);
 
+    /**
+     * Records a part installed in the unit checked in at the station, from its barcode ({@code PART;L=LOT} or
+     * {@code PART;S=SERIAL}). REJECTED when the part is not in the operation's bill of materials, is already
+     * installed in a unit, is complete, or its lot is quarantined.
+     */
+    ScanVerdict installPart(String stationId, UUID scanId, String serial, String partBarcode, String actor);
+
+    /** The work a station has on a unit checked in there, if it is. */
+    java.util.Optional<Work> currentWork(String stationId, String serial);
+
     /** The station's latest scans, newest first. */
     List<ScanVerdict> recentScans(String stationId, int limit);
 

@@ -3,6 +3,7 @@ package com.linetrace.tracking.demo;
 import com.linetrace.tracking.TrackingSettings;
 import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.route.Operation;
+import com.linetrace.tracking.route.Part;
 import com.linetrace.tracking.route.Station;
 import com.linetrace.tracking.workorder.WorkOrders;
 import java.time.LocalDate;
@@ -16,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the demo plant on first start when {@code linetrace.tracking.demo-data=true}: line L1 with a station
- * per kind of work, the enterprise quadcopter AX4-ENT with its ten-step route, and a work order of 24 units.
+ * per kind of work, the enterprise quadcopter AX4-ENT with its ten-step route and bill of materials (pack-out
+ * requires verified firmware of four modules and a key injection), and a work order of 24 units.
  */
 @Component
 class DemoPlant implements ApplicationRunner {
@@ -83,15 +85,29 @@ class DemoPlant implements ApplicationRunner {
                                 10,
                                 "Frame and arms",
                                 "ASSEMBLY",
-                                "Mount the arms on the frame; torque 0.6 Nm; scan the frame and arm lots."),
+                                "Mount the four arms on the frame; torque 0.6 Nm. Scan the frame and arm lot labels.",
+                                List.of(lot("FRM-AX4", "Carbon frame", 1), lot("ARM-AX4", "Folding arm", 4))),
                         new Operation(
-                                20, "Propulsion", "ASSEMBLY", "Fit 4 motors (lot) and 4 ESCs (scan each serial)."),
+                                20,
+                                "Propulsion",
+                                "ASSEMBLY",
+                                "Fit 4 motors and 4 ESCs. Scan the motor lot label for each motor and each ESC's serial.",
+                                List.of(lot("MTR-2207", "Motor 2207 1750KV", 4), serial("ESC-40A", "ESC 40 A", 4))),
                         new Operation(
                                 30,
                                 "Avionics",
                                 "ASSEMBLY",
-                                "Install flight controller, GNSS and radio module; scan each serial."),
-                        new Operation(40, "Gimbal camera", "ASSEMBLY", "Mount the gimbal camera; scan its serial."),
+                                "Install flight controller, GNSS and radio module; scan each serial. Check the radio's FCC ID.",
+                                List.of(
+                                        serial("FC-H7", "Flight controller H7", 1),
+                                        serial("GNSS-M10", "GNSS receiver", 1),
+                                        serial("RL-900", "Remote link radio", 1))),
+                        new Operation(
+                                40,
+                                "Gimbal camera",
+                                "ASSEMBLY",
+                                "Mount the gimbal camera; scan its serial.",
+                                List.of(serial("GMB-4K", "Gimbal camera 4K", 1))),
                         new Operation(
                                 50,
                                 "Firmware",
@@ -114,6 +130,17 @@ class DemoPlant implements ApplicationRunner {
                                 100,
                                 "Pack",
                                 "PACK",
-                                "Pack with smart battery (scan serial), propellers and box label.")));
+                                "Pack with the smart battery (scan its serial), propeller set and box label.",
+                                List.of(serial("BAT-6S", "Smart battery 6S", 1), lot("PROP-9", "Propeller set", 1)))),
+                List.of("FLIGHT_CONTROLLER", "ESC", "GIMBAL", "REMOTE_LINK"),
+                true);
+    }
+
+    private static Part lot(String partNumber, String description, int quantity) {
+        return new Part(partNumber, description, quantity, false);
+    }
+
+    private static Part serial(String partNumber, String description, int quantity) {
+        return new Part(partNumber, description, quantity, true);
     }
 }

@@ -75,17 +75,25 @@ public class MasterData {
                 .update();
     }
 
-    /** Adds the next version of a model's route and returns it. */
-    public Route addRoute(String model, int maxFailures, List<Operation> operations) {
+    /** Adds the next version of a model's route and returns it; units already started keep their version. */
+    public Route addRoute(
+            String model,
+            int maxFailures,
+            List<Operation> operations,
+            List<String> firmwareModules,
+            boolean requiresKey) {
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from tracking.route where model_id = :model")
                 .param("model", model)
                 .query(Integer.class)
                 .single();
-        long id = jdbc.sql("insert into tracking.route (model_id, version, max_failures)"
-                        + " values (:model, :version, :maxFailures) returning id")
+        long id = jdbc.sql(
+                        "insert into tracking.route (model_id, version, max_failures, firmware_modules, requires_key)"
+                                + " values (:model, :version, :maxFailures, :modules, :requiresKey) returning id")
                 .param("model", model)
                 .param("version", version)
                 .param("maxFailures", maxFailures)
+                .param("modules", firmwareModules.toArray(String[]::new))
+                .param("requiresKey", requiresKey)
                 .query(Long.class)
                 .single();
         for (var op : operations) {
@@ -97,8 +105,20 @@ public class MasterData {
                     .param("stationKind", op.stationKind())
                     .param("instruction", op.instruction())
                     .update();
+            for (var part : op.parts()) {
+                jdbc.sql(
+                                "insert into tracking.route_part (route_id, seq, part_number, description, quantity, serialized)"
+                                        + " values (:route, :seq, :partNumber, :description, :quantity, :serialized)")
+                        .param("route", id)
+                        .param("seq", op.seq())
+                        .param("partNumber", part.partNumber())
+                        .param("description", part.description())
+                        .param("quantity", part.quantity())
+                        .param("serialized", part.serialized())
+                        .update();
+            }
         }
-        return new Route(id, model, version, maxFailures, operations);
+        return new Route(id, model, version, maxFailures, operations, firmwareModules, requiresKey);
     }
 
     /** The newest route version of a model: the one new units follow. */
@@ -115,15 +135,40 @@ public class MasterData {
     }
 
     private Route load(long id) {
-        var head = jdbc.sql("select model_id, version, max_failures from tracking.route where id = :id")
+        record Head(String model, int version, int maxFailures, List<String> modules, boolean requiresKey) {}
+        var head = jdbc.sql("select model_id, version, max_failures, firmware_modules, requires_key from tracking.route"
+                        + " where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)})
+                .query((rs, n) -> new Head(
+                        rs.getString(1),
+                        rs.getInt(2),
+                        rs.getInt(3),
+                        List.of((String[]) rs.getArray(4).getArray()),
+                        rs.getBoolean(5)))
                 .single();
+        var parts = jdbc.sql("select seq, part_number, description, quantity, serialized from tracking.route_part"
+                        + " where route_id = :id order by seq, part_number")
+                .param("id", id)
+                .query((rs, n) -> Map.entry(
+                        rs.getInt(1), new Part(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5))))
+                .list();
         var operations = jdbc.sql("select seq, name, station_kind, instruction from tracking.route_operation"
                         + " where route_id = :id order by seq")
                 .param("id", id)
-                .query(Operation.class)
+                .query((rs, n) -> {
+                    int seq = rs.getInt(1);
+                    return new Operation(
+                            seq,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            parts.stream()
+                                    .filter(p -> p.getKey() == seq)
+                                    .map(Map.Entry::getValue)
+                                    .toList());
+                })
                 .list();
-        return new Route(id, (String) head[0], (Integer) head[1], (Integer) head[2], operations);
+        return new Route(
+                id, head.model(), head.version(), head.maxFailures(), operations, head.modules(), head.requiresKey());
     }
 }

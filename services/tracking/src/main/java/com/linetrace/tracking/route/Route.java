@@ -6,17 +6,38 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The ordered operations a unit of a model must pass. A unit failing an operation goes to a REPAIR station and
- * then back to that operation; after {@code maxFailures} failures it is held.
+ * then back to that operation; after {@code maxFailures} failures it is held. Pack-out requires provisioning to
+ * have verified the firmware of each of {@code firmwareModules} and, when {@code requiresKey}, a key injection.
  */
-public record Route(long id, String model, int version, int maxFailures, List<Operation> operations) {
+public record Route(
+        long id,
+        String model,
+        int version,
+        int maxFailures,
+        List<Operation> operations,
+        List<String> firmwareModules,
+        boolean requiresKey) {
+
+    public static final String PACK = "PACK";
 
     public static final String REPAIR = "REPAIR";
 
     public Route {
         operations = List.copyOf(operations);
+        firmwareModules = List.copyOf(firmwareModules);
         if (operations.isEmpty()) {
             throw new IllegalArgumentException("A route has at least one operation");
         }
+    }
+
+    /** What pack-out requires, as provisioning items: {@code FIRMWARE:<module>} and {@code KEY}. */
+    public List<String> provisioningRequired() {
+        var items = new java.util.ArrayList<String>();
+        firmwareModules.forEach(module -> items.add("FIRMWARE:" + module));
+        if (requiresKey) {
+            items.add("KEY");
+        }
+        return items;
     }
 
     public Operation first() {

@@ -6,6 +6,7 @@ import com.linetrace.tracking.api.LineStatus;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
+import com.linetrace.tracking.api.Work;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -63,6 +64,27 @@ class StationController {
                 request.result(),
                 request.defects() == null ? List.of() : request.defects(),
                 user.getName());
+    }
+
+    /** A part installed in the unit checked in at the station, from its barcode. */
+    record MaterialRequest(
+            @Nullable UUID scanId,
+            @NotNull @Size(max = 256) String serial,
+            @NotNull @Size(max = 256) String barcode) {}
+
+    @PostMapping(path = "/api/stations/{stationId}/materials", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    ScanVerdict installPart(
+            @PathVariable String stationId, @Valid @RequestBody MaterialRequest request, Principal user) {
+        return stations.installPart(
+                stationId, idOf(request.scanId()), request.serial(), request.barcode(), user.getName());
+    }
+
+    /** The operation, work instruction and parts still to scan for a unit checked in at the station. */
+    @GetMapping("/api/stations/{stationId}/work/{serial}")
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    Work work(@PathVariable String stationId, @PathVariable String serial) {
+        return stations.currentWork(stationId, serial).orElseThrow(() -> new NoWorkException(serial, stationId));
     }
 
     @GetMapping("/api/stations/{stationId}/scans")

@@ -21,6 +21,11 @@ class StationProblems {
         return problem(HttpStatus.BAD_REQUEST, "invalid-scan", e.getMessage());
     }
 
+    @ExceptionHandler
+    ProblemDetail noWork(NoWorkException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-checked-in", e.getMessage());
+    }
+
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:linetrace:problem:" + code));

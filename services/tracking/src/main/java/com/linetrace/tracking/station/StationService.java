@@ -1,6 +1,9 @@
 package com.linetrace.tracking.station;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.unit.MaterialsInstalled;
+import com.linetrace.contracts.unit.ReworkRouted;
 import com.linetrace.contracts.unit.UnitCompleted;
 import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitsArrived;
@@ -16,6 +19,10 @@ import com.linetrace.tracking.api.ScanVerdict.Verdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.tracking.api.UnknownStationException;
+import com.linetrace.tracking.api.Work;
+import com.linetrace.tracking.material.MalformedPartBarcodeException;
+import com.linetrace.tracking.material.MaterialRepository;
+import com.linetrace.tracking.material.PartBarcode;
 import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.route.Operation;
 import com.linetrace.tracking.route.Route;
@@ -23,11 +30,15 @@ import com.linetrace.tracking.route.Station;
 import com.linetrace.tracking.unit.Decision;
 import com.linetrace.tracking.unit.Interlock;
 import com.linetrace.tracking.unit.Progress;
+import com.linetrace.tracking.unit.ProvisioningStatus;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -52,6 +63,8 @@ class StationService implements StationOperations {
     private final UnitEvents events;
     private final TransactionTemplate transactions;
     private final TrackingSettings settings;
+    private final MaterialRepository materials;
+    private final ProvisioningStatus provisioning;
     private final Clock clock;
 
     StationService(
@@ -60,8 +73,12 @@ class StationService implements StationOperations {
             ScanRepository scans,
             UnitEvents events,
             TransactionTemplate transactions,
-            TrackingSettings settings) {
+            TrackingSettings settings,
+            MaterialRepository materials,
+            ProvisioningStatus provisioning) {
         this.masterData = masterData;
+        this.materials = materials;
+        this.provisioning = provisioning;
         this.units = units;
         this.scans = scans;
         this.events = events;
@@ -72,12 +89,14 @@ class StationService implements StationOperations {
     }
 
     @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     public ScanVerdict checkIn(String stationId, UUID scanId, String barcode, String actor) {
         var station = station(stationId);
-        return decide(station, scanId, Action.CHECK_IN, barcode, actor, scan -> {
+        return decide(station, scanId, Action.CHECK_IN, barcode, barcode, actor, scan -> {
             var unit = scan.unit();
             var route = masterData.route(unit.routeId());
-            var decision = Interlock.checkIn(unit, route, station);
+            var verified = station.kind().equals(Route.PACK) ? provisioning.verified(unit.serial()) : Set.<String>of();
+            var decision = Interlock.checkIn(unit, route, station, verified);
             return switch (decision) {
                 case Decision.Stop stop -> scan.rejected(stop.refusal(), stop.message(), stop.operation());
                 case Decision.Go go -> {
@@ -99,11 +118,12 @@ class StationService implements StationOperations {
     }
 
     @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     public ScanVerdict checkOut(
             String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor) {
         var station = station(stationId);
         checkDefects(result, defects);
-        return decide(station, scanId, Action.CHECK_OUT, barcode, actor, scan -> {
+        return decide(station, scanId, Action.CHECK_OUT, barcode, barcode, actor, scan -> {
             var unit = scan.unit();
             if (!station.id().equals(unit.checkedInStation()) || unit.checkedInSeq() == null) {
                 var where = unit.checkedInStation() == null
@@ -115,6 +135,12 @@ class StationService implements StationOperations {
             int seq = unit.checkedInSeq();
             var operation = route.operation(seq).orElseThrow();
             boolean atRepair = unit.rework() && station.kind().equals(Route.REPAIR);
+            if (result == Result.PASS && !atRepair) {
+                var missing = missingParts(work(unit.serial(), operation, false));
+                if (!missing.isEmpty()) {
+                    return scan.rejected(Refusal.PARTS_MISSING, "Scan the missing parts first: " + missing, operation);
+                }
+            }
             var outcome = Progress.checkOut(unit, route, seq, atRepair, result);
             units.checkOut(unit.serial(), outcome, result.name(), defects, actor, scan.at());
             var serial = unit.serial();
@@ -126,7 +152,16 @@ class StationService implements StationOperations {
                     scan.at(),
                     new WorkCompleted(
                             seq, atRepair ? "Repair of " + operation.name() : operation.name(), result, defects));
-            var next = outcome.nextSeq() == null
+            if (result == Result.FAIL) {
+                events.publish(
+                        serial,
+                        station.lineId(),
+                        station.id(),
+                        actor,
+                        scan.at(),
+                        new ReworkRouted(seq, outcome.failures()));
+            }
+            Operation next = outcome.nextSeq() == null
                     ? null
                     : route.operation(outcome.nextSeq()).orElseThrow();
             events.publish(
@@ -149,6 +184,123 @@ class StationService implements StationOperations {
             }
             return scan.accepted(checkOutMessage(result, operation, atRepair, outcome, next), operation);
         });
+    }
+
+    @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
+    public ScanVerdict installPart(String stationId, UUID scanId, String serial, String partBarcode, String actor) {
+        var station = station(stationId);
+        return decide(station, scanId, Action.INSTALL_PART, serial, partBarcode, actor, scan -> {
+            var unit = scan.unit();
+            if (!station.id().equals(unit.checkedInStation()) || unit.checkedInSeq() == null) {
+                return scan.rejected(Refusal.NOT_CHECKED_IN, "Unit " + unit.serial() + " is not checked in here", null);
+            }
+            var operation = masterData
+                    .route(unit.routeId())
+                    .operation(unit.checkedInSeq())
+                    .orElseThrow();
+            PartBarcode part;
+            try {
+                part = PartBarcode.parse(storable(partBarcode));
+            } catch (MalformedPartBarcodeException e) {
+                return scan.rejected(
+                        Refusal.MALFORMED_PART_BARCODE, "Malformed part barcode: " + e.getMessage(), operation);
+            }
+            var line = operation.part(part.partNumber()).orElse(null);
+            if (line == null || unit.rework()) {
+                return scan.rejected(
+                        Refusal.PART_NOT_IN_BILL_OF_MATERIALS,
+                        part.partNumber() + " is not in the bill of materials of " + operation.label(),
+                        operation);
+            }
+            if (line.serialized() != part.serialized()) {
+                return scan.rejected(
+                        Refusal.MALFORMED_PART_BARCODE,
+                        line.serialized()
+                                ? part.partNumber() + " is traced by serial: scan the part's own serial label (;S=)"
+                                : part.partNumber() + " is traced by lot: scan its lot label (;L=)",
+                        operation);
+            }
+            int installed = materials.installed(unit.serial(), operation.seq()).getOrDefault(part.partNumber(), 0);
+            if (installed >= line.quantity()) {
+                return scan.rejected(
+                        Refusal.PART_QUANTITY_COMPLETE,
+                        "All " + line.quantity() + " × " + part.partNumber() + " are already installed",
+                        operation);
+            }
+            if (part.partSerial() != null) {
+                var holder = materials.unitWith(part.partNumber(), part.partSerial());
+                if (holder.isPresent()) {
+                    return scan.rejected(
+                            Refusal.PART_ALREADY_INSTALLED,
+                            part.partNumber() + " serial " + part.partSerial() + " is already installed in unit "
+                                    + holder.get(),
+                            operation);
+                }
+            }
+            if (part.lot() != null) {
+                var quarantine = materials.quarantineReason(part.partNumber(), part.lot());
+                if (quarantine.isPresent()) {
+                    return scan.rejected(
+                            Refusal.LOT_QUARANTINED,
+                            "Lot " + part.lot() + " of " + part.partNumber() + " is quarantined: " + quarantine.get(),
+                            operation);
+                }
+            }
+            materials.install(unit.serial(), operation.seq(), part, station.id(), actor, scan.at());
+            events.publish(
+                    unit.serial(),
+                    station.lineId(),
+                    station.id(),
+                    actor,
+                    scan.at(),
+                    new MaterialsInstalled(operation.seq(), part.partNumber(), part.lot(), part.partSerial(), 1));
+            var missing = missingParts(work(unit.serial(), operation, false));
+            return scan.accepted(
+                    "Installed " + part.partNumber()
+                            + (missing.isEmpty() ? "; all parts scanned" : "; still to scan: " + missing),
+                    operation);
+        });
+    }
+
+    @Override
+    public Optional<Work> currentWork(String stationId, String serial) {
+        station(stationId);
+        if (Serial.problemWith(serial) != null) {
+            return Optional.empty();
+        }
+        return units.find(Serial.parse(serial))
+                .filter(unit -> stationId.equals(unit.checkedInStation()) && unit.checkedInSeq() != null)
+                .map(unit -> work(
+                        unit.serial(),
+                        masterData
+                                .route(unit.routeId())
+                                .operation(unit.checkedInSeq())
+                                .orElseThrow(),
+                        unit.rework()));
+    }
+
+    private Work work(Serial serial, Operation operation, boolean rework) {
+        var installed = materials.installed(serial, operation.seq());
+        var parts = rework
+                ? List.<Work.PartProgress>of()
+                : operation.parts().stream()
+                        .map(p -> new Work.PartProgress(
+                                p.partNumber(),
+                                p.description(),
+                                p.quantity(),
+                                installed.getOrDefault(p.partNumber(), 0),
+                                p.serialized()))
+                        .toList();
+        return new Work(serial.value(), operation.seq(), operation.name(), operation.instruction(), rework, parts);
+    }
+
+    private static String missingParts(Work work) {
+        return work.parts().stream()
+                .filter(p -> p.installed() < p.required())
+                .map(p -> (p.required() - p.installed()) + " × " + p.partNumber())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
     }
 
     @Override
@@ -182,10 +334,12 @@ class StationService implements StationOperations {
             Station station,
             UUID scanId,
             Action action,
-            String barcode,
+            String serialText,
+            String scanned,
             String actor,
             Function<Scan, ScanVerdict> rule) {
-        var text = storable(barcode);
+        var serialInput = storable(serialText);
+        var text = storable(scanned);
         var verdict = transactions.execute(status -> {
             var earlier = scans.find(scanId);
             if (earlier.isPresent()) {
@@ -193,12 +347,12 @@ class StationService implements StationOperations {
             }
             var now = clock.instant();
             var scan = new Scan(scanId, station, action, actor, now, null, null);
-            var problem = Serial.problemWith(text);
+            var problem = Serial.problemWith(serialInput);
             ScanVerdict answer;
             if (problem != null) {
                 answer = scan.rejected(Refusal.MALFORMED_BARCODE, "Malformed barcode: " + problem, null);
             } else {
-                var serial = Serial.parse(text);
+                var serial = Serial.parse(serialInput);
                 var unit = units.lock(serial);
                 if (unit.isEmpty()) {
                     answer = scan.withSerial(serial.value())
@@ -207,8 +361,11 @@ class StationService implements StationOperations {
                                     "Unknown serial " + serial + ": no work order issued it",
                                     null);
                 } else {
-                    var bounce = scans.latestOf(station.id(), text, settings.debounce(), now)
-                            .filter(latest -> latest.action() == action);
+                    // Parts are exempt: several parts of one lot are scanned from the same label in quick succession.
+                    var bounce = action == Action.INSTALL_PART
+                            ? Optional.<ScanVerdict>empty()
+                            : scans.latestOf(station.id(), text, settings.debounce(), now)
+                                    .filter(latest -> latest.action() == action);
                     if (bounce.isPresent()) {
                         return bounce.get();
                     }

@@ -6,6 +6,7 @@ import com.linetrace.tracking.route.Route;
 import com.linetrace.tracking.route.Station;
 import com.linetrace.tracking.unit.Decision.Go;
 import com.linetrace.tracking.unit.Decision.Stop;
+import java.util.Set;
 
 /**
  * Decides whether a unit may be checked in at a station: only for its next required step (or the repair of a
@@ -16,7 +17,11 @@ public final class Interlock {
 
     private Interlock() {}
 
-    public static Decision checkIn(UnitState unit, Route route, Station station) {
+    /**
+     * @param verified the provisioning items ({@code FIRMWARE:<module>}, {@code KEY}) verified for the unit; pack-out
+     *     requires every item its route names
+     */
+    public static Decision checkIn(UnitState unit, Route route, Station station, Set<String> verified) {
         var serial = unit.serial().value();
         switch (unit.status()) {
             case COMPLETED -> {
@@ -61,6 +66,18 @@ public final class Interlock {
                     next);
         }
         if (station.kind().equals(next.stationKind())) {
+            if (next.stationKind().equals(Route.PACK)) {
+                var missing = route.provisioningRequired().stream()
+                        .filter(item -> !verified.contains(item))
+                        .map(Interlock::itemWords)
+                        .toList();
+                if (!missing.isEmpty()) {
+                    return new Stop(
+                            Refusal.PROVISIONING_MISSING,
+                            "Pack-out refused: not verified yet: " + String.join(", ", missing),
+                            next);
+                }
+            }
             return new Go(next, false, false, workLabel(next, false));
         }
         var later = route.nextOfKind(nextSeq, station.kind());
@@ -80,6 +97,13 @@ public final class Interlock {
 
     private static String workLabel(Operation op, boolean rework) {
         return rework ? "Repair after failed " + op.label() : op.label();
+    }
+
+    private static String itemWords(String item) {
+        return item.equals("KEY")
+                ? "key injection"
+                : "firmware of "
+                        + item.substring(item.indexOf(':') + 1).toLowerCase().replace('_', ' ');
     }
 
     private static String kindWords(String kind) {

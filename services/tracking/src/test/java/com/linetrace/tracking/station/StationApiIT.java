@@ -1,10 +1,12 @@
 package com.linetrace.tracking.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.linetrace.contracts.Serial;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -131,8 +133,8 @@ class StationApiIT {
     void twoStationsRacingForOneUnitNeverBothSucceed() throws Exception {
         for (var serial : newSerials(10)) {
             var start = new CountDownLatch(1);
-            var a = CompletableFuture.supplyAsync(() -> await(start, () -> scan("ASM-1", serial)));
-            var b = CompletableFuture.supplyAsync(() -> await(start, () -> scan("ASM-2", serial)));
+            var a = CompletableFuture.supplyAsync(() -> afterGate(start, () -> scan("ASM-1", serial)));
+            var b = CompletableFuture.supplyAsync(() -> afterGate(start, () -> scan("ASM-2", serial)));
             start.countDown();
             var verdicts = List.of(
                     a.get().json().get("verdict").asString(),
@@ -193,6 +195,72 @@ class StationApiIT {
         assertThat(unitColumn(serial, "status")).isEqualTo("ISSUED");
     }
 
+    @Test
+    void refusesPassUntilEveryPartIsScannedAndTracesEachPart() {
+        var serial = newSerials(1).getFirst();
+        walk(serial, 10);
+        scan("ASM-1", serial);
+        var early = checkOut("ASM-1", serial, "PASS", List.of()).json();
+        assertThat(early.get("code").asString()).isEqualTo("PARTS_MISSING");
+        assertThat(early.get("message").asString()).contains("4 × MTR-2207", "4 × ESC-40A");
+
+        assertThat(installPart("ASM-1", serial, "FC-H7;S=X1").json().get("code").asString())
+                .isEqualTo("PART_NOT_IN_BILL_OF_MATERIALS");
+        assertThat(installPart("ASM-1", serial, "ESC-40A;L=LOT1")
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("MALFORMED_PART_BARCODE");
+        assertThat(installPart("ASM-1", serial, "ESC-40A").json().get("code").asString())
+                .isEqualTo("MALFORMED_PART_BARCODE");
+        var escSerial = "E40A" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        assertThat(installPart("ASM-1", serial, "ESC-40A;S=" + escSerial)
+                        .json()
+                        .get("verdict")
+                        .asString())
+                .isEqualTo("ACCEPTED");
+
+        var other = newSerials(1).getFirst();
+        walk(other, 10);
+        scan("ASM-2", other);
+        var reused = installPart("ASM-2", other, "ESC-40A;S=" + escSerial).json();
+        assertThat(reused.get("code").asString()).isEqualTo("PART_ALREADY_INSTALLED");
+        assertThat(reused.get("message").asString()).contains("already installed in unit " + serial);
+
+        installAllParts("ASM-1", serial);
+        assertThat(installPart("ASM-1", serial, "MTR-2207;L=LOT-2611")
+                        .json()
+                        .get("code")
+                        .asString())
+                .isEqualTo("PART_QUANTITY_COMPLETE");
+        assertThat(checkOut("ASM-1", serial, "PASS", List.of())
+                        .json()
+                        .get("verdict")
+                        .asString())
+                .isEqualTo("ACCEPTED");
+        assertThat(count("select count(*) from tracking.installed_part where serial = :id", serial))
+                .isEqualTo(5 + 8);
+        assertThat(count(
+                        "select count(*) from tracking.outbox where message_key = :id and event_type = 'MaterialsInstalled'",
+                        serial))
+                .isEqualTo(13);
+    }
+
+    @Test
+    void refusesPackOutUntilProvisioningIsVerified() {
+        var serial = newSerials(1).getFirst();
+        walk(serial, 90);
+        var refused = scan("PCK-1", serial).json();
+        assertThat(refused.get("code").asString()).isEqualTo("PROVISIONING_MISSING");
+        assertThat(refused.get("message").asString()).contains("firmware of flight controller", "key injection");
+        verifyProvisioning(serial);
+        // A new scan after the debounce window, which would otherwise repeat the first answer.
+        await().pollDelay(Duration.ofMillis(400))
+                .untilAsserted(() -> assertThat(
+                                scan("PCK-1", serial).json().get("verdict").asString())
+                        .isEqualTo("ACCEPTED"));
+    }
+
     List<String> newSerials(int quantity) {
         var released = ApiClient.at(port)
                 .as("supervisor")
@@ -203,15 +271,57 @@ class StationApiIT {
         return serials;
     }
 
-    /** Takes a unit through every operation up to and including {@code lastSeq}, each with PASS. */
+    /**
+     * Takes a unit through every operation up to and including {@code lastSeq}, each with PASS: scanning the parts
+     * its bill of materials asks for, and with provisioning verified before pack-out.
+     */
     void walk(String serial, int lastSeq) {
         STATION_OF.keySet().stream().sorted().filter(seq -> seq <= lastSeq).forEach(seq -> {
             var station = STATION_OF.get(seq);
+            if (seq == 100) {
+                verifyProvisioning(serial);
+            }
             var in = scan(station, serial).json();
             assertThat(in.get("verdict").asString()).as(in.toString()).isEqualTo("ACCEPTED");
+            installAllParts(station, serial);
             var out = checkOut(station, serial, "PASS", List.of()).json();
             assertThat(out.get("verdict").asString()).as(out.toString()).isEqualTo("ACCEPTED");
         });
+    }
+
+    void installAllParts(String station, String serial) {
+        var work = operator.get("/api/stations/" + station + "/work/" + serial).json();
+        work.get("parts").forEach(part -> {
+            for (int i = part.get("installed").asInt(); i < part.get("required").asInt(); i++) {
+                var number = part.get("partNumber").asString();
+                var barcode = part.get("serialized").asBoolean()
+                        ? number + ";S="
+                                + UUID.randomUUID().toString().substring(0, 12).toUpperCase()
+                        : number + ";L=LOT-2611";
+                var verdict = installPart(station, serial, barcode).json();
+                assertThat(verdict.get("verdict").asString())
+                        .as(verdict.toString())
+                        .isEqualTo("ACCEPTED");
+            }
+        });
+    }
+
+    /** What provisioning's events record for a unit whose firmware and keys it verified. */
+    void verifyProvisioning(String serial) {
+        for (var item : List.of(
+                "FIRMWARE:FLIGHT_CONTROLLER", "FIRMWARE:ESC", "FIRMWARE:GIMBAL", "FIRMWARE:REMOTE_LINK", "KEY")) {
+            jdbc.sql("insert into tracking.unit_provisioning (serial, item, verified, detail, occurred_at)"
+                            + " values (:serial, :item, true, 'test', now()) on conflict do nothing")
+                    .param("serial", serial)
+                    .param("item", item)
+                    .update();
+        }
+    }
+
+    ApiClient.Response installPart(String station, String serial, String barcode) {
+        return operator.post(
+                "/api/stations/" + station + "/materials",
+                "{\"serial\":\"" + serial + "\",\"barcode\":\"" + barcode + "\"}");
     }
 
     ApiClient.Response scan(String station, String barcode) {
@@ -236,7 +346,7 @@ class StationApiIT {
         return jdbc.sql(sql).param("id", id).query(Long.class).single();
     }
 
-    static <T> T await(CountDownLatch start, java.util.function.Supplier<T> action) {
+    static <T> T afterGate(CountDownLatch start, java.util.function.Supplier<T> action) {
         try {
             start.await();
         } catch (InterruptedException e) {

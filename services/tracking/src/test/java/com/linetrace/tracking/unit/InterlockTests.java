@@ -10,6 +10,7 @@ import com.linetrace.tracking.route.Route;
 import com.linetrace.tracking.route.Station;
 import com.linetrace.tracking.unit.UnitState.Status;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,12 @@ class InterlockTests {
                     new Operation(10, "Frame and arms", "ASSEMBLY", ""),
                     new Operation(50, "Firmware", "FIRMWARE_FLASH", ""),
                     new Operation(60, "Identity", "KEY_INJECTION", ""),
-                    new Operation(100, "Pack", "PACK", "")));
+                    new Operation(100, "Pack", "PACK", "")),
+            List.of("FLIGHT_CONTROLLER", "GIMBAL"),
+            true);
+
+    static final Station PACKING = new Station("PCK-1", "L1", "PACK", 100, "Pack");
+    static final Set<String> ALL_VERIFIED = Set.of("FIRMWARE:FLIGHT_CONTROLLER", "FIRMWARE:GIMBAL", "KEY");
 
     static final Station ASSEMBLY = new Station("ASM-1", "L1", "ASSEMBLY", 10, "Bench");
     static final Station FLASH = new Station("FW-1", "L1", "FIRMWARE_FLASH", 50, "Flash");
@@ -34,7 +40,7 @@ class InterlockTests {
 
     @Test
     void acceptsUnitAtItsNextStep() {
-        var decision = Interlock.checkIn(aUnit().next(50).build(), ROUTE, FLASH);
+        var decision = check(aUnit().next(50).build(), ROUTE, FLASH);
         assertThat(decision).isInstanceOfSatisfying(Decision.Go.class, go -> {
             assertThat(go.operation().seq()).isEqualTo(50);
             assertThat(go.alreadyCheckedIn()).isFalse();
@@ -43,43 +49,40 @@ class InterlockTests {
 
     @Test
     void rejectsUnitThatSkippedFirmwareFlash() {
-        var decision = Interlock.checkIn(aUnit().next(50).build(), ROUTE, KEYS);
+        var decision = check(aUnit().next(50).build(), ROUTE, KEYS);
         assertThat(refusal(decision)).isEqualTo(Refusal.WRONG_STATION);
         assertThat(decision.message()).contains("Step missing: op 50 Firmware");
     }
 
     @Test
     void rejectsUnitAtAStationKindItNoLongerNeeds() {
-        var decision = Interlock.checkIn(aUnit().next(60).build(), ROUTE, FLASH);
+        var decision = check(aUnit().next(60).build(), ROUTE, FLASH);
         assertThat(refusal(decision)).isEqualTo(Refusal.WRONG_STATION);
         assertThat(decision.message()).contains("next step is op 60 Identity at a key injection station");
     }
 
     @Test
     void rejectsHeldScrappedAndCompletedUnits() {
-        assertThat(refusal(Interlock.checkIn(
-                        aUnit().next(50).held("lot quarantined").build(), ROUTE, FLASH)))
+        assertThat(refusal(check(aUnit().next(50).held("lot quarantined").build(), ROUTE, FLASH)))
                 .isEqualTo(Refusal.UNIT_HELD);
-        assertThat(refusal(Interlock.checkIn(
-                        aUnit().next(50).status(Status.SCRAPPED).build(), ROUTE, FLASH)))
+        assertThat(refusal(check(aUnit().next(50).status(Status.SCRAPPED).build(), ROUTE, FLASH)))
                 .isEqualTo(Refusal.UNIT_SCRAPPED);
-        assertThat(refusal(Interlock.checkIn(
-                        aUnit().next(null).status(Status.COMPLETED).build(), ROUTE, FLASH)))
+        assertThat(refusal(check(aUnit().next(null).status(Status.COMPLETED).build(), ROUTE, FLASH)))
                 .isEqualTo(Refusal.UNIT_COMPLETED);
     }
 
     @Test
     void rejectsUnitOfAnotherLine() {
-        assertThat(refusal(Interlock.checkIn(aUnit().next(50).build(), ROUTE, OTHER_LINE_FLASH)))
+        assertThat(refusal(check(aUnit().next(50).build(), ROUTE, OTHER_LINE_FLASH)))
                 .isEqualTo(Refusal.WRONG_LINE);
     }
 
     @Test
     void rejectsUnitCheckedInElsewhereAndAcceptsARepeatedScanHere() {
         var unit = aUnit().next(50).checkedInAt("FW-2", 50).build();
-        assertThat(refusal(Interlock.checkIn(unit, ROUTE, FLASH))).isEqualTo(Refusal.CHECKED_IN_ELSEWHERE);
+        assertThat(refusal(check(unit, ROUTE, FLASH))).isEqualTo(Refusal.CHECKED_IN_ELSEWHERE);
         var here = aUnit().next(50).checkedInAt("FW-1", 50).build();
-        assertThat(Interlock.checkIn(here, ROUTE, FLASH))
+        assertThat(check(here, ROUTE, FLASH))
                 .isInstanceOfSatisfying(
                         Decision.Go.class,
                         go -> assertThat(go.alreadyCheckedIn()).isTrue());
@@ -88,8 +91,8 @@ class InterlockTests {
     @Test
     void sendsAFailedUnitToRepairBeforeItsFailedStep() {
         var failed = aUnit().next(50).rework().build();
-        assertThat(refusal(Interlock.checkIn(failed, ROUTE, FLASH))).isEqualTo(Refusal.WRONG_STATION);
-        assertThat(Interlock.checkIn(failed, ROUTE, REPAIR))
+        assertThat(refusal(check(failed, ROUTE, FLASH))).isEqualTo(Refusal.WRONG_STATION);
+        assertThat(check(failed, ROUTE, REPAIR))
                 .isInstanceOfSatisfying(
                         Decision.Go.class, go -> assertThat(go.rework()).isTrue());
     }
@@ -113,6 +116,21 @@ class InterlockTests {
         assertThat(outcome.completed()).isTrue();
         var middle = Progress.checkOut(aUnit().next(50).build(), ROUTE, 50, false, Result.PASS);
         assertThat(middle.nextSeq()).isEqualTo(60);
+    }
+
+    @Test
+    void refusesPackOutUntilFirmwareAndKeyAreVerified() {
+        var atPack = aUnit().next(100).build();
+        var decision = Interlock.checkIn(atPack, ROUTE, PACKING, Set.of("FIRMWARE:FLIGHT_CONTROLLER"));
+        assertThat(refusal(decision)).isEqualTo(Refusal.PROVISIONING_MISSING);
+        assertThat(decision.message())
+                .contains("firmware of gimbal", "key injection")
+                .doesNotContain("flight controller");
+        assertThat(Interlock.checkIn(atPack, ROUTE, PACKING, ALL_VERIFIED)).isInstanceOf(Decision.Go.class);
+    }
+
+    private static Decision check(UnitState unit, Route route, Station station) {
+        return Interlock.checkIn(unit, route, station, ALL_VERIFIED);
     }
 
     private static @Nullable Refusal refusal(Decision decision) {

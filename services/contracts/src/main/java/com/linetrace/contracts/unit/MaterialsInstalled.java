@@ -1,0 +1,14 @@
+package com.linetrace.contracts.unit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A part was installed in the unit at an operation: by lot, or with its own serial (IPC-CFX
+ * Assembly.MaterialsInstalled). This is the genealogy that where-used answers from.
+ */
+public record MaterialsInstalled(
+        int operation,
+        String partNumber,
+        @Nullable String lot,
+        @Nullable String partSerial,
+        int quantity) implements UnitEvent {}
