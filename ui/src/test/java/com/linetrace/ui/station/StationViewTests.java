@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
 import com.linetrace.tracking.api.Refusal;
 import com.linetrace.ui.UiSettings;
-import com.linetrace.ui.blank.BlankRoute;
+import com.linetrace.uitest.BlankRoute;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
