@@ -1,0 +1,60 @@
+package com.linetrace.ui.live;
+
+import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.unit.UnitEvent;
+import com.vaadin.flow.shared.Registration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands each event to every subscribed view, in the order received, on one thread of its own: the Kafka consumer
+ * only enqueues, so a slow or stuck UI never holds up the partition, and a listener that throws does not keep
+ * the event from the others.
+ */
+@Component
+class UnitEventBroadcaster implements LiveUnitEvents, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitEventBroadcaster.class);
+
+    private final List<Consumer<EventEnvelope<UnitEvent>>> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("ui-live-events").daemon().factory());
+
+    @Override
+    public Registration subscribe(Consumer<EventEnvelope<UnitEvent>> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Queues the event for the subscribed views and returns at once. */
+    void publish(EventEnvelope<UnitEvent> event) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        delivery.execute(() -> {
+            for (var listener : listeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("A view failed to take unit event {}", event.eventId(), e);
+                }
+            }
+        });
+    }
+
+    int subscribers() {
+        return listeners.size();
+    }
+
+    @Override
+    public void destroy() {
+        delivery.shutdownNow();
+    }
+}

@@ -1,0 +1,27 @@
+package com.linetrace.ui.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Security of the screens: form login on {@link LoginView} against the plant's users (identity's
+ * {@code JdbcUserDetailsManager}), a session per browser, and Vaadin's view access control, which reads each
+ * view's {@code @RolesAllowed}. It serves every request the API's chain (identity, {@code @Order(1)}) does not.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class UiSecurity {
+
+    @Bean
+    SecurityFilterChain uiSecurityFilterChain(HttpSecurity http) throws Exception {
+        // Before vaadin(): an API error forwarded to /error must keep its status, not become a redirect to login.
+        http.authorizeHttpRequests(
+                requests -> requests.requestMatchers("/error").permitAll());
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
+                .build();
+    }
+}

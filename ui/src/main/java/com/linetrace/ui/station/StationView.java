@@ -1,0 +1,227 @@
+package com.linetrace.ui.station;
+
+import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.tracking.api.ScanVerdict;
+import com.linetrace.tracking.api.StationInfo;
+import com.linetrace.tracking.api.StationOperations;
+import com.linetrace.tracking.api.UnknownStationException;
+import com.linetrace.ui.MainLayout;
+import com.linetrace.ui.UiSettings;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The terminal at a station. A keyboard-wedge scanner types the barcode into the scan field and presses Enter;
+ * tracking's interlock answers at once and the answer fills the screen in green (GO) or red (STOP). After an
+ * accepted check-in the worker records PASS, or FAIL with defect codes. The station is picked once per session,
+ * or bookmarked as {@code /station?station=ASM-1}. Every rule is tracking's: this view only asks and shows.
+ */
+@Route(value = "station", layout = MainLayout.class)
+@PageTitle("Station terminal · LineTrace")
+@Menu(order = 2, title = "Station terminal")
+@RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
+class StationView extends VerticalLayout implements BeforeEnterObserver {
+
+    static final String SESSION_STATION = "linetrace.ui.station";
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final StationOperations operations;
+    private final Supplier<String> currentUser;
+    private final int recentScansShown;
+
+    private final ComboBox<StationInfo> stationSelect = new ComboBox<>("Station");
+    private final TextField scanField = new TextField();
+    private final VerdictPanel verdict = new VerdictPanel();
+    final Button passButton = new Button("PASS");
+    final Button failButton = new Button("FAIL");
+    private final Grid<ScanVerdict> recentScans = new Grid<>();
+
+    /** The serial checked in by the last accepted scan, awaiting PASS or FAIL. */
+    private @Nullable String checkedIn;
+
+    @Autowired
+    StationView(StationOperations operations, AuthenticationContext authentication, UiSettings settings) {
+        this(operations, () -> authentication.getPrincipalName().orElseThrow(), settings);
+    }
+
+    StationView(StationOperations operations, Supplier<String> currentUser, UiSettings settings) {
+        this.operations = operations;
+        this.currentUser = currentUser;
+        this.recentScansShown = settings.recentScans();
+        setSizeFull();
+
+        stationSelect.setId("station-select");
+        stationSelect.setItems(operations.stations());
+        stationSelect.setItemLabelGenerator(s -> s.id() + " · " + s.name() + " (" + s.lineId() + ")");
+        stationSelect.setWidth("28em");
+        stationSelect.addValueChangeListener(change -> stationChanged(change.getValue()));
+
+        scanField.setId("scan-field");
+        scanField.setPlaceholder("Scan a unit");
+        scanField.setAriaLabel("Scan a unit");
+        scanField.setAutofocus(true);
+        scanField.setWidthFull();
+        scanField.setEnabled(false);
+        scanField.getStyle().setFontSize("2rem");
+        // Blur and refocus before the shortcut runs, so the field's value reaches the server before the scan.
+        Shortcuts.addShortcutListener(scanField, this::scan, Key.ENTER)
+                .listenOn(scanField)
+                .resetFocusOnActiveElement();
+
+        passButton.setId("pass-button");
+        passButton.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        passButton.addClickListener(click -> pass());
+        failButton.setId("fail-button");
+        failButton.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        failButton.addClickListener(click -> new DefectDialog(this::fail).open());
+        var resultButtons = new HorizontalLayout(passButton, failButton);
+        resultButtons.setId("result-buttons");
+        showResultButtons(false);
+
+        recentScans.setId("recent-scans");
+        recentScans.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        recentScans.addColumn(v -> TIME.format(v.at())).setHeader("Time").setAutoWidth(true);
+        recentScans
+                .addColumn(v -> Objects.requireNonNullElse(v.serial(), ""))
+                .setHeader("Serial")
+                .setAutoWidth(true);
+        recentScans
+                .addColumn(v -> v.action() == ScanVerdict.Action.CHECK_IN ? "in" : "out")
+                .setHeader("Scan");
+        recentScans.addColumn(v -> v.verdict().name()).setHeader("Verdict").setAutoWidth(true);
+        recentScans.addColumn(ScanVerdict::message).setHeader("Message").setFlexGrow(1);
+        recentScans.addColumn(ScanVerdict::actor).setHeader("By").setAutoWidth(true);
+        recentScans.setHeight("22em");
+
+        add(stationSelect, scanField, verdict, resultButtons, recentScans);
+        var remembered = (String) VaadinSession.getCurrent().getAttribute(SESSION_STATION);
+        if (remembered != null) {
+            useStation(remembered);
+        }
+    }
+
+    /** {@code ?station=ASM-1} picks the station, so that a terminal can be bookmarked. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("station").ifPresent(this::useStation);
+    }
+
+    /** Picks the station for this terminal and remembers it for the session. */
+    void useStation(String stationId) {
+        var current = stationSelect.getValue();
+        if (current != null && current.id().equals(stationId)) {
+            return;
+        }
+        operations.stations().stream()
+                .filter(s -> s.id().equals(stationId))
+                .findFirst()
+                .ifPresentOrElse(stationSelect::setValue, () -> warn("No station has the id " + stationId));
+    }
+
+    private void stationChanged(@Nullable StationInfo station) {
+        VaadinSession.getCurrent().setAttribute(SESSION_STATION, station == null ? null : station.id());
+        checkedIn = null;
+        showResultButtons(false);
+        verdict.clear();
+        scanField.setEnabled(station != null);
+        refreshRecentScans();
+        scanField.focus();
+    }
+
+    void scan() {
+        var barcode = scanField.getValue().strip();
+        scanField.clear();
+        scanField.focus();
+        var station = stationSelect.getValue();
+        if (barcode.isEmpty() || station == null) {
+            return;
+        }
+        answer(() -> operations.checkIn(station.id(), UUID.randomUUID(), barcode, currentUser.get()))
+                .ifPresent(answer -> {
+                    checkedIn = answer.accepted() ? Objects.requireNonNullElse(answer.serial(), barcode) : null;
+                    showResultButtons(checkedIn != null);
+                });
+    }
+
+    void pass() {
+        checkOut(Result.PASS, List.of());
+    }
+
+    void fail(List<String> defects) {
+        checkOut(Result.FAIL, defects);
+    }
+
+    private void checkOut(Result result, List<String> defects) {
+        var station = stationSelect.getValue();
+        var serial = checkedIn;
+        if (station == null || serial == null) {
+            return;
+        }
+        answer(() -> operations.checkOut(station.id(), UUID.randomUUID(), serial, result, defects, currentUser.get()))
+                .filter(ScanVerdict::accepted)
+                .ifPresent(answer -> {
+                    checkedIn = null;
+                    showResultButtons(false);
+                });
+        scanField.focus();
+    }
+
+    /** Asks tracking, shows its verdict and the station's latest scans. */
+    private Optional<ScanVerdict> answer(Supplier<ScanVerdict> request) {
+        try {
+            var answer = request.get();
+            verdict.show(answer);
+            refreshRecentScans();
+            return Optional.of(answer);
+        } catch (UnknownStationException e) {
+            warn(e.getMessage());
+            stationSelect.clear();
+            return Optional.empty();
+        }
+    }
+
+    private void refreshRecentScans() {
+        var station = stationSelect.getValue();
+        recentScans.setItems(station == null ? List.of() : operations.recentScans(station.id(), recentScansShown));
+    }
+
+    private void showResultButtons(boolean visible) {
+        passButton.setVisible(visible);
+        failButton.setVisible(visible);
+    }
+
+    private static void warn(String message) {
+        Notification.show(message, 5000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
+}

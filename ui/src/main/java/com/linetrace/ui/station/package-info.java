@@ -1,0 +1,5 @@
+/** The station terminal: scan a unit in, see the interlock's verdict, record PASS or FAIL. */
+@NullMarked
+package com.linetrace.ui.station;
+
+import org.jspecify.annotations.NullMarked;

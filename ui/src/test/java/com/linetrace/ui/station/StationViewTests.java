@@ -1,0 +1,166 @@
+package com.linetrace.ui.station;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.tracking.api.Refusal;
+import com.linetrace.ui.UiSettings;
+import com.linetrace.uitest.BlankRoute;
+import com.vaadin.browserless.BrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@ViewPackages(classes = BlankRoute.class)
+class StationViewTests extends BrowserlessTest {
+
+    private final FakeStationOperations tracking = new FakeStationOperations();
+    private StationView view;
+
+    @BeforeEach
+    void openTerminal() {
+        view = open();
+    }
+
+    private StationView open() {
+        var terminal = new StationView(tracking, () -> "op1", UiSettings.defaults());
+        UI.getCurrent().add(terminal);
+        return terminal;
+    }
+
+    /** What the scanner's Enter runs; the Enter shortcut itself lives in the browser and is driven there. */
+    private void scan(String barcode) {
+        test(scanField()).setValue(barcode);
+        view.scan();
+    }
+
+    private TextField scanField() {
+        return byId(TextField.class, "scan-field");
+    }
+
+    private VerdictPanel verdict() {
+        return byId(VerdictPanel.class, "verdict");
+    }
+
+    private <T extends com.vaadin.flow.component.Component> T byId(Class<T> type, String id) {
+        return $(type).id(id);
+    }
+
+    @Test
+    void refusesToScanUntilAStationIsPicked() {
+        assertThat(scanField().isEnabled()).isFalse();
+
+        view.useStation("ASM-1");
+
+        assertThat(scanField().isEnabled()).isTrue();
+    }
+
+    @Test
+    void checksTheScannedBarcodeInAtThePickedStationAsTheSignedInUser() {
+        view.useStation("ASM-1");
+
+        scan("DRNX9ABC123456789");
+
+        assertThat(tracking.scans).singleElement().satisfies(scan -> {
+            assertThat(scan.stationId()).isEqualTo("ASM-1");
+            assertThat(scan.serial()).isEqualTo("DRNX9ABC123456789");
+            assertThat(scan.actor()).isEqualTo("op1");
+        });
+    }
+
+    @Test
+    void showsGreenVerdictWithOperationWhenAccepted() {
+        view.useStation("ASM-1");
+
+        scan("DRNX9ABC123456789");
+
+        assertThat(verdict().text()).startsWith("GO — op 20 Propulsion");
+        assertThat(verdict().getElement().getAttribute("data-verdict")).isEqualTo("ACCEPTED");
+        assertThat(verdict().getStyle().get("background-color")).contains("success");
+        assertThat(view.passButton.isVisible()).isTrue();
+        assertThat(view.failButton.isVisible()).isTrue();
+    }
+
+    @Test
+    void showsRedVerdictWithReasonWhenRejected() {
+        view.useStation("ASM-1");
+        tracking.refuseNextScans(Refusal.WRONG_STATION, "Next step is op 50 Firmware at a FIRMWARE_FLASH station");
+
+        scan("DRNX9ABC123456789");
+
+        assertThat(verdict().text()).startsWith("STOP — Next step is op 50 Firmware at a FIRMWARE_FLASH station");
+        assertThat(verdict().getElement().getAttribute("data-verdict")).isEqualTo("REJECTED");
+        assertThat(verdict().getStyle().get("background-color")).contains("error");
+        assertThat(view.passButton.isVisible()).isFalse();
+    }
+
+    @Test
+    void clearsTheScanFieldForTheNextScan() {
+        view.useStation("ASM-1");
+
+        scan("DRNX9ABC123456789");
+
+        assertThat(scanField().getValue()).isEmpty();
+    }
+
+    @Test
+    void recordsPassForTheCheckedInSerial() {
+        view.useStation("ASM-1");
+        scan("DRNX9ABC123456789");
+
+        test(byId(Button.class, "pass-button")).click();
+
+        assertThat(tracking.checkOuts)
+                .containsExactly(new FakeStationOperations.CheckOut(
+                        "ASM-1", "DRNX9ABC123456789", Result.PASS, List.of(), "op1"));
+        assertThat(verdict().text()).startsWith("GO — PASS recorded");
+        assertThat(view.passButton.isVisible()).isFalse();
+    }
+
+    @Test
+    void asksForDefectCodesAndRecordsFailWithThem() {
+        view.useStation("ASM-1");
+        scan("DRNX9ABC123456789");
+
+        test(byId(Button.class, "fail-button")).click();
+        var dialog = $(DefectDialog.class).single();
+        assertThat(dialog.confirm.isEnabled()).as("FAIL needs a defect code").isFalse();
+        test(dialog.codes).selectItem("SCREW-TORQUE", "IMU-CAL-FAIL");
+        test(dialog.confirm).click();
+
+        assertThat(tracking.checkOuts).singleElement().satisfies(out -> {
+            assertThat(out.result()).isEqualTo(Result.FAIL);
+            assertThat(out.defects()).containsExactly("IMU-CAL-FAIL", "SCREW-TORQUE");
+        });
+    }
+
+    @Test
+    void listsTheStationsLatestScansNewestFirst() {
+        view.useStation("ASM-1");
+        scan("DRNX9ABC123456789");
+        scan("DRNX9ABC123456790");
+
+        var grid = test(byId(Grid.class, "recent-scans"));
+        assertThat(grid.size()).isEqualTo(2);
+        assertThat(grid.getCellText(0, 1)).isEqualTo("DRNX9ABC123456790");
+    }
+
+    @Test
+    void remembersTheStationForTheSession() {
+        view.useStation("ASM-2");
+        UI.getCurrent().remove(view);
+
+        var next = open();
+
+        assertThat(VaadinSession.getCurrent().getAttribute(StationView.SESSION_STATION))
+                .isEqualTo("ASM-2");
+        assertThat(next).isNotNull();
+        assertThat($(TextField.class).id("scan-field").isEnabled()).isTrue();
+    }
+}
