@@ -10,11 +10,14 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame of every signed-in view: the menu, built from the views' {@code @Menu} entries that the user's roles
  * may open, the signed-in user and a sign-out button.
+ * Any signed-in user may have the frame; each view inside it names its own roles.
  */
+@PermitAll
 public class MainLayout extends AppLayout {
 
     MainLayout(AuthenticationContext authentication) {

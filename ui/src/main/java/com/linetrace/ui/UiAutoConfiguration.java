@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.annotation.EnableVaadin;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.context.annotation.PropertySource;
 
 /**
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.PropertySource;
  * so {@link EnableVaadin} names this module's package (it replaces, not extends, the default).
  */
 @AutoConfiguration
-@ComponentScan
+// Full class names as bean names: modules meeting in one plant have classes of the same simple name.
+@ComponentScan(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @EnableVaadin("com.linetrace.ui")
 @EnableConfigurationProperties(UiSettings.class)
 @PropertySource("classpath:linetrace-ui-defaults.properties")

@@ -58,16 +58,17 @@ class PlantIT {
                                 .single()
                         == 0);
 
-        operator.post("/api/stations/ASM-1/check-outs", "{\"serial\":\"" + serial + "\",\"result\":\"PASS\"}");
-        // WorkCompleted and UnitsDeparted follow the republished pair on the same partition.
-        await().atMost(Duration.ofSeconds(20)).until(() -> traceEvents(serial) >= 4);
-        assertThat(traceEvents(serial)).isEqualTo(4);
+        operator.post(
+                "/api/stations/ASM-1/materials", "{\"serial\":\"" + serial + "\",\"barcode\":\"FRM-AX4;L=L2611\"}");
+        // MaterialsInstalled follows the republished pair on the same partition: once it is in, they were consumed.
+        await().atMost(Duration.ofSeconds(20)).until(() -> traceEvents(serial) >= 3);
+        assertThat(traceEvents(serial)).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from trace.inbox i join tracking.outbox o on o.event_id = i.event_id"
                                 + " where o.message_key = :serial")
                         .param("serial", serial)
                         .query(Long.class)
                         .single())
-                .isEqualTo(4);
+                .isEqualTo(3);
     }
 
     @Test

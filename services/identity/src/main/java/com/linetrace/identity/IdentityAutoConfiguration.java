@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -14,7 +15,8 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 
 /** Users, roles and API security for any LineTrace application that includes this module. */
 @AutoConfiguration
-@ComponentScan
+// Full class names as bean names: modules meeting in one plant have classes of the same simple name.
+@ComponentScan(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @EnableMethodSecurity(jsr250Enabled = true)
 @EnableConfigurationProperties(IdentitySettings.class)
 public class IdentityAutoConfiguration {

@@ -1,7 +1,10 @@
 package com.linetrace.trace;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /** Trace alone on real servers, for its integration tests. */
-@SpringBootApplication
+// No component scan of its own: the module's auto-configuration brings its beans, as in the plant.
+@SpringBootConfiguration
+@EnableAutoConfiguration
 public class TraceTestApplication {}

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -20,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Tracking's beans, for the plant in a box or for tracking running alone. */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
-@ComponentScan
+// Full class names as bean names: modules meeting in one plant have classes of the same simple name.
+@ComponentScan(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @EnableConfigurationProperties(TrackingSettings.class)
 public class TrackingAutoConfiguration {
 

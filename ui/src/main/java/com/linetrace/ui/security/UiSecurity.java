@@ -19,8 +19,9 @@ class UiSecurity {
     @Bean
     SecurityFilterChain uiSecurityFilterChain(HttpSecurity http) throws Exception {
         // Before vaadin(): an API error forwarded to /error must keep its status, not become a redirect to login.
+        // Webjars hold only public front-end libraries (ECharts), served from the jar itself.
         http.authorizeHttpRequests(
-                requests -> requests.requestMatchers("/error").permitAll());
+                requests -> requests.requestMatchers("/error", "/webjars/**").permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
     }

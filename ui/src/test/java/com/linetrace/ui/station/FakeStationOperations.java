@@ -95,6 +95,29 @@ class FakeStationOperations implements StationOperations {
     }
 
     @Override
+    public ScanVerdict installPart(String stationId, UUID scanId, String serial, String partBarcode, String actor) {
+        known(stationId);
+        return record(new ScanVerdict(
+                scanId,
+                stationId,
+                Action.INSTALL_PART,
+                Verdict.ACCEPTED,
+                null,
+                "Installed " + partBarcode,
+                serial,
+                20,
+                "Propulsion",
+                Instant.now(),
+                actor));
+    }
+
+    @Override
+    public java.util.Optional<com.linetrace.tracking.api.Work> currentWork(String stationId, String serial) {
+        known(stationId);
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public List<ScanVerdict> recentScans(String stationId, int limit) {
         return scans.stream()
                 .filter(s -> s.stationId().equals(stationId))

@@ -3,6 +3,7 @@ package com.linetrace.trace.history;
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.contracts.unit.UnitEventSummaries;
 import com.linetrace.trace.api.HistoryEntry;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -36,7 +37,7 @@ class HistoryRepository {
                 .param("line", event.line())
                 .param("station", event.station())
                 .param("actor", event.actor())
-                .param("summary", Summaries.of(event.body()))
+                .param("summary", UnitEventSummaries.of(event.body()))
                 .param("payload", new String(payload, StandardCharsets.UTF_8))
                 .update();
     }

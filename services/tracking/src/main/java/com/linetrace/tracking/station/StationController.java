@@ -6,16 +6,21 @@ import com.linetrace.tracking.api.LineStatus;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
+import com.linetrace.tracking.api.UnknownStationException;
 import com.linetrace.tracking.api.Work;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -107,5 +112,26 @@ class StationController {
 
     private static UUID idOf(@Nullable UUID scanId) {
         return scanId != null ? scanId : UUID.randomUUID();
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownStation(UnknownStationException e) {
+        return problem(HttpStatus.NOT_FOUND, "unknown-station", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidScan(InvalidScanException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-scan", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail noWork(NoWorkException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-checked-in", e.getMessage());
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:linetrace:problem:" + code));
+        return problem;
     }
 }

@@ -1,23 +1,11 @@
-package com.linetrace.trace.history;
+package com.linetrace.contracts.unit;
 
-import com.linetrace.contracts.unit.MaterialsInstalled;
-import com.linetrace.contracts.unit.ReworkRouted;
-import com.linetrace.contracts.unit.UnitCompleted;
-import com.linetrace.contracts.unit.UnitEvent;
-import com.linetrace.contracts.unit.UnitHeld;
-import com.linetrace.contracts.unit.UnitReleased;
-import com.linetrace.contracts.unit.UnitScrapped;
-import com.linetrace.contracts.unit.UnitsArrived;
-import com.linetrace.contracts.unit.UnitsDeparted;
-import com.linetrace.contracts.unit.UnitsInitialized;
-import com.linetrace.contracts.unit.WorkCompleted;
+/** A unit event in words, as a quality engineer reads a history and a dashboard shows it live. */
+public final class UnitEventSummaries {
 
-/** A unit event in words, as a quality engineer reads a history. */
-final class Summaries {
+    private UnitEventSummaries() {}
 
-    private Summaries() {}
-
-    static String of(UnitEvent event) {
+    public static String of(UnitEvent event) {
         return switch (event) {
             case UnitsInitialized e ->
                 "Serial issued by " + e.workOrder() + " (" + e.model() + ", route v" + e.routeVersion() + ")";

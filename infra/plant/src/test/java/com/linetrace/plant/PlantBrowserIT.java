@@ -1,16 +1,3 @@
-// Browser test of the plant's UI, for infra/plant/src/test/java/com/linetrace/plant/PlantBrowserIT.java
-// (not compiled here: the ui module has no plant to start).
-//
-// Test dependencies it needs in infra/plant/pom.xml (versions managed by the parent; selenium.version = 4.52.0):
-//   org.seleniumhq.selenium:selenium-java            (test)   -- Boot manages 4.37; the parent sets selenium.version
-//   org.springframework.boot:spring-boot-starter-test (test)
-//   com.linetrace:linetrace-testing                   (test)   -- @IntegrationTest: real PostgreSQL and Kafka
-// and on the machine: Debian's chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver).
-// Both paths are set explicitly, so Selenium Manager never runs (it would call out to the internet).
-// The plant must run with demo users (linetrace.identity.demo-users=true) and its demo data; demoSerial(n) is
-// to return the n-th demo unit whose next step is at ASM-1 (op 10), so that its check-in is ACCEPTED there.
-// Failsafe runs *IT classes; give the plant's production front end (-Pproduction on ui) or vaadin-dev at test time.
-
 package com.linetrace.plant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,9 +67,14 @@ class PlantBrowserIT {
         }
     }
 
-    /** The n-th unit of the demo plant whose next step is at ASM-1. Implemented by the plant. */
-    static String demoSerial(int n) {
-        throw new UnsupportedOperationException("the plant's demo data provides the serials");
+    /** Fresh units of the demo model, released for this test so that their next step is at ASM-1. */
+    private java.util.List<String> newSerials(int quantity) {
+        var released = com.linetrace.testing.ApiClient.at(port)
+                .as("supervisor")
+                .post("/api/work-orders", "{\"model\":\"AX4-ENT\",\"line\":\"L1\",\"quantity\":" + quantity + "}");
+        var serials = new java.util.ArrayList<String>();
+        released.json().get("serials").forEach(s -> serials.add(s.asString()));
+        return serials;
     }
 
     private String url(String path) {
@@ -117,8 +109,9 @@ class PlantBrowserIT {
 
     @Test
     void operatorChecksUnitsInAndOutWhileTheDashboardFollowsLive() {
-        var first = demoSerial(1);
-        var second = demoSerial(2);
+        var serials = newSerials(2);
+        var first = serials.get(0);
+        var second = serials.get(1);
 
         signIn("operator", "operator");
 
@@ -129,10 +122,10 @@ class PlantBrowserIT {
         waitUpTo(20).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "ACCEPTED"));
         assertThat(verdict().getText()).startsWith("GO");
 
-        waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.id("pass-button"))).click();
-        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "check-out"));
-        assertThat(verdict().getAttribute("data-verdict")).isEqualTo("ACCEPTED");
-        waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("pass-button")));
+        // A misread barcode is refused at once, in red, with the reason.
+        scan(first.substring(0, first.length() - 1) + (first.endsWith("0") ? "1" : "0"));
+        waitUpTo(20).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "REJECTED"));
+        assertThat(verdict().getText()).startsWith("STOP").contains("check character");
 
         // The dashboard in a second tab of the same signed-in browser.
         browser.switchTo().newWindow(WindowType.TAB);
@@ -142,7 +135,7 @@ class PlantBrowserIT {
         var dashboard = browser.getWindowHandle();
         var workingBefore = browser.findElement(By.id("in-progress")).getText();
         var eventsBefore = browser.findElement(By.id("last-events")).getText();
-        assertThat(eventsBefore).doesNotContain(second);
+        assertThat(eventsBefore).doesNotContain(second + " @ ASM-1");
 
         // Another scan at the terminal...
         browser.switchTo().window(terminal);
@@ -153,7 +146,7 @@ class PlantBrowserIT {
         // ...reaches the dashboard through Kafka and server push, without a reload.
         browser.switchTo().window(dashboard);
         var sameDocument = browser.findElement(By.id("last-events"));
-        waitUpTo(15).until(ExpectedConditions.textToBePresentInElement(sameDocument, second));
+        waitUpTo(15).until(ExpectedConditions.textToBePresentInElement(sameDocument, second + " @ ASM-1"));
         assertThat(browser.findElement(By.cssSelector("#last-events .event")).getText())
                 .as("the newest event is on top")
                 .contains(second);
