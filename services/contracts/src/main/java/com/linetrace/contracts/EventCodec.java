@@ -27,14 +27,16 @@ public final class EventCodec<E> {
 
     public EventCodec(Map<String, Class<? extends E>> types) {
         this.types = Map.copyOf(types);
-        this.names = types.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+        this.names =
+                types.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
     }
 
     /** The stable type name of an event body. */
     public String typeOf(E body) {
         var name = names.get(body.getClass());
         if (name == null) {
-            throw new IllegalArgumentException("No type name for " + body.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "No type name for " + body.getClass().getSimpleName());
         }
         return name;
     }
@@ -97,7 +99,8 @@ public final class EventCodec<E> {
         } catch (JacksonException e) {
             throw new MalformedEventException("Body of " + typeName + " does not match its schema");
         } catch (RuntimeException e) {
-            throw new MalformedEventException("Invalid envelope of " + typeName + ": " + e.getClass().getSimpleName());
+            throw new MalformedEventException(
+                    "Invalid envelope of " + typeName + ": " + e.getClass().getSimpleName());
         }
     }
 

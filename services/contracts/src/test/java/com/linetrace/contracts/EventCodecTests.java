@@ -47,13 +47,10 @@ class EventCodecTests {
                 .hasMessage("Not JSON");
         assertThatThrownBy(() -> codec.decode("{\"type\":\"Exploded\"}".getBytes()))
                 .hasMessageContaining("Unknown event type 'Exploded'");
-        assertThatThrownBy(() -> codec.decode(
-                        """
+        assertThatThrownBy(() -> codec.decode("""
                 {"eventId":"0193a3a0-0000-7000-8000-000000000000","type":"UnitCompleted","schemaVersion":1,
                  "occurredAt":"2026-11-25T10:15:30Z","plant":"P","line":"L1","serial":"NOPE","actor":"a",
-                 "body":{"workOrder":"WO-1"}}"""
-                                .getBytes()))
-                .hasMessageContaining("Invalid serial");
+                 "body":{"workOrder":"WO-1"}}""".getBytes())).hasMessageContaining("Invalid serial");
     }
 
     @Test

@@ -33,14 +33,16 @@ class SerialTests {
     void refusesAdjacentTranspositions() {
         var random = new Random(42);
         for (int n = 0; n < 200; n++) {
-            var serial = Serial.issue("LTRC", random.nextLong(1, 1_000_000_000L), 9).value();
+            var serial =
+                    Serial.issue("LTRC", random.nextLong(1, 1_000_000_000L), 9).value();
             for (int i = 5; i < serial.length() - 1; i++) {
                 var pair = "" + serial.charAt(i) + serial.charAt(i + 1);
                 // The one swap Luhn mod N cannot see, as with 09/90 in decimal Luhn.
                 if (serial.charAt(i) == serial.charAt(i + 1) || pair.equals("0Z") || pair.equals("Z0")) {
                     continue;
                 }
-                var swapped = serial.substring(0, i) + serial.charAt(i + 1) + serial.charAt(i) + serial.substring(i + 2);
+                var swapped =
+                        serial.substring(0, i) + serial.charAt(i + 1) + serial.charAt(i) + serial.substring(i + 2);
                 assertThat(Serial.problemWith(swapped)).as(swapped).isNotNull();
             }
         }
