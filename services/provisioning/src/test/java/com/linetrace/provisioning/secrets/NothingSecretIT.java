@@ -96,6 +96,7 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
             assertThat(record.headers().lastHeader(RedactingDeadLetterRecoverer.REASON_HEADER))
                     .isNotNull();
         });
+        assertThat(output.getAll()).as("the listener's logs were captured").contains("sent a redacted dead letter");
         var everything = new StringBuilder();
         everything.append(output.getAll());
         everything.append(provisioningSchemaAsText());
