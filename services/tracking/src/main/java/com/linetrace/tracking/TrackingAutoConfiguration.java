@@ -1,6 +1,7 @@
 package com.linetrace.tracking;
 
 import com.linetrace.contracts.Topics;
+import com.linetrace.messaging.Inbox;
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.MessagingSettings;
 import com.linetrace.messaging.Outbox;
@@ -46,6 +47,11 @@ public class TrackingAutoConfiguration {
     @Bean
     Outbox trackingOutbox(JdbcClient jdbc, OutboxRelay trackingOutboxRelay) {
         return new Outbox(jdbc, SCHEMA, trackingOutboxRelay);
+    }
+
+    @Bean
+    Inbox trackingInbox(JdbcClient jdbc, SpringLiquibase trackingLiquibase) {
+        return new Inbox(jdbc, SCHEMA);
     }
 
     @Bean

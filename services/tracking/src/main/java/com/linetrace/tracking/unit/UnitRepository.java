@@ -96,6 +96,40 @@ public class UnitRepository {
                 .update();
     }
 
+    /** Puts the unit on hold, or adds the reason to its hold. */
+    public void hold(Serial serial, String reason, Instant at) {
+        jdbc.sql("update tracking.unit set hold_reason = case when hold_reason is null then :reason"
+                        + " else hold_reason || '; ' || :reason end, updated_at = :at where serial = :serial")
+                .param("reason", reason)
+                .param("at", Timestamp.from(at))
+                .param("serial", serial.value())
+                .update();
+    }
+
+    public void release(Serial serial, Instant at) {
+        jdbc.sql("update tracking.unit set hold_reason = null, updated_at = :at where serial = :serial")
+                .param("at", Timestamp.from(at))
+                .param("serial", serial.value())
+                .update();
+    }
+
+    public void scrap(Serial serial, String reason, Instant at) {
+        jdbc.sql("update tracking.unit set status = 'SCRAPPED', scrapped_reason = :reason, checked_in_station = null,"
+                        + " checked_in_seq = null, updated_at = :at where serial = :serial")
+                .param("reason", reason)
+                .param("at", Timestamp.from(at))
+                .param("serial", serial.value())
+                .update();
+    }
+
+    /** Serials of a work order, in issue order. */
+    public List<Serial> ofWorkOrder(String workOrder) {
+        return jdbc.sql("select serial from tracking.unit where work_order = :wo order by serial")
+                .param("wo", workOrder)
+                .query((rs, n) -> Serial.parse(rs.getString(1)))
+                .list();
+    }
+
     public LineStatus lineStatus(String lineId, List<Station> stations) {
         Map<String, Integer> working = jdbc
                 .sql("select checked_in_station, count(*) from tracking.unit"

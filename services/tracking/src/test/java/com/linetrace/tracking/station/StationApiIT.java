@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.linetrace.contracts.Serial;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
+import com.linetrace.tracking.LineDriver;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -22,11 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class StationApiIT {
 
-    /** Where each operation of the demo route is done. */
-    static final Map<Integer, String> STATION_OF = Map.of(
-            10, "ASM-1", 20, "ASM-1", 30, "ASM-2", 40, "ASM-2", 50, "FW-1", 60, "KEY-1", 70, "TST-1", 80, "TST-2", 90,
-            "INS-1", 100, "PCK-1");
-
     @LocalServerPort
     int port;
 
@@ -34,10 +28,36 @@ class StationApiIT {
     JdbcClient jdbc;
 
     ApiClient operator;
+    LineDriver line;
 
     @BeforeEach
     void signIn() {
         operator = ApiClient.at(port).as("operator");
+        line = new LineDriver(port, jdbc);
+    }
+
+    List<String> newSerials(int quantity) {
+        return line.newSerials(quantity);
+    }
+
+    void walk(String serial, int lastSeq) {
+        line.walk(serial, lastSeq);
+    }
+
+    ApiClient.Response scan(String station, String barcode) {
+        return line.scan(station, barcode);
+    }
+
+    ApiClient.Response checkOut(String station, String serial, String result, List<String> defects) {
+        return line.checkOut(station, serial, result, defects);
+    }
+
+    ApiClient.Response installPart(String station, String serial, String barcode) {
+        return line.installPart(station, serial, barcode);
+    }
+
+    String unitColumn(String serial, String column) {
+        return line.unitColumn(serial, column);
     }
 
     @Test
@@ -227,7 +247,7 @@ class StationApiIT {
         assertThat(reused.get("code").asString()).isEqualTo("PART_ALREADY_INSTALLED");
         assertThat(reused.get("message").asString()).contains("already installed in unit " + serial);
 
-        installAllParts("ASM-1", serial);
+        line.installAllParts("ASM-1", serial, "LOT-2611");
         assertThat(installPart("ASM-1", serial, "MTR-2207;L=LOT-2611")
                         .json()
                         .get("code")
@@ -253,93 +273,12 @@ class StationApiIT {
         var refused = scan("PCK-1", serial).json();
         assertThat(refused.get("code").asString()).isEqualTo("PROVISIONING_MISSING");
         assertThat(refused.get("message").asString()).contains("firmware of flight controller", "key injection");
-        verifyProvisioning(serial);
+        line.verifyProvisioning(serial);
         // A new scan after the debounce window, which would otherwise repeat the first answer.
         await().pollDelay(Duration.ofMillis(400))
                 .untilAsserted(() -> assertThat(
                                 scan("PCK-1", serial).json().get("verdict").asString())
                         .isEqualTo("ACCEPTED"));
-    }
-
-    List<String> newSerials(int quantity) {
-        var released = ApiClient.at(port)
-                .as("supervisor")
-                .post("/api/work-orders", "{\"model\":\"AX4-ENT\",\"line\":\"L1\",\"quantity\":" + quantity + "}");
-        assertThat(released.status()).as(released.body()).isEqualTo(201);
-        var serials = new ArrayList<String>();
-        released.json().get("serials").forEach(s -> serials.add(s.asString()));
-        return serials;
-    }
-
-    /**
-     * Takes a unit through every operation up to and including {@code lastSeq}, each with PASS: scanning the parts
-     * its bill of materials asks for, and with provisioning verified before pack-out.
-     */
-    void walk(String serial, int lastSeq) {
-        STATION_OF.keySet().stream().sorted().filter(seq -> seq <= lastSeq).forEach(seq -> {
-            var station = STATION_OF.get(seq);
-            if (seq == 100) {
-                verifyProvisioning(serial);
-            }
-            var in = scan(station, serial).json();
-            assertThat(in.get("verdict").asString()).as(in.toString()).isEqualTo("ACCEPTED");
-            installAllParts(station, serial);
-            var out = checkOut(station, serial, "PASS", List.of()).json();
-            assertThat(out.get("verdict").asString()).as(out.toString()).isEqualTo("ACCEPTED");
-        });
-    }
-
-    void installAllParts(String station, String serial) {
-        var work = operator.get("/api/stations/" + station + "/work/" + serial).json();
-        work.get("parts").forEach(part -> {
-            for (int i = part.get("installed").asInt(); i < part.get("required").asInt(); i++) {
-                var number = part.get("partNumber").asString();
-                var barcode = part.get("serialized").asBoolean()
-                        ? number + ";S="
-                                + UUID.randomUUID().toString().substring(0, 12).toUpperCase()
-                        : number + ";L=LOT-2611";
-                var verdict = installPart(station, serial, barcode).json();
-                assertThat(verdict.get("verdict").asString())
-                        .as(verdict.toString())
-                        .isEqualTo("ACCEPTED");
-            }
-        });
-    }
-
-    /** What provisioning's events record for a unit whose firmware and keys it verified. */
-    void verifyProvisioning(String serial) {
-        for (var item : List.of(
-                "FIRMWARE:FLIGHT_CONTROLLER", "FIRMWARE:ESC", "FIRMWARE:GIMBAL", "FIRMWARE:REMOTE_LINK", "KEY")) {
-            jdbc.sql("insert into tracking.unit_provisioning (serial, item, verified, detail, occurred_at)"
-                            + " values (:serial, :item, true, 'test', now()) on conflict do nothing")
-                    .param("serial", serial)
-                    .param("item", item)
-                    .update();
-        }
-    }
-
-    ApiClient.Response installPart(String station, String serial, String barcode) {
-        return operator.post(
-                "/api/stations/" + station + "/materials",
-                "{\"serial\":\"" + serial + "\",\"barcode\":\"" + barcode + "\"}");
-    }
-
-    ApiClient.Response scan(String station, String barcode) {
-        return operator.post("/api/stations/" + station + "/scans", "{\"barcode\":\"" + barcode + "\"}");
-    }
-
-    ApiClient.Response checkOut(String station, String serial, String result, List<String> defects) {
-        var codes = String.join(",", defects.stream().map(d -> "\"" + d + "\"").toList());
-        return operator.post(
-                "/api/stations/" + station + "/check-outs",
-                "{\"serial\":\"" + serial + "\",\"result\":\"" + result + "\",\"defects\":[" + codes + "]}");
-    }
-
-    String unitColumn(String serial, String column) {
-        return jdbc.sql("select " + column + "::text from tracking.unit where serial = :serial")
-                .param("serial", serial)
-                .query(String.class)
-                .single();
     }
 
     long count(String sql, Object id) {

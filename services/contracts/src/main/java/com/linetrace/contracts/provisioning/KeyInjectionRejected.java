@@ -1,0 +1,28 @@
+package com.linetrace.contracts.provisioning;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The unit's key injection is not (or no longer) verified. With {@link Code#DUPLICATE_KEY} it is sent for
+ * every unit that reported the same public key, including one verified earlier: each must be held.
+ */
+public record KeyInjectionRejected(
+        Code code, String reason, @Nullable String fingerprint) implements ProvisioningEvent {
+
+    public enum Code {
+        /** The public key, CSR or certificate could not be read. */
+        MALFORMED,
+        /** The CSR's signature does not verify: no proof that the device holds the private key. */
+        CSR_SIGNATURE_INVALID,
+        /** The reported key, the CSR's key and the certificate's key are not all the same. */
+        PUBLIC_KEY_MISMATCH,
+        /** The certificate does not chain to the configured plant CA. */
+        UNTRUSTED_ISSUER,
+        /** The certificate is not yet or no longer valid. */
+        OUTSIDE_VALIDITY,
+        /** The certificate's subject does not name this unit's serial. */
+        SUBJECT_MISMATCH,
+        /** Another unit reported the same public key. */
+        DUPLICATE_KEY
+    }
+}

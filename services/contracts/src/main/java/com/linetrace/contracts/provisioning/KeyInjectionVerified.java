@@ -1,0 +1,9 @@
+package com.linetrace.contracts.provisioning;
+
+/**
+ * The unit's secure element proved possession of its own key, whose certificate the plant CA issued to this
+ * serial and no other unit ever had. {@code fingerprint} is the SHA-256 of the DER SubjectPublicKeyInfo.
+ */
+public record KeyInjectionVerified(
+        String fingerprint, String subject, String issuer, String secureElementId, String keyPurpose)
+        implements ProvisioningEvent {}

@@ -1,0 +1,26 @@
+package com.linetrace.provisioning;
+
+import org.jspecify.annotations.Nullable;
+
+/** A request provisioning refuses, with the plain-words reason its caller sees. */
+public class ProblemException extends RuntimeException {
+
+    private final Problem problem;
+
+    public ProblemException(Problem problem, String detail) {
+        super(detail, null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** The text of a required request field, or a refusal naming the field. */
+    public static String required(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new ProblemException(Problem.INVALID_REQUEST, field + " is required");
+        }
+        return value;
+    }
+}

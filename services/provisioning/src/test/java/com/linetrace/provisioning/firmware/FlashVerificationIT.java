@@ -1,0 +1,184 @@
+package com.linetrace.provisioning.firmware;
+
+import static com.linetrace.provisioning.Builders.aFlash;
+import static com.linetrace.provisioning.Builders.aRelease;
+import static com.linetrace.provisioning.Builders.newSerial;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.linetrace.contracts.Sha256;
+import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.provisioning.FirmwareRejected;
+import com.linetrace.contracts.provisioning.FirmwareReleaseRevoked;
+import com.linetrace.contracts.provisioning.FirmwareVerified;
+import com.linetrace.provisioning.Builders;
+import com.linetrace.provisioning.ProvisioningIntegrationSupport;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FlashVerificationIT extends ProvisioningIntegrationSupport {
+
+    private static final Sha256 UNKNOWN_IMAGE = Sha256.parse("0".repeat(63) + "1");
+
+    @Test
+    void verifiesAFlashOfAnApprovedReleaseReportedOverRest() {
+        var release = aRelease();
+        var id = approved(release);
+        var serial = newSerial();
+        var verdict = as("operator")
+                .post("/api/equipment/flash-results", aFlash(serial, release).json());
+        assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
+        assertThat(verdict.json().get("verdict").asString()).isEqualTo("VERIFIED");
+        var event = onlyEventOf(serial);
+        assertThat(event.body()).isInstanceOfSatisfying(FirmwareVerified.class, verified -> {
+            assertThat(verified.releaseId()).isEqualTo(id);
+            assertThat(verified.sha256()).isEqualTo(release.sha256());
+        });
+        assertThat(event.actor()).isEqualTo("operator");
+        assertThat(flashVerdicts(serial)).containsExactly("VERIFIED");
+    }
+
+    @Test
+    void verifiesAFlashReportedOnKafkaOnceEvenWhenDeliveredTwice() {
+        var release = aRelease();
+        approved(release);
+        var serial = newSerial();
+        var event = aFlash(serial, release).event();
+        send(event);
+        send(event);
+        assertThat(onlyEventOf(serial).body()).isInstanceOf(FirmwareVerified.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !flashVerdicts(serial).isEmpty());
+        assertThat(flashVerdicts(serial)).containsExactly("VERIFIED");
+    }
+
+    @Test
+    void rejectsAFlashOfAnImageThatNoReleaseHas() {
+        approved(aRelease());
+        var serial = newSerial();
+        var verdict = flash(aFlash(serial, aRelease()).writing(UNKNOWN_IMAGE));
+        assertThat(verdict.code()).isEqualTo(FirmwareRejected.Code.UNKNOWN_IMAGE);
+        assertThat(verdict.reason()).contains("No release of AX4-ENT FLIGHT_CONTROLLER has the image hash");
+    }
+
+    @Test
+    void rejectsAFlashWhoseReadBackDiffersFromWhatWasWritten() {
+        var release = aRelease();
+        approved(release);
+        var verdict = flash(aFlash(newSerial(), release).readingBack(UNKNOWN_IMAGE));
+        assertThat(verdict.code()).isEqualTo(FirmwareRejected.Code.READ_BACK_MISMATCH);
+        assertThat(verdict.reason()).contains("read back " + UNKNOWN_IMAGE);
+    }
+
+    @Test
+    void rejectsAFlashOfARevokedRelease() {
+        var release = aRelease();
+        var id = approved(release);
+        revoke(id, "Motor desync under load");
+        var verdict = flash(aFlash(newSerial(), release));
+        assertThat(verdict.code()).isEqualTo(FirmwareRejected.Code.RELEASE_REVOKED);
+        assertThat(verdict.reason()).contains("was revoked: Motor desync under load");
+    }
+
+    @Test
+    void rejectsAFlashOfAReleaseQualityHasNotApproved() {
+        var release = aRelease();
+        as("engineer").post("/api/firmware-releases", release.json());
+        assertThat(flash(aFlash(newSerial(), release)).code()).isEqualTo(FirmwareRejected.Code.NOT_APPROVED);
+    }
+
+    @Test
+    void rejectsAFlashWhenTheStoredSignatureNoLongerVerifies() {
+        var release = aRelease();
+        var id = approved(release);
+        // Someone with database access swaps the image hash: the signature no longer covers the record.
+        var forged = Builders.aRelease();
+        jdbc.sql("update provisioning.firmware_release set sha256 = :sha, version = :version where id = :id")
+                .param("sha", forged.sha256().hex())
+                .param("version", release.manifest().version())
+                .param("id", id)
+                .update();
+        var verdict = flash(aFlash(newSerial(), release).writing(forged.sha256()));
+        assertThat(verdict.code()).isEqualTo(FirmwareRejected.Code.SIGNATURE_INVALID);
+        assertThat(as("quality")
+                        .get("/api/firmware-releases/" + id)
+                        .json()
+                        .get("signatureValid")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void revokingAReleaseEmitsAnEventForEveryUnitThatCarriesIt() {
+        var release = aRelease().module(FirmwareModule.ESC);
+        var id = approved(release);
+        var first = newSerial();
+        var second = newSerial();
+        var reflashed = newSerial();
+        for (var serial : List.of(first, second, reflashed)) {
+            assertThat(flash(aFlash(serial, release))).isNull();
+        }
+        var newer = aRelease().module(FirmwareModule.ESC);
+        approved(newer);
+        assertThat(flash(aFlash(reflashed, newer))).isNull();
+
+        var revoked = revoke(id, "ESC timing bug");
+        assertThat(revoked.get("state").asString()).isEqualTo("REVOKED");
+        assertThat(revoked.get("affectedSerials").asInt()).isEqualTo(2);
+        assertThat(revoked.get("revokedBy").asString()).isEqualTo("quality");
+        for (var serial : List.of(first, second)) {
+            var events = eventsOf(serial, e -> e.size() >= 2);
+            assertThat(events.getLast().body()).isInstanceOfSatisfying(FirmwareReleaseRevoked.class, event -> {
+                assertThat(event.releaseId()).isEqualTo(id);
+                assertThat(event.reason()).isEqualTo("ESC timing bug");
+                assertThat(event.module()).isEqualTo(FirmwareModule.ESC);
+            });
+            assertThat(events.getLast().actor()).isEqualTo("quality");
+        }
+        assertThat(eventsOf(reflashed, e -> e.size() >= 2)).noneMatch(e -> e.body() instanceof FirmwareReleaseRevoked);
+        assertThat(as("quality")
+                        .get("/api/firmware-releases/" + id + "/affected-serials")
+                        .body())
+                .contains(first.value(), second.value())
+                .doesNotContain(reflashed.value());
+    }
+
+    @Test
+    void onlyQualityRevokesAndOnlyWithAReason() {
+        var id = approved(aRelease());
+        var path = "/api/firmware-releases/" + id + "/revocation";
+        assertThat(as("engineer").post(path, "{\"reason\":\"x\"}").status()).isEqualTo(403);
+        assertThat(as("quality").post(path, "{\"reason\":\"  \"}").status()).isEqualTo(400);
+    }
+
+    /** Flashes through the REST adapter; returns the rejection, or null when verified. */
+    private Rejection flash(Builders.FlashBuilder flash) {
+        var response = as("operator").post("/api/equipment/flash-results", flash.json());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var body = response.json();
+        if (body.get("verdict").asString().equals("VERIFIED")) {
+            return null;
+        }
+        return new Rejection(
+                FirmwareRejected.Code.valueOf(body.get("code").asString()),
+                body.get("message").asString());
+    }
+
+    record Rejection(FirmwareRejected.Code code, String reason) {}
+
+    private tools.jackson.databind.JsonNode revoke(UUID id, String reason) {
+        var response =
+                as("quality").post("/api/firmware-releases/" + id + "/revocation", "{\"reason\":\"" + reason + "\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private List<String> flashVerdicts(com.linetrace.contracts.Serial serial) {
+        return jdbc.sql("select verdict from provisioning.flash_record where serial = :serial order by id")
+                .param("serial", serial.value())
+                .query(String.class)
+                .list();
+    }
+}

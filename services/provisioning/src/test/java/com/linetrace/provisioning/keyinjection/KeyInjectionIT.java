@@ -1,0 +1,134 @@
+package com.linetrace.provisioning.keyinjection;
+
+import static com.linetrace.provisioning.Builders.aKeyInjection;
+import static com.linetrace.provisioning.Builders.newSerial;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.provisioning.KeyInjectionRejected;
+import com.linetrace.contracts.provisioning.KeyInjectionVerified;
+import com.linetrace.provisioning.Builders;
+import com.linetrace.provisioning.ProvisioningIntegrationSupport;
+import com.linetrace.provisioning.TestPki;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KeyInjectionIT extends ProvisioningIntegrationSupport {
+
+    @Test
+    void verifiesAKeyInjectionAndStoresOnlyPublicMaterial() throws Exception {
+        var serial = newSerial();
+        var injection = aKeyInjection(serial);
+        var verdict = report(injection);
+        var fingerprint = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(injection.device().getPublic().getEncoded()));
+        assertThat(verdict.verdict()).isEqualTo("VERIFIED");
+        assertThat(verdict.fingerprint()).isEqualTo(fingerprint);
+        assertThat(onlyEventOf(serial).body()).isInstanceOfSatisfying(KeyInjectionVerified.class, event -> {
+            assertThat(event.fingerprint()).isEqualTo(fingerprint);
+            assertThat(event.subject()).contains("CN=" + serial.value());
+            assertThat(event.issuer()).contains("CN=LineTrace Test Plant CA");
+        });
+        var stored = jdbc.sql("""
+                        select public_key_pem, certificate_pem, fingerprint, actor, station_id
+                        from provisioning.key_injection where serial = :serial""").param("serial", serial.value()).query().singleRow();
+        assertThat(stored.get("public_key_pem").toString()).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(stored.get("certificate_pem").toString()).startsWith("-----BEGIN CERTIFICATE-----");
+        assertThat(stored)
+                .containsEntry("fingerprint", fingerprint)
+                .containsEntry("actor", "operator")
+                .containsEntry("station_id", "KEY-1");
+    }
+
+    @Test
+    void verifiesAKeyInjectionReportedOnKafka() {
+        var serial = newSerial();
+        send(aKeyInjection(serial).event());
+        assertThat(onlyEventOf(serial).body()).isInstanceOf(KeyInjectionVerified.class);
+    }
+
+    @Test
+    void rejectsACertificateForAnotherKeyThanTheCsrs() {
+        var verdict = report(aKeyInjection(newSerial()).certifyingAnotherKey());
+        assertThat(verdict.code()).isEqualTo(KeyInjectionRejected.Code.PUBLIC_KEY_MISMATCH);
+        assertThat(verdict.message()).contains("certificate's public key is not");
+    }
+
+    @Test
+    void rejectsACertificateFromAForeignCa() {
+        var verdict = report(aKeyInjection(newSerial()).issuedBy(TestPki.FOREIGN_CA));
+        assertThat(verdict.code()).isEqualTo(KeyInjectionRejected.Code.UNTRUSTED_ISSUER);
+        assertThat(verdict.message()).contains("not issued by the plant CA");
+    }
+
+    @Test
+    void rejectsAnExpiredCertificate() {
+        assertThat(report(aKeyInjection(newSerial()).expired()).code())
+                .isEqualTo(KeyInjectionRejected.Code.OUTSIDE_VALIDITY);
+    }
+
+    @Test
+    void rejectsACertificateThatNamesAnotherSerial() {
+        var other = newSerial();
+        var verdict = report(aKeyInjection(newSerial()).withSubject("CN=" + other.value()));
+        assertThat(verdict.code()).isEqualTo(KeyInjectionRejected.Code.SUBJECT_MISMATCH);
+    }
+
+    @Test
+    void rejectsADuplicateKeyOnBothUnits() {
+        var first = newSerial();
+        var second = newSerial();
+        var device = TestPki.p256();
+        assertThat(report(aKeyInjection(first).withDeviceKey(device)).verdict()).isEqualTo("VERIFIED");
+
+        var duplicate = report(aKeyInjection(second).withDeviceKey(device));
+
+        assertThat(duplicate.code()).isEqualTo(KeyInjectionRejected.Code.DUPLICATE_KEY);
+        assertThat(onlyEventOf(second).body())
+                .isInstanceOfSatisfying(
+                        KeyInjectionRejected.class,
+                        event -> assertThat(event.code()).isEqualTo(KeyInjectionRejected.Code.DUPLICATE_KEY));
+        var firstEvents = eventsOf(first, events -> events.size() >= 2);
+        assertThat(firstEvents.getLast().body()).isInstanceOfSatisfying(KeyInjectionRejected.class, event -> {
+            assertThat(event.code()).isEqualTo(KeyInjectionRejected.Code.DUPLICATE_KEY);
+            assertThat(event.reason()).contains("also reported on unit " + second.value());
+        });
+        assertThat(verdicts(first)).containsExactly("REJECTED");
+        assertThat(verdicts(second)).containsExactly("REJECTED");
+    }
+
+    private List<String> verdicts(Serial serial) {
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !jdbc.sql("select 1 from provisioning.key_injection where serial = :s")
+                        .param("s", serial.value())
+                        .query()
+                        .listOfRows()
+                        .isEmpty());
+        return jdbc.sql("select verdict from provisioning.key_injection where serial = :s order by id")
+                .param("s", serial.value())
+                .query(String.class)
+                .list();
+    }
+
+    record Verdict(String verdict, KeyInjectionRejected.Code code, String message, String fingerprint) {}
+
+    private Verdict report(Builders.KeyInjectionBuilder injection) {
+        var response = as("operator").post("/api/equipment/key-injection-results", injection.json());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        var body = response.json();
+        return new Verdict(
+                body.get("verdict").asString(),
+                body.get("code").isNull()
+                        ? null
+                        : KeyInjectionRejected.Code.valueOf(body.get("code").asString()),
+                body.get("message").asString(),
+                body.get("fingerprint").isNull()
+                        ? null
+                        : body.get("fingerprint").asString());
+    }
+}

@@ -1,0 +1,202 @@
+package com.linetrace.provisioning.secrets;
+
+import static com.linetrace.provisioning.Builders.aFlash;
+import static com.linetrace.provisioning.Builders.aKeyInjection;
+import static com.linetrace.provisioning.Builders.aRelease;
+import static com.linetrace.provisioning.Builders.newSerial;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linetrace.contracts.MalformedEventException;
+import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.equipment.KeyInjectionReported;
+import com.linetrace.contracts.provisioning.FirmwareVerified;
+import com.linetrace.provisioning.Builders;
+import com.linetrace.provisioning.PrivateKeySamples;
+import com.linetrace.provisioning.ProvisioningIntegrationSupport;
+import com.linetrace.provisioning.TestPki;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
+class NothingSecretIT extends ProvisioningIntegrationSupport {
+
+    @Test
+    void refusesPrivateKeyMaterialThroughEveryEntryPointAndKeepsNoTraceOfIt(CapturedOutput output) {
+        var samples = PrivateKeySamples.all().values();
+        var kafkaSerials = new ArrayList<String>();
+        for (var sample : samples) {
+            var serial = newSerial();
+            // REST: the key station's adapter, the flash fixture's adapter, release registration and approval.
+            var injection = aKeyInjection(serial);
+            var report = injection.report();
+            var leaking = new KeyInjectionReported(
+                    report.secureElementId(),
+                    report.keyPurpose(),
+                    sample.text(),
+                    report.csrPem(),
+                    report.certificatePem(),
+                    report.stationId());
+            assertRefused(as("operator").post("/api/equipment/key-injection-results", injection.json(leaking)), sample);
+            assertRefused(
+                    as("operator")
+                            .post(
+                                    "/api/equipment/flash-results",
+                                    aFlash(serial, aRelease()).json().replace("FIX-1", escape(sample.text()))),
+                    sample);
+            assertRefused(
+                    as("engineer")
+                            .post(
+                                    "/api/firmware-releases",
+                                    aRelease()
+                                            .json()
+                                            .replaceFirst(
+                                                    "\"signature\":\"[^\"]*\"",
+                                                    "\"signature\":\"" + escape(sample.text()) + "\"")),
+                    sample);
+            assertRefused(
+                    as("quality")
+                            .post(
+                                    "/api/firmware-releases/" + java.util.UUID.randomUUID() + "/approval",
+                                    "{\"reason\":\"" + escape(sample.text()) + "\"}"),
+                    sample);
+            // Kafka: a key station's record with the private key where the public key belongs.
+            send(Builders.envelope(serial, "KEY-1", leaking));
+            kafkaSerials.add(serial.value());
+        }
+        // Kafka: a bare DER private key as the whole record, and a malformed JSON record carrying one.
+        var der = TestPki.p256().getPrivate().getEncoded();
+        var derSerial = newSerial().value();
+        send(derSerial, der);
+        kafkaSerials.add(derSerial);
+        var brokenSerial = newSerial().value();
+        var broken = samples.iterator().next();
+        send(brokenSerial, ("{\"oops\": \"" + escape(broken.text())).getBytes(StandardCharsets.UTF_8));
+        kafkaSerials.add(brokenSerial);
+
+        var deadLetters = readUntil(
+                Topics.deadLetter(Topics.EQUIPMENT_RESULTS),
+                records -> kafkaSerials.stream().allMatch(s -> records.stream().anyMatch(r -> s.equals(r.key()))));
+
+        var fragments = new ArrayList<String>();
+        samples.forEach(s -> fragments.add(s.secretFragment()));
+        var derBase64 = Base64.getEncoder().encodeToString(der);
+        fragments.add(derBase64.substring(derBase64.length() / 2 - 12, derBase64.length() / 2 + 12));
+
+        var mine =
+                deadLetters.stream().filter(r -> kafkaSerials.contains(r.key())).toList();
+        assertThat(mine).allSatisfy(record -> {
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("private key material");
+            assertThat(record.headers().lastHeader(RedactingDeadLetterRecoverer.REASON_HEADER))
+                    .isNotNull();
+        });
+        assertThat(output.getAll()).as("the listener's logs were captured").contains("sent a redacted dead letter");
+        var everything = new StringBuilder();
+        everything.append(output.getAll());
+        everything.append(provisioningSchemaAsText());
+        for (var record : deadLetters) {
+            everything.append(asText(record));
+        }
+        var haystack = everything.toString().replaceAll("\\\\n|\\s", "");
+        for (var fragment : fragments) {
+            assertThat(haystack).as("a fragment of a private key").doesNotContain(fragment);
+            assertThat(haystack).doesNotContain(fragment.replace('+', '-').replace('/', '_'));
+        }
+        for (var serial : kafkaSerials) {
+            assertThat(jdbc.sql("select count(*) from provisioning.key_injection where serial = :s")
+                            .param("s", serial)
+                            .query(Long.class)
+                            .single())
+                    .as("nothing stored for " + serial)
+                    .isZero();
+        }
+    }
+
+    @Test
+    void sendsAnUnreadableRecordToTheDeadLetterTopicWithTheReasonAndMovesOn() {
+        var poison = newSerial();
+        send(poison.value(), "{not json".getBytes(StandardCharsets.UTF_8));
+        var unknownType = newSerial();
+        send(unknownType.value(), "{\"type\":\"Exploded\"}".getBytes(StandardCharsets.UTF_8));
+        var release = aRelease();
+        approved(release);
+        var after = newSerial();
+        send(aFlash(after, release).event());
+
+        var deadLetters = readUntil(
+                Topics.deadLetter(Topics.EQUIPMENT_RESULTS),
+                records -> records.stream()
+                                .filter(r -> poison.value().equals(r.key())
+                                        || unknownType.value().equals(r.key()))
+                                .count()
+                        == 2);
+        var poisoned = deadLetters.stream()
+                .filter(r -> poison.value().equals(r.key()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(new String(poisoned.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(new String(
+                        poisoned.headers()
+                                .lastHeader("kafka_dlt-exception-message")
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains("Not JSON");
+        assertThat(new String(
+                        poisoned.headers()
+                                .lastHeader("kafka_dlt-exception-cause-fqcn")
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .contains(MalformedEventException.class.getSimpleName());
+        assertThat(onlyEventOf(after).body()).isInstanceOf(FirmwareVerified.class);
+    }
+
+    private void assertRefused(com.linetrace.testing.ApiClient.Response response, PrivateKeySamples sample) {
+        assertThat(response.status()).as(sample.name() + ": " + response.body()).isEqualTo(422);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:linetrace:problem:private-key-material");
+        assertThat(response.body()).doesNotContain(sample.secretFragment());
+    }
+
+    /** Every row of every table of the provisioning schema as text, outbox payloads decoded. */
+    private String provisioningSchemaAsText() {
+        var text = new StringBuilder();
+        List<String> tables = jdbc.sql(
+                        "select table_name from information_schema.tables where table_schema = 'provisioning'")
+                .query(String.class)
+                .list();
+        for (var table : tables) {
+            jdbc.sql("select t::text from provisioning." + table + " t")
+                    .query(String.class)
+                    .list()
+                    .forEach(text::append);
+        }
+        jdbc.sql("select convert_from(payload, 'UTF8') from provisioning.outbox")
+                .query(String.class)
+                .list()
+                .forEach(text::append);
+        return text.toString();
+    }
+
+    private static String asText(ConsumerRecord<String, byte[]> record) {
+        var text = new StringBuilder(String.valueOf(record.key()));
+        if (record.value() != null) {
+            text.append(new String(record.value(), StandardCharsets.UTF_8));
+            text.append(Base64.getEncoder().encodeToString(record.value()));
+        }
+        record.headers().forEach(h -> text.append(h.key()).append(new String(h.value(), StandardCharsets.UTF_8)));
+        return text.toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r");
+    }
+}

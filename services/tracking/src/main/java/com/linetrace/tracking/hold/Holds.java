@@ -1,0 +1,144 @@
+package com.linetrace.tracking.hold;
+
+import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.unit.UnitHeld;
+import com.linetrace.contracts.unit.UnitReleased;
+import com.linetrace.contracts.unit.UnitScrapped;
+import com.linetrace.tracking.material.MaterialRepository;
+import com.linetrace.tracking.unit.UnitEvents;
+import com.linetrace.tracking.unit.UnitRepository;
+import com.linetrace.tracking.unit.UnitState;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stops units: holds (by a person or a rule), releases (quality only, with a reason), scrap (final), and lot
+ * quarantine, which holds every unit containing the lot and refuses the lot at every station. Each change is a
+ * unit event in the same transaction.
+ */
+@Service
+public class Holds {
+
+    private final UnitRepository units;
+    private final MaterialRepository materials;
+    private final UnitEvents events;
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+
+    Holds(UnitRepository units, MaterialRepository materials, UnitEvents events) {
+        this.units = units;
+        this.materials = materials;
+        this.events = events;
+    }
+
+    /** What a request to stop units did: the serials held now, and those it could not (unknown, scrapped). */
+    public record Outcome(List<String> held, List<String> skipped) {}
+
+    @Transactional
+    @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
+    public Outcome hold(List<String> serials, String reason, String actor) {
+        var held = new ArrayList<String>();
+        var skipped = new ArrayList<String>();
+        for (var text : serials) {
+            if (Serial.problemWith(text) == null && holdOne(Serial.parse(text), reason(reason), actor)) {
+                held.add(text);
+            } else {
+                skipped.add(text);
+            }
+        }
+        return new Outcome(held, skipped);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
+    public Outcome holdWorkOrder(String workOrder, String reason, String actor) {
+        var serials = units.ofWorkOrder(workOrder);
+        if (serials.isEmpty()) {
+            throw new HoldException("No work order " + workOrder + " with units");
+        }
+        return hold(serials.stream().map(Serial::value).toList(), reason, actor);
+    }
+
+    /** Quarantines a lot: refused at every station from now on, and every unit containing it is held. */
+    @Transactional
+    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
+    public Outcome quarantineLot(String partNumber, String lot, String reason, String actor) {
+        var why = reason(reason);
+        materials.quarantine(partNumber, lot, why, actor, clock.instant());
+        return hold(
+                materials.unitsContaining(partNumber, lot),
+                "lot " + lot + " of " + partNumber + " quarantined: " + why,
+                actor);
+    }
+
+    /** Lifts a lot's quarantine; the units it held stay held until quality releases each. */
+    @Transactional
+    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
+    public boolean liftQuarantine(String partNumber, String lot, String actor) {
+        return materials.lift(partNumber, lot);
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
+    public void release(String serialText, String reason, String actor) {
+        var unit = lockKnown(serialText);
+        if (!unit.held()) {
+            throw new HoldException("Unit " + serialText + " is not on hold");
+        }
+        var at = clock.instant();
+        units.release(unit.serial(), at);
+        events.publish(unit.serial(), unit.lineId(), null, actor, at, new UnitReleased(reason(reason)));
+    }
+
+    @Transactional
+    @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
+    public void scrap(String serialText, String reason, String actor) {
+        var unit = lockKnown(serialText);
+        if (unit.status() == UnitState.Status.SCRAPPED) {
+            throw new HoldException("Unit " + serialText + " is already scrapped");
+        }
+        if (unit.status() == UnitState.Status.COMPLETED) {
+            throw new HoldException("Unit " + serialText + " is completed; hold it instead");
+        }
+        var at = clock.instant();
+        units.scrap(unit.serial(), reason(reason), at);
+        events.publish(unit.serial(), unit.lineId(), null, actor, at, new UnitScrapped(reason(reason)));
+    }
+
+    /**
+     * Holds one unit by a rule (a revoked firmware, a duplicate key): no role check, the caller is the plant
+     * itself. Must run in the caller's transaction. False when the unit is unknown or scrapped.
+     */
+    public boolean holdOne(Serial serial, String reason, String actor) {
+        var unit = units.lock(serial);
+        if (unit.isEmpty() || unit.get().status() == UnitState.Status.SCRAPPED) {
+            return false;
+        }
+        var at = clock.instant();
+        units.hold(serial, reason, at);
+        events.publish(serial, unit.get().lineId(), null, actor, at, new UnitHeld(reason));
+        return true;
+    }
+
+    private UnitState lockKnown(String serialText) {
+        var problem = Serial.problemWith(serialText);
+        if (problem != null) {
+            throw new HoldException("Malformed serial: " + problem);
+        }
+        return units.lock(Serial.parse(serialText))
+                .orElseThrow(() -> new HoldException("Unknown serial " + serialText));
+    }
+
+    private static String reason(String reason) {
+        var text = reason == null ? "" : reason.strip();
+        if (text.length() < 3 || text.length() > 500) {
+            throw new HoldException("A reason of 3 to 500 characters is required");
+        }
+        return text;
+    }
+}

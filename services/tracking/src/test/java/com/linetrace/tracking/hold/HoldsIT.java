@@ -1,0 +1,181 @@
+package com.linetrace.tracking.hold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.Sha256;
+import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.provisioning.FirmwareReleaseRevoked;
+import com.linetrace.contracts.provisioning.FirmwareVerified;
+import com.linetrace.contracts.provisioning.KeyInjectionRejected;
+import com.linetrace.contracts.provisioning.KeyInjectionVerified;
+import com.linetrace.contracts.provisioning.ProvisioningEvent;
+import com.linetrace.testing.ApiClient;
+import com.linetrace.testing.IntegrationTest;
+import com.linetrace.testing.TopicProbe;
+import com.linetrace.tracking.LineDriver;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class HoldsIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    LineDriver line;
+    ApiClient quality;
+
+    @BeforeEach
+    void setUp() {
+        line = new LineDriver(port, jdbc);
+        quality = ApiClient.at(port).as("quality");
+    }
+
+    @Test
+    void quarantiningALotHoldsItsUnitsAndRefusesItAtEveryStation() {
+        var lot = "Q" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        var serials = line.newSerials(2);
+        var contaminated = serials.get(0);
+        line.walk(contaminated, 10, lot);
+
+        var outcome = quality.post(
+                "/api/lots/quarantine",
+                "{\"partNumber\":\"ARM-AX4\",\"lot\":\"" + lot + "\",\"reason\":\"cracked arm hinges\"}");
+        assertThat(outcome.status()).as(outcome.body()).isEqualTo(200);
+        assertThat(outcome.json().get("held").get(0).asString()).isEqualTo(contaminated);
+
+        var refused = line.scan("ASM-1", contaminated).json();
+        assertThat(refused.get("code").asString()).isEqualTo("UNIT_HELD");
+        assertThat(refused.get("message").asString()).contains("cracked arm hinges");
+
+        var clean = serials.get(1);
+        line.scan("ASM-1", clean);
+        var lotRefused = line.installPart("ASM-1", clean, "ARM-AX4;L=" + lot).json();
+        assertThat(lotRefused.get("code").asString()).isEqualTo("LOT_QUARANTINED");
+    }
+
+    @Test
+    void onlyQualityReleasesAHoldAndOnlyWithAReason() {
+        var serial = line.newSerials(1).getFirst();
+        var supervisor = ApiClient.at(port).as("supervisor");
+        assertThat(supervisor
+                        .post("/api/holds", "{\"serials\":[\"" + serial + "\"],\"reason\":\"dropped on the floor\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(line.unitColumn(serial, "hold_reason")).isEqualTo("dropped on the floor");
+
+        assertThat(supervisor
+                        .post("/api/units/" + serial + "/release", "{\"reason\":\"looks fine\"}")
+                        .status())
+                .isEqualTo(403);
+        var noReason = quality.post("/api/units/" + serial + "/release", "{\"reason\":\"\"}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.isProblem()).isTrue();
+        assertThat(line.unitColumn(serial, "hold_reason")).isNotNull();
+
+        assertThat(quality.post("/api/units/" + serial + "/release", "{\"reason\":\"inspected, no damage\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(line.scan("ASM-1", serial).json().get("verdict").asString()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void scrapIsFinal() {
+        var serial = line.newSerials(1).getFirst();
+        assertThat(quality.post("/api/units/" + serial + "/scrap", "{\"reason\":\"frame cracked\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(line.scan("ASM-1", serial).json().get("code").asString()).isEqualTo("UNIT_SCRAPPED");
+        var again = quality.post("/api/units/" + serial + "/scrap", "{\"reason\":\"frame cracked\"}");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("detail").asString()).contains("already scrapped");
+    }
+
+    @Test
+    void holdsAWholeWorkOrder() {
+        var released = ApiClient.at(port)
+                .as("supervisor")
+                .post("/api/work-orders", "{\"model\":\"AX4-ENT\",\"line\":\"L1\",\"quantity\":3}")
+                .json();
+        var workOrder = released.get("number").asString();
+        var outcome =
+                quality.post("/api/holds", "{\"workOrder\":\"" + workOrder + "\",\"reason\":\"wrong label stock\"}");
+        assertThat(outcome.json().get("held")).hasSize(3);
+    }
+
+    @Test
+    void packOutFollowsProvisioningVerdictsAndARevokedFirmwareHoldsTheUnit() {
+        var serial = line.newSerials(1).getFirst();
+        line.walk(serial, 90);
+        for (var module : new FirmwareModule[] {
+            FirmwareModule.FLIGHT_CONTROLLER, FirmwareModule.ESC, FirmwareModule.GIMBAL, FirmwareModule.REMOTE_LINK
+        }) {
+            publish(serial, new FirmwareVerified(UUID.randomUUID(), "AX4-ENT", module, "1.0.0", hash(), "FX-1"));
+        }
+        publish(serial, new KeyInjectionVerified("ab12", "CN=" + serial, "CN=Plant CA", "SE-1", "IDENTITY"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> verifiedItems(serial) == 5);
+
+        publish(
+                serial,
+                new FirmwareReleaseRevoked(
+                        UUID.randomUUID(), "AX4-ENT", FirmwareModule.GIMBAL, "1.0.0", hash(), "gimbal drift"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(line.unitColumn(serial, "hold_reason")).contains("gimbal drift"));
+        assertThat(line.scan("PCK-1", serial).json().get("code").asString()).isEqualTo("UNIT_HELD");
+    }
+
+    @Test
+    void aDuplicateDeviceKeyHoldsTheUnit() {
+        var serial = line.newSerials(1).getFirst();
+        publish(
+                serial,
+                new KeyInjectionRejected(
+                        KeyInjectionRejected.Code.DUPLICATE_KEY,
+                        "the same public key was reported by another unit",
+                        "ff00"));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(line.unitColumn(serial, "hold_reason")).contains("duplicate device key"));
+    }
+
+    private long verifiedItems(String serial) {
+        return jdbc.sql("select count(*) from tracking.unit_provisioning where serial = :s and verified")
+                .param("s", serial)
+                .query(Long.class)
+                .single();
+    }
+
+    private static Sha256 hash() {
+        return Sha256.parse("a".repeat(64));
+    }
+
+    private static void publish(String serial, ProvisioningEvent body) {
+        var event = new EventEnvelope<ProvisioningEvent>(
+                EventIds.next(),
+                1,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "CA1",
+                "L1",
+                null,
+                Serial.parse(serial),
+                "provisioning",
+                body);
+        TopicProbe.send(Topics.PROVISIONING_EVENTS, serial, ProvisioningEvent.CODEC.encode(event));
+    }
+}
