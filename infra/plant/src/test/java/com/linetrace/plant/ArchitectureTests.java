@@ -56,6 +56,25 @@ class ArchitectureTests {
     }
 
     @Test
+    void theSimulatorKnowsThePlantOnlyThroughItsHttpApi() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.linetrace.simulator..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.linetrace.contracts..",
+                        "com.linetrace.messaging..",
+                        "com.linetrace.tracking..",
+                        "com.linetrace.trace..",
+                        "com.linetrace.provisioning..",
+                        "com.linetrace.identity..",
+                        "com.linetrace.ui..")
+                .because("it drives the plant as a station client would, so it must not need the plant's classes")
+                .check(CLASSES);
+    }
+
+    @Test
     void theUiUsesOnlyTheServicesApis() {
         noClasses()
                 .that()

@@ -1,0 +1,156 @@
+package com.linetrace.simulator;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a unit down the demo line every {@code unit-interval} and walks each through its planned steps over
+ * the plant's HTTP API, with no thread waiting while a unit is "at work": each step schedules the next. When the
+ * serials it was issued run out, it releases a new work order as the supervisor.
+ */
+final class LineSimulator {
+
+    private static final Logger log = LoggerFactory.getLogger(LineSimulator.class);
+
+    /** A refused step is tried again this many times (a plant restarting, a scan racing a slow one) before the unit is left. */
+    private static final int ATTEMPTS = 3;
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+
+    private final SimulatorSettings settings;
+    private final PlantClient operator;
+    private final PlantClient supervisor;
+    private final Planner planner;
+    private final ArrayDeque<String> serials = new ArrayDeque<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(
+            2, Thread.ofPlatform().name("line-simulator-", 1).daemon().factory());
+    private final AtomicInteger completed = new AtomicInteger();
+
+    LineSimulator(SimulatorSettings settings, URI base, long seed) {
+        this.settings = settings;
+        this.operator = new PlantClient(base, settings.user(), settings.password());
+        this.supervisor = new PlantClient(base, settings.supervisor(), settings.supervisorPassword());
+        this.planner = Planner.seeded(seed, settings.failureRate(), settings.slipRate());
+        log.info(
+                "Line simulator: a unit every {} at speed {} on line {} of {} (seed {})",
+                settings.unitInterval(),
+                settings.speed(),
+                DemoLine.LINE,
+                base,
+                seed);
+    }
+
+    void start() {
+        long interval = settings.scaled(settings.unitInterval()).toMillis();
+        scheduler.scheduleWithFixedDelay(this::startUnit, 0, Math.max(interval, 1), TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("Line simulator: a scan was still running after 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        operator.close();
+        supervisor.close();
+        log.info("Line simulator stopped after {} units completed", completed.get());
+    }
+
+    /** Runs on one schedule only, so the planner's random choices stay in one order for one seed. */
+    private void startUnit() {
+        try {
+            if (serials.isEmpty()) {
+                serials.addAll(supervisor.releaseWorkOrder(DemoLine.MODEL, DemoLine.LINE, settings.workOrderSize()));
+                log.info("Line simulator: released a work order of {} units", settings.workOrderSize());
+            }
+            var serial = serials.poll();
+            var steps = planner.plan(serial);
+            schedule(new Walk(serial, steps), 0, 1);
+        } catch (RuntimeException e) {
+            log.warn("Line simulator: could not start a unit: {}", e.getMessage());
+        }
+    }
+
+    private void schedule(Walk walk, int index, int attempt) {
+        if (index == walk.steps().size()) {
+            completed.incrementAndGet();
+            return;
+        }
+        var step = walk.steps().get(index);
+        var delay = attempt == 1 ? step.walk() : RETRY_AFTER;
+        if (!scheduler.isShutdown()) {
+            scheduler.schedule(
+                    () -> run(walk, index, attempt), settings.scaled(delay).toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void run(Walk walk, int index, int attempt) {
+        var step = walk.steps().get(index);
+        try {
+            switch (step) {
+                case Step.Visit visit -> {
+                    var in = operator.checkIn(visit.station(), walk.serial());
+                    if (!in.accepted()) {
+                        retry(walk, index, attempt, "check-in at " + visit.station() + " refused: " + in.message());
+                        return;
+                    }
+                    scheduler.schedule(
+                            () -> checkOut(walk, index, visit),
+                            settings.scaled(visit.work()).toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
+                case Step.WrongStation wrong -> {
+                    expectRefusal(operator.checkIn(wrong.station(), walk.serial()), wrong.station());
+                    schedule(walk, index + 1, 1);
+                }
+                case Step.Misread misread -> {
+                    expectRefusal(operator.checkIn(misread.station(), misread.barcode()), misread.station());
+                    schedule(walk, index + 1, 1);
+                }
+            }
+        } catch (RuntimeException e) {
+            retry(walk, index, attempt, e.getMessage());
+        }
+    }
+
+    private void checkOut(Walk walk, int index, Step.Visit visit) {
+        try {
+            var out = operator.checkOut(visit.station(), walk.serial(), visit.defects());
+            if (!out.accepted()) {
+                log.warn("Line simulator: {} left at {}: check-out refused: {}", walk.serial(), visit.station(), out);
+                return;
+            }
+            schedule(walk, index + 1, 1);
+        } catch (RuntimeException e) {
+            log.warn("Line simulator: {} left at {}: {}", walk.serial(), visit.station(), e.getMessage());
+        }
+    }
+
+    private void retry(Walk walk, int index, int attempt, String why) {
+        if (attempt >= ATTEMPTS) {
+            log.warn("Line simulator: {} left after {} attempts: {}", walk.serial(), attempt, why);
+            return;
+        }
+        log.info("Line simulator: {} will try again: {}", walk.serial(), why);
+        schedule(walk, index, attempt + 1);
+    }
+
+    private static void expectRefusal(PlantClient.Verdict verdict, String station) {
+        if (verdict.accepted()) {
+            log.warn("Line simulator: a slip at {} was accepted: {}", station, verdict.message());
+        }
+    }
+
+    private record Walk(String serial, List<Step> steps) {}
+}

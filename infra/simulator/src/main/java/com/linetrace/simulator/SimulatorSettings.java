@@ -1,0 +1,59 @@
+package com.linetrace.simulator;
+
+import java.net.URI;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The line simulator's settings.
+ *
+ * @param enabled run the simulator once the application is ready
+ * @param baseUrl the plant whose HTTP API it drives; by default this application itself
+ *     ({@code http://localhost:${server.port}}, the port it actually listens on)
+ * @param user the operator it scans as
+ * @param password that operator's password
+ * @param supervisor the supervisor who releases a work order when the simulator's serials run out
+ * @param supervisorPassword that supervisor's password
+ * @param unitInterval how often a new unit starts down the line, at speed 1
+ * @param speed how many times faster than the plant floor the line runs: every walk, station time and interval
+ *     is divided by it (1 is real time; tests use hundreds)
+ * @param failureRate the share of units that fail a test (calibration or flight test), get repaired and pass
+ * @param slipRate the chance, before each step, of a human slip: a scan at a station the unit has left or a
+ *     mistyped barcode, which the plant must refuse
+ * @param workOrderSize how many units each work order the simulator releases builds
+ * @param seed the seed of the simulator's choices, so a day can be replayed; random when not set
+ */
+@ConfigurationProperties("linetrace.simulator")
+record SimulatorSettings(
+        @DefaultValue("false") boolean enabled,
+        @Nullable URI baseUrl,
+        @DefaultValue("operator") String user,
+        @DefaultValue("operator") String password,
+        @DefaultValue("supervisor") String supervisor,
+        @DefaultValue("supervisor") String supervisorPassword,
+        @DefaultValue("60s") Duration unitInterval,
+        @DefaultValue("1") double speed,
+        @DefaultValue("0.08") double failureRate,
+        @DefaultValue("0.03") double slipRate,
+        @DefaultValue("24") int workOrderSize,
+        @Nullable Long seed) {
+
+    SimulatorSettings {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("linetrace.simulator.speed must be above 0");
+        }
+        if (failureRate < 0 || failureRate > 1 || slipRate < 0 || slipRate > 1) {
+            throw new IllegalArgumentException("linetrace.simulator failure-rate and slip-rate are between 0 and 1");
+        }
+        if (workOrderSize < 1 || workOrderSize > 10_000) {
+            throw new IllegalArgumentException("linetrace.simulator.work-order-size is 1 to 10000");
+        }
+    }
+
+    /** {@code duration} on the simulated floor, as it passes at this speed. */
+    Duration scaled(Duration duration) {
+        return Duration.ofNanos((long) (duration.toNanos() / speed));
+    }
+}

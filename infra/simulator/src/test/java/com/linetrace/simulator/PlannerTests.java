@@ -1,0 +1,164 @@
+package com.linetrace.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.linetrace.contracts.Serial;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class PlannerTests {
+
+    static final List<String> SERIALS = IntStream.range(0, 2000)
+            .mapToObj(n -> Serial.issue("LTRC", 1000 + n, 9).value())
+            .toList();
+
+    @Test
+    void plansTheSameDayFromTheSameSeed() {
+        var first = Planner.seeded(42, 0.2, 0.1);
+        var second = Planner.seeded(42, 0.2, 0.1);
+        for (var serial : SERIALS.subList(0, 50)) {
+            assertThat(second.plan(serial)).isEqualTo(first.plan(serial));
+        }
+    }
+
+    @Test
+    void takesEveryUnitThroughTheTenOperationsInOrderEachEndingWithAPass() {
+        var planner = Planner.seeded(1, 0.3, 0.3);
+        for (var serial : SERIALS.subList(0, 200)) {
+            var passes = visits(planner.plan(serial)).stream()
+                    .filter(Step.Visit::pass)
+                    .filter(visit -> !visit.station().equals(DemoLine.REPAIR_STATION))
+                    .toList();
+            assertThat(passes).extracting(Step.Visit::seq).containsExactly(10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+            assertThat(passes)
+                    .extracting(Step.Visit::station)
+                    .containsExactly(
+                            "ASM-1", "ASM-1", "ASM-2", "ASM-2", "FW-1", "KEY-1", "TST-1", "TST-2", "INS-1", "PCK-1");
+        }
+    }
+
+    @Test
+    void failsAUnitOnlyAtTestWithARealDefectThenRepairsItAndTestsItAgain() {
+        var planner = Planner.seeded(7, 1.0, 0);
+        for (var serial : SERIALS.subList(0, 100)) {
+            var visits = visits(planner.plan(serial));
+            var failed = visits.stream().filter(visit -> !visit.pass()).toList();
+            assertThat(failed).hasSize(1);
+            var fail = failed.getFirst();
+            assertThat(fail.station()).isIn("TST-1", "TST-2");
+            assertThat(fail.defects())
+                    .singleElement()
+                    .isIn(
+                            "IMU-CAL-FAIL",
+                            "MAG-CAL-FAIL",
+                            "GIMBAL-CAL-FAIL",
+                            "MTR-CURRENT-HIGH",
+                            "VIBRATION-HIGH",
+                            "GNSS-NO-FIX",
+                            "RID-SERIAL-MISMATCH");
+            int at = visits.indexOf(fail);
+            assertThat(visits.get(at + 1)).satisfies(repair -> {
+                assertThat(repair.station()).isEqualTo(DemoLine.REPAIR_STATION);
+                assertThat(repair.seq()).isEqualTo(fail.seq());
+                assertThat(repair.pass()).isTrue();
+            });
+            assertThat(visits.get(at + 2)).satisfies(retest -> {
+                assertThat(retest.station()).isEqualTo(fail.station());
+                assertThat(retest.pass()).isTrue();
+            });
+        }
+    }
+
+    @Test
+    void failsAboutTheConfiguredShareOfUnits() {
+        var planner = Planner.seeded(3, 0.08, 0);
+        long failing = SERIALS.stream()
+                .filter(serial -> visits(planner.plan(serial)).stream().anyMatch(visit -> !visit.pass()))
+                .count();
+        assertThat(failing).isBetween(120L, 200L);
+    }
+
+    @Test
+    void mistypesOneCharacterOfTheManufacturersSerialSoTheCheckCharacterRefusesIt() {
+        var planner = Planner.seeded(5, 0, 1.0);
+        for (var serial : SERIALS.subList(0, 200)) {
+            var mistyped = planner.mistype(serial);
+            assertThat(mistyped).hasSameSizeAs(serial).startsWith(serial.substring(0, 5));
+            assertThat(IntStream.range(0, serial.length()).filter(i -> serial.charAt(i) != mistyped.charAt(i)))
+                    .hasSize(1);
+            assertThat(Serial.problemWith(mistyped)).contains("check character");
+        }
+    }
+
+    @Test
+    void slipsOnlyAtStationsTheUnitHasLeftThatCannotDoItsNextOperation() {
+        var planner = Planner.seeded(11, 0.5, 1.0);
+        int wrongStations = 0;
+        for (var serial : SERIALS.subList(0, 200)) {
+            var steps = planner.plan(serial);
+            var visited = new ArrayList<String>();
+            for (int i = 0; i < steps.size(); i++) {
+                switch (steps.get(i)) {
+                    case Step.Visit visit -> visited.add(visit.station());
+                    case Step.WrongStation wrong -> {
+                        wrongStations++;
+                        assertThat(visited).contains(wrong.station());
+                        var next = (Step.Visit) steps.get(i + 1);
+                        assertThat(DemoLine.KIND.get(wrong.station())).isNotEqualTo(DemoLine.KIND.get(next.station()));
+                        var later = visits(steps.subList(i + 1, steps.size())).stream()
+                                .map(Step.Visit::station)
+                                .toList();
+                        assertThat(later).doesNotContain(wrong.station());
+                    }
+                    case Step.Misread misread -> assertThat(misread.barcode()).isNotEqualTo(serial);
+                }
+            }
+        }
+        assertThat(wrongStations).isPositive();
+    }
+
+    @Test
+    void takesRealisticTimesThatTheSpeedShortens() {
+        var planner = Planner.seeded(13, 0.1, 0.1);
+        for (var step : planner.plan(SERIALS.getFirst())) {
+            assertThat(step.walk()).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(6));
+            if (step instanceof Step.Visit visit) {
+                assertThat(visit.work()).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(90));
+            }
+        }
+        var fast = settings(100);
+        assertThat(fast.scaled(Duration.ofSeconds(60))).isEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void refusesSettingsThatCannotRun() {
+        assertThatThrownBy(() -> settings(0)).hasMessageContaining("speed");
+    }
+
+    static SimulatorSettings settings(double speed) {
+        return new SimulatorSettings(
+                true,
+                null,
+                "operator",
+                "operator",
+                "supervisor",
+                "supervisor",
+                Duration.ofSeconds(60),
+                speed,
+                0.08,
+                0.03,
+                24,
+                null);
+    }
+
+    static List<Step.Visit> visits(List<Step> steps) {
+        return steps.stream()
+                .filter(Step.Visit.class::isInstance)
+                .map(Step.Visit.class::cast)
+                .toList();
+    }
+}
