@@ -1,5 +1,7 @@
 package com.linetrace.tracking.hold;
 
+import com.linetrace.tracking.api.HoldRefusedException;
+import com.linetrace.tracking.api.UnitHolds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -16,13 +18,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Holds, releases, scrap and lot quarantine over HTTP; the roles are checked by {@link Holds}. */
+/** Holds, releases, scrap and lot quarantine over HTTP; the roles are checked by {@link UnitHolds}. */
 @RestController
 class HoldController {
 
-    private final Holds holds;
+    private final UnitHolds holds;
 
-    HoldController(Holds holds) {
+    HoldController(UnitHolds holds) {
         this.holds = holds;
     }
 
@@ -40,12 +42,12 @@ class HoldController {
             @Nullable @Size(max = 500) String reason) {}
 
     @PostMapping(path = "/api/holds", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Holds.Outcome hold(@Valid @RequestBody HoldRequest request, Principal user) {
+    UnitHolds.Outcome hold(@Valid @RequestBody HoldRequest request, Principal user) {
         if (request.workOrder() != null) {
             return holds.holdWorkOrder(request.workOrder(), request.reason(), user.getName());
         }
         if (request.serials() == null || request.serials().isEmpty()) {
-            throw new HoldException("Name the serials or the work order to hold");
+            throw new HoldRefusedException("Name the serials or the work order to hold");
         }
         return holds.hold(request.serials(), request.reason(), user.getName());
     }
@@ -61,7 +63,7 @@ class HoldController {
     }
 
     @PostMapping(path = "/api/lots/quarantine", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Holds.Outcome quarantine(@Valid @RequestBody LotRequest request, Principal user) {
+    UnitHolds.Outcome quarantine(@Valid @RequestBody LotRequest request, Principal user) {
         return holds.quarantineLot(
                 request.partNumber(), request.lot(), request.reason() == null ? "" : request.reason(), user.getName());
     }
@@ -69,12 +71,13 @@ class HoldController {
     @PostMapping(path = "/api/lots/quarantine-lift", consumes = MediaType.APPLICATION_JSON_VALUE)
     void lift(@Valid @RequestBody LotRequest request, Principal user) {
         if (!holds.liftQuarantine(request.partNumber(), request.lot(), user.getName())) {
-            throw new HoldException("Lot " + request.lot() + " of " + request.partNumber() + " is not quarantined");
+            throw new HoldRefusedException(
+                    "Lot " + request.lot() + " of " + request.partNumber() + " is not quarantined");
         }
     }
 
     @ExceptionHandler
-    ProblemDetail refused(HoldException e) {
+    ProblemDetail refused(HoldRefusedException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setType(URI.create("urn:linetrace:problem:hold-refused"));
         return problem;

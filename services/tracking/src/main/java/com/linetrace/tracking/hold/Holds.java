@@ -5,6 +5,8 @@ import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitReleased;
 import com.linetrace.contracts.unit.UnitScrapped;
+import com.linetrace.tracking.api.HoldRefusedException;
+import com.linetrace.tracking.api.UnitHolds;
 import com.linetrace.tracking.material.MaterialRepository;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * unit event in the same transaction.
  */
 @Service
-public class Holds {
+public class Holds implements UnitHolds {
 
     private final UnitRepository units;
     private final MaterialRepository materials;
@@ -36,9 +38,7 @@ public class Holds {
         this.events = events;
     }
 
-    /** What a request to stop units did: the serials held now, and those it could not (unknown, scrapped). */
-    public record Outcome(List<String> held, List<String> skipped) {}
-
+    @Override
     @Transactional
     @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
     public Outcome hold(List<String> serials, String reason, String actor) {
@@ -54,17 +54,19 @@ public class Holds {
         return new Outcome(held, skipped);
     }
 
+    @Override
     @Transactional
     @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
     public Outcome holdWorkOrder(String workOrder, String reason, String actor) {
         var serials = units.ofWorkOrder(workOrder);
         if (serials.isEmpty()) {
-            throw new HoldException("No work order " + workOrder + " with units");
+            throw new HoldRefusedException("No work order " + workOrder + " with units");
         }
         return hold(serials.stream().map(Serial::value).toList(), reason, actor);
     }
 
     /** Quarantines a lot: refused at every station from now on, and every unit containing it is held. */
+    @Override
     @Transactional
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     public Outcome quarantineLot(String partNumber, String lot, String reason, String actor) {
@@ -77,33 +79,36 @@ public class Holds {
     }
 
     /** Lifts a lot's quarantine; the units it held stay held until quality releases each. */
+    @Override
     @Transactional
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     public boolean liftQuarantine(String partNumber, String lot, String actor) {
         return materials.lift(partNumber, lot);
     }
 
+    @Override
     @Transactional
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     public void release(String serialText, String reason, String actor) {
         var unit = lockKnown(serialText);
         if (!unit.held()) {
-            throw new HoldException("Unit " + serialText + " is not on hold");
+            throw new HoldRefusedException("Unit " + serialText + " is not on hold");
         }
         var at = clock.instant();
         units.release(unit.serial(), at);
         events.publish(unit.serial(), unit.lineId(), null, actor, at, new UnitReleased(reason(reason)));
     }
 
+    @Override
     @Transactional
     @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
     public void scrap(String serialText, String reason, String actor) {
         var unit = lockKnown(serialText);
         if (unit.status() == UnitState.Status.SCRAPPED) {
-            throw new HoldException("Unit " + serialText + " is already scrapped");
+            throw new HoldRefusedException("Unit " + serialText + " is already scrapped");
         }
         if (unit.status() == UnitState.Status.COMPLETED) {
-            throw new HoldException("Unit " + serialText + " is completed; hold it instead");
+            throw new HoldRefusedException("Unit " + serialText + " is completed; hold it instead");
         }
         var at = clock.instant();
         units.scrap(unit.serial(), reason(reason), at);
@@ -128,16 +133,16 @@ public class Holds {
     private UnitState lockKnown(String serialText) {
         var problem = Serial.problemWith(serialText);
         if (problem != null) {
-            throw new HoldException("Malformed serial: " + problem);
+            throw new HoldRefusedException("Malformed serial: " + problem);
         }
         return units.lock(Serial.parse(serialText))
-                .orElseThrow(() -> new HoldException("Unknown serial " + serialText));
+                .orElseThrow(() -> new HoldRefusedException("Unknown serial " + serialText));
     }
 
     private static String reason(String reason) {
         var text = reason == null ? "" : reason.strip();
         if (text.length() < 3 || text.length() > 500) {
-            throw new HoldException("A reason of 3 to 500 characters is required");
+            throw new HoldRefusedException("A reason of 3 to 500 characters is required");
         }
         return text;
     }
