@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +44,36 @@ class WorkOrderController {
                 request.model(), request.line(), request.quantity(), request.dueDate(), user.getName());
         return ResponseEntity.created(URI.create("/api/work-orders/" + released.number()))
                 .body(released);
+    }
+
+    @GetMapping("/api/work-orders/{number}")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
+    WorkOrders.Released find(@PathVariable String number) {
+        return workOrders.find(number).orElseThrow(() -> new UnknownWorkOrderException(number));
+    }
+
+    /** The serial labels of a work order, as a PDF to print (Code128 barcodes). */
+    @GetMapping("/api/work-orders/{number}/labels")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
+    ResponseEntity<byte[]> labels(@PathVariable String number) {
+        var order = workOrders.find(number).orElseThrow(() -> new UnknownWorkOrderException(number));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"labels-" + order.number() + ".pdf\"")
+                .body(Labels.pdf(order.number(), order.model(), order.serials()));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknown(UnknownWorkOrderException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(URI.create("urn:linetrace:problem:unknown-work-order"));
+        return problem;
+    }
+
+    static class UnknownWorkOrderException extends RuntimeException {
+        UnknownWorkOrderException(String number) {
+            super("No work order " + (number.length() > 20 ? number.substring(0, 20) + "…" : number));
+        }
     }
 
     @ExceptionHandler

@@ -44,6 +44,20 @@ public class WorkOrders {
 
     public record Released(String number, String model, String lineId, int routeVersion, List<String> serials) {}
 
+    /** A released work order with its serials, if there is one with this number. */
+    public java.util.Optional<Released> find(String number) {
+        return jdbc.sql("select w.number, w.model_id, w.line_id, r.version from tracking.work_order w"
+                        + " join tracking.route r on r.id = w.route_id where w.number = :number")
+                .param("number", number)
+                .query((rs, n) -> new Released(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        units.ofWorkOrder(number).stream().map(Serial::value).toList()))
+                .optional();
+    }
+
     @Transactional
     public Released release(String model, String lineId, int quantity, @Nullable LocalDate due, String actor) {
         if (quantity < 1 || quantity > 10_000) {

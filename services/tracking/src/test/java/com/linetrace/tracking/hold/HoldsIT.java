@@ -113,6 +113,21 @@ class HoldsIT {
                 .post("/api/work-orders", "{\"model\":\"AX4-ENT\",\"line\":\"L1\",\"quantity\":3}")
                 .json();
         var workOrder = released.get("number").asString();
+        var labels =
+                ApiClient.at(port).as("supervisor").get("/api/work-orders/" + workOrder + "/labels", "application/pdf");
+        assertThat(labels.status()).isEqualTo(200);
+        assertThat(labels.contentType()).isEqualTo("application/pdf");
+        assertThat(labels.body()).startsWith("%PDF");
+        assertThat(ApiClient.at(port)
+                        .as("operator")
+                        .get("/api/work-orders/" + workOrder + "/labels", "application/pdf")
+                        .status())
+                .isEqualTo(403);
+        assertThat(ApiClient.at(port)
+                        .as("supervisor")
+                        .get("/api/work-orders/WO-999999/labels")
+                        .status())
+                .isEqualTo(404);
         var outcome =
                 quality.post("/api/holds", "{\"workOrder\":\"" + workOrder + "\",\"reason\":\"wrong label stock\"}");
         assertThat(outcome.json().get("held")).hasSize(3);
