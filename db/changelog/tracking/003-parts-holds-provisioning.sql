@@ -56,3 +56,6 @@ create table ${schema}.unit_provisioning (
 
 --changeset linetrace:tracking-unit-scrap-1
 alter table ${schema}.unit add column scrapped_reason text;
+
+--changeset linetrace:tracking-scan-by-unit-1
+create index scan_station_serial_time on ${schema}.scan (station_id, serial, scanned_at desc);

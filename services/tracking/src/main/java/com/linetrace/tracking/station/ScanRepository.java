@@ -33,12 +33,12 @@ class ScanRepository {
                 .optional();
     }
 
-    /** The station's latest scan of this barcode within {@code window}, if any. */
-    Optional<ScanVerdict> latestOf(String stationId, String barcode, Duration window, Instant now) {
+    /** The station's latest scan concerning this unit within {@code window}, if any. */
+    Optional<ScanVerdict> latestOfUnit(String stationId, String serial, Duration window, Instant now) {
         return jdbc.sql("select " + COLUMNS + " from tracking.scan where station_id = :station"
-                        + " and barcode = :barcode and scanned_at > :since order by scanned_at desc limit 1")
+                        + " and serial = :serial and scanned_at > :since order by scanned_at desc limit 1")
                 .param("station", stationId)
-                .param("barcode", barcode)
+                .param("serial", serial)
                 .param("since", Timestamp.from(now.minus(window)))
                 .query(ScanRepository::verdict)
                 .optional();

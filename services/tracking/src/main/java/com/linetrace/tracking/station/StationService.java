@@ -361,11 +361,12 @@ class StationService implements StationOperations {
                                     "Unknown serial " + serial + ": no work order issued it",
                                     null);
                 } else {
-                    // Parts are exempt: several parts of one lot are scanned from the same label in quick succession.
-                    var bounce = action == Action.INSTALL_PART
-                            ? Optional.<ScanVerdict>empty()
-                            : scans.latestOf(station.id(), text, settings.debounce(), now)
-                                    .filter(latest -> latest.action() == action);
+                    // Only a check-in can bounce: part scans repeat one lot label on purpose, and check-outs come
+                    // from buttons with their own scan id. A bounce is the unit's very last scan at this station.
+                    var bounce = action == Action.CHECK_IN
+                            ? scans.latestOfUnit(station.id(), serial.value(), settings.debounce(), now)
+                                    .filter(latest -> latest.action() == Action.CHECK_IN)
+                            : Optional.<ScanVerdict>empty();
                     if (bounce.isPresent()) {
                         return bounce.get();
                     }
