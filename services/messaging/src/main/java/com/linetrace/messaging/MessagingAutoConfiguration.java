@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -26,6 +28,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -64,6 +69,9 @@ public class MessagingAutoConfiguration {
                 recoverer, new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         handler.addNotRetryableExceptions(
                 MalformedEventException.class, MalformedSerialException.class, IllegalArgumentException.class);
+        // The database being away is not the record's fault: wait for it (the partition pauses, nothing is lost)
+        // rather than dead-letter good events.
+        handler.setBackOffFunction((record, exception) -> databaseUnavailable(exception) ? untilBack() : null);
         return handler;
     }
 
@@ -80,6 +88,23 @@ public class MessagingAutoConfiguration {
         factory.setCommonErrorHandler(linetraceErrorHandler);
         factory.getContainerProperties().setObservationEnabled(true);
         return factory;
+    }
+
+    static boolean databaseUnavailable(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BackOff untilBack() {
+        var backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        return backOff;
     }
 
     /** A topic and its dead-letter topic, declared by the service that writes the topic. */

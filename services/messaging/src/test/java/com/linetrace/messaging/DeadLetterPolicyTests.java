@@ -1,0 +1,29 @@
+package com.linetrace.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+class DeadLetterPolicyTests {
+
+    @Test
+    void waitsForTheDatabaseInsteadOfDeadLetteringGoodEvents() {
+        assertThat(MessagingAutoConfiguration.databaseUnavailable(new ListenerExecutionFailedException(
+                        "listener failed", new CannotCreateTransactionException("no connection"))))
+                .isTrue();
+        assertThat(MessagingAutoConfiguration.databaseUnavailable(new CannotGetJdbcConnectionException("down")))
+                .isTrue();
+    }
+
+    @Test
+    void deadLettersWhatIsWrongWithTheRecordItself() {
+        assertThat(MessagingAutoConfiguration.databaseUnavailable(new DataIntegrityViolationException("duplicate")))
+                .isFalse();
+        assertThat(MessagingAutoConfiguration.databaseUnavailable(new IllegalStateException("bug")))
+                .isFalse();
+    }
+}
