@@ -193,5 +193,23 @@ class PlantBrowserIT {
         // The element found before the event is still attached: the page was not reloaded.
         assertThat(ExpectedConditions.stalenessOf(sameDocument).apply(browser)).isFalse();
         assertThat(workingBefore).isNotBlank();
+        assertThat(browser.findElement(By.id("menu")).getText())
+                .as("the operator's menu lists only what the operator may open")
+                .contains("Station terminal")
+                .doesNotContain("Holds", "Firmware releases", "Units");
+
+        // Quality, signed in on the same browser, finds the first unit's life in the unit view.
+        browser.findElement(By.id("sign-out")).click();
+        signIn("quality", "quality");
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("menu"), "Firmware releases"));
+        assertThat(browser.findElement(By.id("menu")).getText()).contains("Holds", "Units");
+        waitUpTo(20).until(driver -> {
+            driver.get(url("/units?serial=" + first));
+            return waitUpTo(10)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unit-message[data-outcome]")))
+                    .getText()
+                    .startsWith(first + ": ");
+        });
+        assertThat(browser.findElement(By.id("unit-message")).getText()).contains("events");
     }
 }
