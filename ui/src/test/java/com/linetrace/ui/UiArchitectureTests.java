@@ -13,7 +13,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The UI calls tracking and trace only through their public {@code api} packages, and no other service at all:
+ * The UI calls tracking, trace and provisioning only through their public {@code api} packages, and no other service at all:
  * so it can later call them over HTTP instead, and their insides can change freely. (javac inlines constants,
  * so a rule sees uses of methods, types and annotations, not of {@code static final} values.)
  */
@@ -21,13 +21,14 @@ import com.tngtech.archunit.lang.ArchRule;
 class UiArchitectureTests {
 
     @ArchTest
-    static final ArchRule uiUsesOnlyTheApiOfTrackingAndTrace = noClasses()
+    static final ArchRule uiUsesOnlyTheApiOfTrackingTraceAndProvisioning = noClasses()
             .that()
             .resideInAPackage("com.linetrace.ui..")
             .should()
-            .dependOnClassesThat(resideInAnyPackage("com.linetrace.tracking..", "com.linetrace.trace..")
+            .dependOnClassesThat(resideInAnyPackage(
+                            "com.linetrace.tracking..", "com.linetrace.trace..", "com.linetrace.provisioning..")
                     .and(not(resideInAPackage("..api.."))))
-            .because("tracking's and trace's insides are theirs; the api packages are what they offer");
+            .because("the services' insides are theirs; the api packages are what they offer");
 
     @ArchTest
     static final ArchRule uiUsesNoOtherService = classes()
@@ -40,6 +41,7 @@ class UiArchitectureTests {
                             "com.linetrace.contracts..",
                             "com.linetrace.messaging..",
                             "com.linetrace.tracking.api..",
-                            "com.linetrace.trace.api..")))
+                            "com.linetrace.trace.api..",
+                            "com.linetrace.provisioning.api..")))
             .because("services talk through contracts and their public APIs only");
 }

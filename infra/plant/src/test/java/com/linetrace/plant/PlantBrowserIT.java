@@ -107,6 +107,23 @@ class PlantBrowserIT {
         return browser.findElement(By.id("verdict"));
     }
 
+    private WebElement partRow(String partNumber) {
+        return browser.findElement(By.cssSelector("#parts-to-scan .part[data-part='" + partNumber + "']"));
+    }
+
+    /** The parts list the terminal shows: each part number with how many are still to scan, in its order. */
+    private java.util.Map<String, Integer> partsToScan() {
+        var parts = new java.util.LinkedHashMap<String, Integer>();
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#parts-to-scan .part")));
+        for (var row : browser.findElements(By.cssSelector("#parts-to-scan .part"))) {
+            parts.put(
+                    row.getDomAttribute("data-part"),
+                    Integer.parseInt(row.getDomAttribute("data-required"))
+                            - Integer.parseInt(row.getDomAttribute("data-installed")));
+        }
+        return parts;
+    }
+
     @Test
     void operatorChecksUnitsInAndOutWhileTheDashboardFollowsLive() {
         var serials = newSerials(2);
@@ -120,6 +137,29 @@ class PlantBrowserIT {
         var terminal = browser.getWindowHandle();
         scan(first);
         waitUpTo(20).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "ACCEPTED"));
+        assertThat(verdict().getText()).startsWith("GO");
+
+        // The terminal shows what to do and which parts to scan; PASS waits for them.
+        assertThat(browser.findElement(By.id("work-instruction")).getText()).contains("arms");
+        var parts = partsToScan();
+        assertThat(parts).containsOnly(java.util.Map.entry("FRM-AX4", 1), java.util.Map.entry("ARM-AX4", 4));
+        assertThat(browser.findElement(By.id("pass-button")).getDomAttribute("disabled"))
+                .isNotNull();
+        parts.forEach((part, stillToScan) -> {
+            for (int scanned = 1; scanned <= stillToScan; scanned++) {
+                scan(part + ";L=L2611");
+                var installed = scanned;
+                waitUpTo(20)
+                        .until(driver ->
+                                partRow(part).getDomAttribute("data-installed").equals(Integer.toString(installed)));
+            }
+        });
+        assertThat(verdict().getText()).contains("all parts scanned");
+        waitUpTo(10)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#pass-button:not([disabled])")))
+                .click();
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "check-out accepted"));
+        assertThat(verdict().getDomAttribute("data-verdict")).isEqualTo("ACCEPTED");
         assertThat(verdict().getText()).startsWith("GO");
 
         // A misread barcode is refused at once, in red, with the reason.
@@ -153,5 +193,23 @@ class PlantBrowserIT {
         // The element found before the event is still attached: the page was not reloaded.
         assertThat(ExpectedConditions.stalenessOf(sameDocument).apply(browser)).isFalse();
         assertThat(workingBefore).isNotBlank();
+        assertThat(browser.findElement(By.id("menu")).getText())
+                .as("the operator's menu lists only what the operator may open")
+                .contains("Station terminal")
+                .doesNotContain("Holds", "Firmware releases", "Units");
+
+        // Quality, signed in on the same browser, finds the first unit's life in the unit view.
+        browser.findElement(By.id("sign-out")).click();
+        signIn("quality", "quality");
+        waitUpTo(30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("menu"), "Firmware releases"));
+        assertThat(browser.findElement(By.id("menu")).getText()).contains("Holds", "Units");
+        waitUpTo(20).until(driver -> {
+            driver.get(url("/units?serial=" + first));
+            return waitUpTo(10)
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unit-message[data-outcome]")))
+                    .getText()
+                    .startsWith(first + ": ");
+        });
+        assertThat(browser.findElement(By.id("unit-message")).getText()).contains("events");
     }
 }

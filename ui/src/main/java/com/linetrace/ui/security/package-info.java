@@ -1,4 +1,4 @@
-/** Who may open which screen: the UI's security filter chain (form login) and the login view. */
+/** Who may open which screen and do what there: the UI's security filter chain (form login), the login view, the viewer. */
 @NullMarked
 package com.linetrace.ui.security;
 

@@ -6,6 +6,7 @@ import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.tracking.api.UnknownStationException;
+import com.linetrace.tracking.api.Work;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.UiSettings;
 import com.vaadin.flow.component.Key;
@@ -41,7 +42,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The terminal at a station. A keyboard-wedge scanner types the barcode into the scan field and presses Enter;
  * tracking's interlock answers at once and the answer fills the screen in green (GO) or red (STOP). After an
- * accepted check-in the worker records PASS, or FAIL with defect codes. The station is picked once per session,
+ * accepted check-in the terminal shows the operation's work instruction and the parts still to scan; the same
+ * field then takes the parts' barcodes, and PASS opens once every part is scanned (FAIL, with defect codes, always
+ * can be recorded). The station is picked once per session,
  * or bookmarked as {@code /station?station=ASM-1}. Every rule is tracking's: this view only asks and shows.
  */
 @Route(value = "station", layout = MainLayout.class)
@@ -62,6 +65,7 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
     private final ComboBox<StationInfo> stationSelect = new ComboBox<>("Station");
     private final TextField scanField = new TextField();
     private final VerdictPanel verdict = new VerdictPanel();
+    final WorkPanel work = new WorkPanel();
     final Button passButton = new Button("PASS");
     final Button failButton = new Button("FAIL");
     private final Grid<ScanVerdict> recentScans = new Grid<>();
@@ -88,7 +92,7 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
 
         scanField.setId("scan-field");
         scanField.setPlaceholder("Scan a unit");
-        scanField.setAriaLabel("Scan a unit");
+        scanField.setAriaLabel("Scan a unit or a part");
         scanField.setAutofocus(true);
         scanField.setWidthFull();
         scanField.setEnabled(false);
@@ -116,14 +120,18 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Serial")
                 .setAutoWidth(true);
         recentScans
-                .addColumn(v -> v.action() == ScanVerdict.Action.CHECK_IN ? "in" : "out")
+                .addColumn(v -> switch (v.action()) {
+                    case CHECK_IN -> "in";
+                    case INSTALL_PART -> "part";
+                    case CHECK_OUT -> "out";
+                })
                 .setHeader("Scan");
         recentScans.addColumn(v -> v.verdict().name()).setHeader("Verdict").setAutoWidth(true);
         recentScans.addColumn(ScanVerdict::message).setHeader("Message").setFlexGrow(1);
         recentScans.addColumn(ScanVerdict::actor).setHeader("By").setAutoWidth(true);
         recentScans.setHeight("22em");
 
-        add(stationSelect, scanField, verdict, resultButtons, recentScans);
+        add(stationSelect, scanField, verdict, work, resultButtons, recentScans);
         var remembered = (String) VaadinSession.getCurrent().getAttribute(SESSION_STATION);
         if (remembered != null) {
             useStation(remembered);
@@ -150,8 +158,7 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
 
     private void stationChanged(@Nullable StationInfo station) {
         VaadinSession.getCurrent().setAttribute(SESSION_STATION, station == null ? null : station.id());
-        checkedIn = null;
-        showResultButtons(false);
+        showWork(null);
         verdict.clear();
         scanField.setEnabled(station != null);
         refreshRecentScans();
@@ -166,11 +173,24 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         if (barcode.isEmpty() || station == null) {
             return;
         }
+        var unit = checkedIn;
+        if (unit != null && isPartBarcode(barcode)) {
+            answer(() -> operations.installPart(station.id(), UUID.randomUUID(), unit, barcode, currentUser.get()))
+                    .ifPresent(answer -> showWork(unit));
+            return;
+        }
         answer(() -> operations.checkIn(station.id(), UUID.randomUUID(), barcode, currentUser.get()))
-                .ifPresent(answer -> {
-                    checkedIn = answer.accepted() ? Objects.requireNonNullElse(answer.serial(), barcode) : null;
-                    showResultButtons(checkedIn != null);
-                });
+                // A refused scan changes nothing: a unit already at work here stays so.
+                .filter(ScanVerdict::accepted)
+                .ifPresent(answer -> showWork(Objects.requireNonNullElse(answer.serial(), barcode)));
+    }
+
+    /**
+     * While a unit is checked in, the scan field also takes part labels ({@code PART;L=LOT}, {@code PART;S=SERIAL}):
+     * every part label has the separator, no serial does. Anything else is read as a unit's serial, as before.
+     */
+    static boolean isPartBarcode(String barcode) {
+        return barcode.indexOf(';') > 0;
     }
 
     void pass() {
@@ -189,10 +209,7 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         }
         answer(() -> operations.checkOut(station.id(), UUID.randomUUID(), serial, result, defects, currentUser.get()))
                 .filter(ScanVerdict::accepted)
-                .ifPresent(answer -> {
-                    checkedIn = null;
-                    showResultButtons(false);
-                });
+                .ifPresent(answer -> showWork(null));
         scanField.focus();
     }
 
@@ -213,6 +230,27 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
     private void refreshRecentScans() {
         var station = stationSelect.getValue();
         recentScans.setItems(station == null ? List.of() : operations.recentScans(station.id(), recentScansShown));
+    }
+
+    /**
+     * Makes {@code serial} the unit at work here (none when null) and shows the work tracking has for it. PASS opens
+     * only when every part is scanned: tracking would refuse it otherwise (PARTS_MISSING), and the worker sees
+     * what is missing before trying.
+     */
+    private void showWork(@Nullable String serial) {
+        checkedIn = serial;
+        var station = stationSelect.getValue();
+        Optional<Work> current = Optional.empty();
+        if (serial != null && station != null) {
+            try {
+                current = operations.currentWork(station.id(), serial);
+            } catch (UnknownStationException e) {
+                warn(e.getMessage());
+            }
+        }
+        current.ifPresentOrElse(work::show, work::clear);
+        showResultButtons(serial != null);
+        passButton.setEnabled(current.map(Work::partsComplete).orElse(true));
     }
 
     private void showResultButtons(boolean visible) {

@@ -37,7 +37,11 @@ class VerdictPanel extends Div {
     void show(ScanVerdict verdict) {
         headline.setText(headline(verdict));
         details.setText(Objects.requireNonNullElse(verdict.serial(), "") + " · "
-                + (verdict.action() == ScanVerdict.Action.CHECK_IN ? "check-in " : "check-out ")
+                + switch (verdict.action()) {
+                    case CHECK_IN -> "check-in ";
+                    case INSTALL_PART -> "part ";
+                    case CHECK_OUT -> "check-out ";
+                }
                 + verdict.verdict().name().toLowerCase()
                 + (verdict.code() == null ? "" : " (" + verdict.code() + ")"));
         getElement().setAttribute("data-verdict", verdict.verdict().name());
@@ -58,7 +62,10 @@ class VerdictPanel extends Div {
         return headline.getText() + "\n" + details.getText();
     }
 
-    /** "GO — op 20 Propulsion" after a check-in, "GO — <tracking's message>" after a check-out, "STOP — <why>". */
+    /**
+     * "GO — op 20 Propulsion" after a check-in, "GO — <tracking's message>" after a part or a check-out (e.g.
+     * "Installed ARM-AX4; still to scan: 3 × ARM-AX4"), "STOP — <why>".
+     */
     static String headline(ScanVerdict verdict) {
         if (!verdict.accepted()) {
             return "STOP — " + verdict.message();

@@ -9,10 +9,15 @@ import com.linetrace.tracking.api.ScanVerdict.Verdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.tracking.api.UnknownStationException;
+import com.linetrace.tracking.api.Work;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Tracking as a terminal sees it: answers that a test sets, and the scans it was sent. */
 class FakeStationOperations implements StationOperations {
@@ -24,8 +29,11 @@ class FakeStationOperations implements StationOperations {
             new StationInfo("ASM-2", "L1", "ASSEMBLY", 2, "Assembly 2"));
     final List<ScanVerdict> scans = new ArrayList<>();
     final List<CheckOut> checkOuts = new ArrayList<>();
+    final List<String> installs = new ArrayList<>();
+    private final Map<String, Work> work = new HashMap<>();
+    private @Nullable Work nextWork;
 
-    private Refusal refusal;
+    private @Nullable Refusal refusal;
     private String refusalMessage = "";
 
     void refuseNextScans(Refusal refusal, String message) {
@@ -36,6 +44,17 @@ class FakeStationOperations implements StationOperations {
     @Override
     public ScanVerdict checkIn(String stationId, UUID scanId, String barcode, String actor) {
         known(stationId);
+        if (refusal == null && nextWork != null) {
+            work.put(
+                    barcode,
+                    new Work(
+                            barcode,
+                            nextWork.operation(),
+                            nextWork.operationName(),
+                            nextWork.instruction(),
+                            false,
+                            nextWork.parts()));
+        }
         return record(
                 refusal == null
                         ? new ScanVerdict(
@@ -69,6 +88,7 @@ class FakeStationOperations implements StationOperations {
             String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor) {
         known(stationId);
         checkOuts.add(new CheckOut(stationId, barcode, result, defects, actor));
+        work.remove(barcode);
         return record(new ScanVerdict(
                 scanId,
                 stationId,
@@ -94,27 +114,75 @@ class FakeStationOperations implements StationOperations {
         }
     }
 
+    /** The work tracking gives the next unit checked in: its operation, instruction and parts. */
+    void giveWork(String instruction, Work.PartProgress... parts) {
+        this.nextWork = new Work("", 10, "Frame and arms", instruction, false, List.of(parts));
+    }
+
     @Override
     public ScanVerdict installPart(String stationId, UUID scanId, String serial, String partBarcode, String actor) {
         known(stationId);
+        installs.add(partBarcode);
+        var current = work.get(serial);
+        var partNumber = partBarcode.substring(0, partBarcode.indexOf(';'));
+        var line = current == null
+                ? null
+                : current.parts().stream()
+                        .filter(p -> p.partNumber().equals(partNumber))
+                        .findFirst()
+                        .orElse(null);
+        if (line == null || line.installed() >= line.required()) {
+            return record(new ScanVerdict(
+                    scanId,
+                    stationId,
+                    Action.INSTALL_PART,
+                    Verdict.REJECTED,
+                    line == null ? Refusal.PART_NOT_IN_BILL_OF_MATERIALS : Refusal.PART_QUANTITY_COMPLETE,
+                    line == null
+                            ? partNumber + " is not in the bill of materials of op 10 Frame and arms"
+                            : "All " + line.required() + " × " + partNumber + " are already installed",
+                    serial,
+                    10,
+                    "Frame and arms",
+                    Instant.now(),
+                    actor));
+        }
+        work.put(
+                serial,
+                new Work(
+                        serial,
+                        current.operation(),
+                        current.operationName(),
+                        current.instruction(),
+                        current.rework(),
+                        current.parts().stream()
+                                .map(p -> p == line
+                                        ? new Work.PartProgress(
+                                                p.partNumber(),
+                                                p.description(),
+                                                p.required(),
+                                                p.installed() + 1,
+                                                p.serialized())
+                                        : p)
+                                .toList()));
         return record(new ScanVerdict(
                 scanId,
                 stationId,
                 Action.INSTALL_PART,
                 Verdict.ACCEPTED,
                 null,
-                "Installed " + partBarcode,
+                "Installed " + partNumber,
                 serial,
-                20,
-                "Propulsion",
+                10,
+                "Frame and arms",
                 Instant.now(),
                 actor));
     }
 
     @Override
-    public java.util.Optional<com.linetrace.tracking.api.Work> currentWork(String stationId, String serial) {
+    public Optional<Work> currentWork(String stationId, String serial) {
         known(stationId);
-        return java.util.Optional.empty();
+        return Optional.ofNullable(work.get(serial));
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.contracts.unit.WorkCompleted.Result;
 import com.linetrace.tracking.api.Refusal;
+import com.linetrace.tracking.api.ScanVerdict;
+import com.linetrace.tracking.api.Work;
 import com.linetrace.ui.UiSettings;
 import com.linetrace.uitest.BlankRoute;
 import com.vaadin.browserless.BrowserlessTest;
@@ -11,6 +13,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
 import java.util.List;
@@ -162,5 +165,119 @@ class StationViewTests extends BrowserlessTest {
                 .isEqualTo("ASM-2");
         assertThat(next).isNotNull();
         assertThat($(TextField.class).id("scan-field").isEnabled()).isTrue();
+    }
+
+    private static final String UNIT = "LTRCA000000015";
+
+    private void giveFrameAndArms() {
+        tracking.giveWork(
+                "Mount the four arms on the frame; torque 0.6 Nm.",
+                new Work.PartProgress("FRM-AX4", "Carbon frame", 1, 0, false),
+                new Work.PartProgress("ARM-AX4", "Folding arm", 4, 0, false));
+    }
+
+    private WorkPanel work() {
+        return view.work;
+    }
+
+    @Test
+    void showsTheWorkInstructionAndThePartsStillToScanAfterCheckIn() {
+        view.useStation("ASM-1");
+        giveFrameAndArms();
+
+        scan(UNIT);
+
+        assertThat(work().isVisible()).isTrue();
+        assertThat($(Paragraph.class).id("work-instruction").getText())
+                .isEqualTo("Mount the four arms on the frame; torque 0.6 Nm.");
+        assertThat(work().partRows()).containsExactly("FRM-AX4 0/1", "ARM-AX4 0/4");
+    }
+
+    @Test
+    void takesPartBarcodesWhileAUnitIsCheckedIn() {
+        view.useStation("ASM-1");
+        giveFrameAndArms();
+        scan(UNIT);
+
+        scan("FRM-AX4;L=L2611");
+
+        assertThat(tracking.installs).containsExactly("FRM-AX4;L=L2611");
+        assertThat(verdict().text()).startsWith("GO — Installed FRM-AX4").contains(UNIT + " · part accepted");
+        assertThat(work().partRows()).containsExactly("FRM-AX4 1/1", "ARM-AX4 0/4");
+        assertThat(tracking.scans).hasSize(2);
+    }
+
+    @Test
+    void enablesPassOnlyWhenAllPartsAreScanned() {
+        view.useStation("ASM-1");
+        giveFrameAndArms();
+        scan(UNIT);
+        assertThat(view.passButton.isEnabled()).isFalse();
+        assertThat(view.failButton.isEnabled()).as("FAIL is always possible").isTrue();
+
+        scan("FRM-AX4;L=L2611");
+        for (int arm = 1; arm <= 3; arm++) {
+            scan("ARM-AX4;L=L2605");
+        }
+        assertThat(view.passButton.isEnabled()).isFalse();
+        scan("ARM-AX4;L=L2605");
+
+        assertThat(view.passButton.isEnabled()).isTrue();
+        test(view.passButton).click();
+        assertThat(tracking.checkOuts)
+                .singleElement()
+                .extracting(FakeStationOperations.CheckOut::result)
+                .isEqualTo(Result.PASS);
+        assertThat(work().isVisible()).isFalse();
+    }
+
+    @Test
+    void showsARefusedPartInRedWithTheReasonAndKeepsTheUnit() {
+        view.useStation("ASM-1");
+        giveFrameAndArms();
+        scan(UNIT);
+
+        scan("MTR-2207;L=L2601");
+
+        assertThat(verdict().getElement().getAttribute("data-verdict")).isEqualTo("REJECTED");
+        assertThat(verdict().text()).startsWith("STOP — MTR-2207 is not in the bill of materials");
+        assertThat(verdict().getStyle().get("background-color")).contains("error");
+        assertThat(work().partRows()).containsExactly("FRM-AX4 0/1", "ARM-AX4 0/4");
+        assertThat(view.failButton.isVisible()).isTrue();
+    }
+
+    @Test
+    void checksANewSerialInAsBeforeWhileAUnitIsAtWork() {
+        view.useStation("ASM-1");
+        giveFrameAndArms();
+        scan(UNIT);
+
+        scan("LTRCA000000024");
+
+        assertThat(tracking.installs).isEmpty();
+        assertThat(tracking.scans.getFirst().action()).isEqualTo(ScanVerdict.Action.CHECK_IN);
+        assertThat(verdict().text()).contains("LTRCA000000024 · check-in accepted");
+    }
+
+    @Test
+    void keepsTheUnitAtWorkWhenAnotherScanIsRefused() {
+        view.useStation("ASM-1");
+        giveFrameAndArms();
+        scan(UNIT);
+        tracking.refuseNextScans(Refusal.MALFORMED_BARCODE, "The check character does not match");
+
+        scan("LTRCA000000016");
+
+        assertThat(verdict().text()).startsWith("STOP — The check character does not match");
+        assertThat(view.failButton.isVisible()).isTrue();
+        assertThat(work().partRows()).containsExactly("FRM-AX4 0/1", "ARM-AX4 0/4");
+    }
+
+    @Test
+    void readsOnlyLabelsWithTheSeparatorAsParts() {
+        assertThat(StationView.isPartBarcode("FRM-AX4;L=L2611")).isTrue();
+        assertThat(StationView.isPartBarcode("ESC-40A;S=E12345")).isTrue();
+        assertThat(StationView.isPartBarcode("LTRCA000000015")).isFalse();
+        assertThat(StationView.isPartBarcode(";L=L2611")).isFalse();
     }
 }

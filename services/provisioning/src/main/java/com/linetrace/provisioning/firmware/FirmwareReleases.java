@@ -10,12 +10,17 @@ import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.provisioning.Problem;
 import com.linetrace.provisioning.ProblemException;
+import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
+import com.linetrace.provisioning.api.ReleaseRefusedException;
+import com.linetrace.provisioning.api.ReleaseRegistration;
+import com.linetrace.provisioning.api.ReleaseSummary;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * release tells the plant, unit by unit, which serials carry it.
  */
 @Service
-public class FirmwareReleases {
+public class FirmwareReleases implements FirmwareReleaseCatalog {
 
     private final ReleaseRepository releases;
     private final TrustedReleaseKeys trustedKeys;
@@ -165,6 +170,88 @@ public class FirmwareReleases {
     /** The id of the currently trusted key that signed the release, if one still does. */
     public Optional<String> currentSigner(FirmwareRelease release) {
         return trustedKeys.signerOf(release.manifest(), release.signatureBytes());
+    }
+
+    // The api for in-process callers (the UI). The proxy applies roles and transactions to these methods, not to
+    // the ones they call on this; so each carries its own, the same as the method it delegates to.
+
+    @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    public List<ReleaseSummary> releases() {
+        return list(null).stream().map(this::summary).toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
+    @Transactional
+    public ReleaseSummary registerRelease(ReleaseRegistration registration, String actor) {
+        return refusedInWords(() -> summary(register(
+                new Registration(
+                        registration.model(),
+                        registration.module(),
+                        registration.version(),
+                        registration.sha256(),
+                        registration.sizeBytes(),
+                        registration.signature()),
+                actor)));
+    }
+
+    @Override
+    @RolesAllowed(Roles.QUALITY)
+    @Transactional
+    public ReleaseSummary approveRelease(UUID id, String reason, String actor) {
+        return refusedInWords(() -> summary(approve(id, blankToNull(reason), actor)));
+    }
+
+    @Override
+    @RolesAllowed(Roles.QUALITY)
+    @Transactional
+    public ReleaseSummary revokeRelease(UUID id, String reason, String actor) {
+        return refusedInWords(() -> summary(revoke(id, blankToNull(reason), actor)));
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    public List<Serial> affectedSerials(UUID id) {
+        if (find(id).isEmpty()) {
+            throw new ReleaseRefusedException("No firmware release " + id);
+        }
+        return unitsCarrying(id);
+    }
+
+    private ReleaseSummary summary(FirmwareRelease release) {
+        var signer = currentSigner(release);
+        return new ReleaseSummary(
+                release.id(),
+                release.state().name(),
+                release.model(),
+                release.module().name(),
+                release.version(),
+                release.sha256().hex(),
+                release.sizeBytes(),
+                release.registeredBy(),
+                release.registeredAt(),
+                release.approvedBy(),
+                release.approvedAt(),
+                release.approvalReason(),
+                release.revokedBy(),
+                release.revokedAt(),
+                release.revocationReason(),
+                release.affectedSerials(),
+                signer.isPresent(),
+                signer.orElse(null));
+    }
+
+    private static <T> T refusedInWords(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ProblemException e) {
+            throw new ReleaseRefusedException(e.getMessage());
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private boolean signatureValid(FirmwareRelease release) {

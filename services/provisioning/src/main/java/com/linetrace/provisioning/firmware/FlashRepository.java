@@ -1,8 +1,11 @@
 package com.linetrace.provisioning.firmware;
 
 import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.equipment.FlashReported;
+import com.linetrace.provisioning.api.UnitFlashes.FlashRecord;
 import java.sql.Timestamp;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,5 +45,26 @@ class FlashRepository {
                 .param("actor", event.actor())
                 .param("reportedAt", Timestamp.from(event.occurredAt()))
                 .update();
+    }
+
+    List<FlashRecord> ofSerial(Serial serial) {
+        return jdbc.sql("""
+                        select module, version, sha256_written, sha256_read_back, fixture_id, verdict, rejection_code,
+                               reason, station, actor, reported_at
+                        from provisioning.flash_record where serial = :serial order by reported_at, id""")
+                .param("serial", serial.value())
+                .query((rs, n) -> new FlashRecord(
+                        rs.getString("module"),
+                        rs.getString("version"),
+                        rs.getString("sha256_written"),
+                        rs.getString("sha256_read_back"),
+                        rs.getString("fixture_id"),
+                        rs.getString("verdict"),
+                        rs.getString("rejection_code"),
+                        rs.getString("reason"),
+                        rs.getString("station"),
+                        rs.getString("actor"),
+                        rs.getTimestamp("reported_at").toInstant()))
+                .list();
     }
 }

@@ -2,13 +2,18 @@ package com.linetrace.provisioning.firmware;
 
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.equipment.FlashReported;
 import com.linetrace.contracts.provisioning.FirmwareRejected;
 import com.linetrace.contracts.provisioning.FirmwareVerified;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.messaging.Outbox;
+import com.linetrace.provisioning.api.UnitFlashes;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
@@ -20,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Records the flash and emits {@code FirmwareVerified} or {@code FirmwareRejected} in one transaction.
  */
 @Service
-public class FlashVerification {
+public class FlashVerification implements UnitFlashes {
 
     private final ReleaseRepository releases;
     private final FlashRepository flashes;
@@ -71,6 +76,12 @@ public class FlashVerification {
                         event.actor(),
                         outcome));
         return verdict;
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    public List<FlashRecord> flashes(Serial serial) {
+        return flashes.ofSerial(serial);
     }
 
     private FlashVerdict decide(FlashReported flash, Optional<FirmwareRelease> found) {

@@ -3,6 +3,7 @@ package com.linetrace.provisioning.keyinjection;
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.equipment.KeyInjectionReported;
+import com.linetrace.provisioning.api.UnitKeyInjections.KeyInjectionRecord;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,5 +97,30 @@ class KeyInjectionRepository {
                 .param("actor", event.actor())
                 .param("reportedAt", Timestamp.from(event.occurredAt()))
                 .update();
+    }
+
+    List<KeyInjectionRecord> ofSerial(Serial serial) {
+        return jdbc.sql("""
+                        select secure_element_id, key_purpose, station_id, fingerprint, subject, issuer, not_after,
+                               verdict, rejection_code, reason, actor, reported_at
+                        from provisioning.key_injection where serial = :serial order by reported_at, id""")
+                .param("serial", serial.value())
+                .query((rs, n) -> {
+                    var notAfter = rs.getTimestamp("not_after");
+                    return new KeyInjectionRecord(
+                            rs.getString("secure_element_id"),
+                            rs.getString("key_purpose"),
+                            rs.getString("station_id"),
+                            rs.getString("fingerprint"),
+                            rs.getString("subject"),
+                            rs.getString("issuer"),
+                            notAfter == null ? null : notAfter.toInstant(),
+                            rs.getString("verdict"),
+                            rs.getString("rejection_code"),
+                            rs.getString("reason"),
+                            rs.getString("actor"),
+                            rs.getTimestamp("reported_at").toInstant());
+                })
+                .list();
     }
 }

@@ -2,6 +2,7 @@ package com.linetrace.provisioning.keyinjection;
 
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.equipment.KeyInjectionReported;
@@ -9,7 +10,10 @@ import com.linetrace.contracts.provisioning.KeyInjectionRejected;
 import com.linetrace.contracts.provisioning.KeyInjectionVerified;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.messaging.Outbox;
+import com.linetrace.provisioning.api.UnitKeyInjections;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * withdrawn with a {@code KeyInjectionRejected(DUPLICATE_KEY)} of its own so that tracking holds it too.
  */
 @Service
-public class KeyInjectionVerification {
+public class KeyInjectionVerification implements UnitKeyInjections {
 
     private final KeyInjectionRepository injections;
     private final PlantCa plantCa;
@@ -36,6 +40,12 @@ public class KeyInjectionVerification {
         this.plantCa = plantCa;
         this.outbox = outbox;
         this.clock = provisioningClock;
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    public List<KeyInjectionRecord> keyInjections(Serial serial) {
+        return injections.ofSerial(serial);
     }
 
     @Transactional

@@ -1,0 +1,35 @@
+package com.linetrace.provisioning.api;
+
+import com.linetrace.contracts.Serial;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The identity keys injected into a unit: public material only, with provisioning's verdict on each. */
+public interface UnitKeyInjections {
+
+    /** Every key injection of the unit, oldest first; empty when none was reported. */
+    List<KeyInjectionRecord> keyInjections(Serial serial);
+
+    /**
+     * One reported key injection.
+     *
+     * @param fingerprint SHA-256 of the device public key, when it was readable
+     * @param subject the device certificate's subject, when the certificate passed
+     * @param issuer its issuer
+     * @param verdict VERIFIED or REJECTED
+     */
+    record KeyInjectionRecord(
+            String secureElementId,
+            String keyPurpose,
+            String stationId,
+            @Nullable String fingerprint,
+            @Nullable String subject,
+            @Nullable String issuer,
+            @Nullable Instant notAfter,
+            String verdict,
+            @Nullable String rejectionCode,
+            @Nullable String reason,
+            String actor,
+            Instant reportedAt) {}
+}

@@ -1,0 +1,141 @@
+package com.linetrace.provisioning.api;
+
+import static com.linetrace.provisioning.Builders.aFlash;
+import static com.linetrace.provisioning.Builders.aKeyInjection;
+import static com.linetrace.provisioning.Builders.aRelease;
+import static com.linetrace.provisioning.Builders.newSerial;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.linetrace.provisioning.Builders.ReleaseBuilder;
+import com.linetrace.provisioning.ProvisioningIntegrationSupport;
+import com.linetrace.provisioning.TestPki;
+import java.security.KeyPair;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The api the UI calls in-process: the same rules and roles as over HTTP, refusals in words. */
+class ProvisioningApiIT extends ProvisioningIntegrationSupport {
+
+    @Autowired
+    FirmwareReleaseCatalog catalog;
+
+    @Autowired
+    UnitFlashes flashes;
+
+    @Autowired
+    UnitKeyInjections keyInjections;
+
+    private static void signedInAs(String user, String role) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role)));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private static ReleaseRegistration registration(ReleaseBuilder release, KeyPair signer) {
+        var manifest = release.manifest();
+        return new ReleaseRegistration(
+                manifest.model(),
+                manifest.module().name(),
+                manifest.version(),
+                manifest.sha256().hex(),
+                manifest.sizeBytes(),
+                TestPki.sign(signer, manifest.canonicalBytes()));
+    }
+
+    @Test
+    void registersApprovesAndRevokesWithTheSignatureChecked() {
+        var release = aRelease();
+        signedInAs("engineer", "ENGINEER");
+        var registered = catalog.registerRelease(registration(release, TestPki.RELEASE_KEY), "engineer");
+        assertThat(registered.state()).isEqualTo("DRAFT");
+        assertThat(registered.signatureValid()).isTrue();
+        assertThat(registered.signedBy()).isNotBlank();
+        assertThat(catalog.releases()).extracting(ReleaseSummary::id).contains(registered.id());
+
+        signedInAs("quality", "QUALITY");
+        var approved = catalog.approveRelease(registered.id(), "Release tests passed", "quality");
+        assertThat(approved.state()).isEqualTo("APPROVED");
+        assertThat(approved.approvedBy()).isEqualTo("quality");
+
+        var serial = newSerial();
+        assertThat(as("operator")
+                        .post(
+                                "/api/equipment/flash-results",
+                                aFlash(serial, release).json())
+                        .status())
+                .isEqualTo(200);
+        var revoked = catalog.revokeRelease(registered.id(), "Motor desync at low voltage", "quality");
+        assertThat(revoked.state()).isEqualTo("REVOKED");
+        assertThat(revoked.affectedSerials()).isEqualTo(1);
+        assertThat(catalog.affectedSerials(registered.id())).containsExactly(serial);
+    }
+
+    @Test
+    void refusesAnUntrustedSignatureInWords() {
+        signedInAs("engineer", "ENGINEER");
+        var release = aRelease();
+
+        assertThatThrownBy(
+                        () -> catalog.registerRelease(registration(release, TestPki.UNTRUSTED_RELEASE_KEY), "engineer"))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("does not verify against any trusted release key");
+        assertThat(catalog.releases())
+                .noneMatch(r -> r.sha256().equals(release.sha256().hex()));
+    }
+
+    @Test
+    void refusesAnApprovalWithoutAReasonOrByAnotherRole() {
+        signedInAs("engineer", "ENGINEER");
+        var registered = catalog.registerRelease(registration(aRelease(), TestPki.RELEASE_KEY), "engineer");
+
+        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), "ok", "engineer"))
+                .isInstanceOf(AccessDeniedException.class);
+        signedInAs("quality", "QUALITY");
+        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), " ", "quality"))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessage("reason is required");
+        assertThat(catalog.releases())
+                .filteredOn(r -> r.id().equals(registered.id()))
+                .singleElement()
+                .extracting(ReleaseSummary::state)
+                .isEqualTo("DRAFT");
+    }
+
+    @Test
+    void showsAUnitsFlashesAndKeyInjectionsWithTheirVerdicts() {
+        var release = aRelease();
+        approved(release);
+        var serial = newSerial();
+        as("operator")
+                .post("/api/equipment/flash-results", aFlash(serial, release).json());
+        as("operator")
+                .post(
+                        "/api/equipment/key-injection-results",
+                        aKeyInjection(serial).json());
+        signedInAs("quality", "QUALITY");
+
+        assertThat(flashes.flashes(serial)).singleElement().satisfies(flash -> {
+            assertThat(flash.verdict()).isEqualTo("VERIFIED");
+            assertThat(flash.sha256Written()).isEqualTo(release.sha256().hex());
+            assertThat(flash.version()).isEqualTo(release.manifest().version());
+        });
+        assertThat(keyInjections.keyInjections(serial)).singleElement().satisfies(key -> {
+            assertThat(key.verdict()).as(key.reason()).isEqualTo("VERIFIED");
+            assertThat(key.fingerprint()).hasSize(64);
+            assertThat(key.subject()).contains(serial.value());
+            assertThat(key.issuer()).contains("LineTrace Test Plant CA");
+        });
+        assertThat(flashes.flashes(newSerial())).isEmpty();
+    }
+}

@@ -1,0 +1,296 @@
+package com.linetrace.ui.hold;
+
+import com.linetrace.contracts.Roles;
+import com.linetrace.tracking.api.HoldRefusedException;
+import com.linetrace.tracking.api.UnitHolds;
+import com.linetrace.tracking.api.UnitHolds.Outcome;
+import com.linetrace.ui.MainLayout;
+import com.linetrace.ui.security.Viewer;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Stops units: a supervisor or quality holds a pasted or scanned list of serials, or a whole work order, with a
+ * reason; quality releases one unit with a reason; a unit is scrapped for good after a confirmation; quality
+ * quarantines a lot (every unit containing it is held, and the lot is refused at every station) and lifts it.
+ * Tracking decides and checks the role again; this view only asks and shows the answer.
+ */
+@Route(value = "holds", layout = MainLayout.class)
+@PageTitle("Holds · LineTrace")
+@Menu(order = 3, title = "Holds")
+@RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
+class HoldsView extends VerticalLayout {
+
+    private final UnitHolds holds;
+    private final Viewer viewer;
+
+    final TextArea serials = new TextArea("Serials (scan or paste, one per line)");
+    final TextField workOrder = new TextField("Work order");
+    final TextField holdReason = new TextField("Reason for the hold");
+    final Button holdSerials = new Button("Hold serials");
+    final Button holdWorkOrder = new Button("Hold work order");
+
+    final TextField unitSerial = new TextField("Serial");
+    final TextField unitReason = new TextField("Reason");
+    final Button release = new Button("Release");
+    final Button scrap = new Button("Scrap…");
+
+    final TextField partNumber = new TextField("Part number");
+    final TextField lot = new TextField("Lot");
+    final TextField lotReason = new TextField("Reason for the quarantine");
+    final Button quarantine = new Button("Quarantine lot");
+    final Button lift = new Button("Lift quarantine");
+    final Div lotSection = new Div();
+
+    /** The last answer, in words: what was held or skipped, released, scrapped, or why not. */
+    private final Div answer = new Div();
+
+    @Autowired
+    HoldsView(UnitHolds holds, AuthenticationContext authentication) {
+        this(holds, Viewer.of(authentication));
+    }
+
+    HoldsView(UnitHolds holds, Viewer viewer) {
+        this.holds = holds;
+        this.viewer = viewer;
+        setWidthFull();
+        setMaxWidth("72em");
+
+        answer.setId("holds-answer");
+        answer.getStyle().setWhiteSpace(com.vaadin.flow.dom.Style.WhiteSpace.PRE_LINE);
+
+        serials.setId("hold-serials");
+        serials.setWidthFull();
+        serials.setMinHeight("8em");
+        workOrder.setId("hold-work-order");
+        holdReason.setId("hold-reason");
+        holdReason.setWidthFull();
+        holdSerials.setId("hold-serials-button");
+        holdSerials.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        holdSerials.addClickListener(click -> holdSerials());
+        holdWorkOrder.setId("hold-work-order-button");
+        holdWorkOrder.addClickListener(click -> holdWorkOrder());
+        var holdButtons = new HorizontalLayout(workOrder, holdWorkOrder, holdSerials);
+        holdButtons.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        unitSerial.setId("unit-serial");
+        unitReason.setId("unit-reason");
+        unitReason.setWidth("28em");
+        release.setId("release-button");
+        release.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        release.addClickListener(click -> release());
+        release.setVisible(viewer.hasAnyRole(Roles.QUALITY, Roles.ADMIN));
+        scrap.setId("scrap-button");
+        scrap.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        scrap.addClickListener(click -> confirmScrap());
+        var unitRow = new HorizontalLayout(unitSerial, unitReason, release, scrap);
+        unitRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        partNumber.setId("lot-part-number");
+        lot.setId("lot");
+        lotReason.setId("lot-reason");
+        lotReason.setWidth("24em");
+        quarantine.setId("quarantine-button");
+        quarantine.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        quarantine.addClickListener(click -> quarantine());
+        lift.setId("lift-button");
+        lift.addClickListener(click -> lift());
+        var lotRow = new HorizontalLayout(partNumber, lot, lotReason, quarantine, lift);
+        lotRow.setAlignItems(FlexComponent.Alignment.BASELINE);
+        lotSection.add(new H3("Lot quarantine"), lotRow);
+        lotSection.setId("lot-section");
+        lotSection.setWidthFull();
+        lotSection.setVisible(viewer.hasAnyRole(Roles.QUALITY, Roles.ADMIN));
+
+        add(new H3("Hold units"), serials, holdReason, holdButtons, new H3("One unit"), unitRow, lotSection, answer);
+    }
+
+    void holdSerials() {
+        var list = serialsOf(serials.getValue());
+        if (list.isEmpty()) {
+            invalid(serials, "Scan or paste at least one serial");
+            return;
+        }
+        reason(holdReason)
+                .flatMap(why -> ask(() -> holds.hold(list, why, viewer.name())))
+                .ifPresent(outcome -> {
+                    show(outcome, "Held");
+                    serials.clear();
+                });
+    }
+
+    void holdWorkOrder() {
+        var order = workOrder.getValue().strip();
+        if (order.isEmpty()) {
+            invalid(workOrder, "Which work order?");
+            return;
+        }
+        reason(holdReason)
+                .flatMap(why -> ask(() -> holds.holdWorkOrder(order, why, viewer.name())))
+                .ifPresent(outcome -> show(outcome, "Held work order " + order + ":"));
+    }
+
+    void release() {
+        var serial = serial();
+        if (serial.isEmpty()) {
+            return;
+        }
+        reason(unitReason)
+                .flatMap(why -> ask(() -> {
+                    holds.release(serial.get(), why, viewer.name());
+                    return serial.get();
+                }))
+                .ifPresent(released -> say("Released " + released + "."));
+    }
+
+    void confirmScrap() {
+        var serial = serial();
+        if (serial.isEmpty()) {
+            return;
+        }
+        reason(unitReason).ifPresent(why -> {
+            var dialog = new Dialog();
+            dialog.setId("scrap-dialog");
+            dialog.setHeaderTitle("Scrap " + serial.get() + "?");
+            dialog.add(new Paragraph("Scrap is final: the unit never goes back on the line. Reason: " + why));
+            var confirm = new Button("Scrap for good", click -> {
+                dialog.close();
+                scrap(serial.get(), why);
+            });
+            confirm.setId("confirm-scrap");
+            confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+            var cancel = new Button("Cancel", click -> dialog.close());
+            cancel.setId("cancel-scrap");
+            dialog.getFooter().add(cancel, confirm);
+            dialog.open();
+        });
+    }
+
+    private void scrap(String serial, String why) {
+        ask(() -> {
+                    holds.scrap(serial, why, viewer.name());
+                    return serial;
+                })
+                .ifPresent(scrapped -> say("Scrapped " + scrapped + "."));
+    }
+
+    void quarantine() {
+        var part = required(partNumber, "Which part number?");
+        var lotNumber = required(lot, "Which lot?");
+        if (part.isEmpty() || lotNumber.isEmpty()) {
+            return;
+        }
+        reason(lotReason)
+                .flatMap(why -> ask(() -> holds.quarantineLot(part.get(), lotNumber.get(), why, viewer.name())))
+                .ifPresent(outcome ->
+                        show(outcome, "Quarantined lot " + lotNumber.get() + " of " + part.get() + "; held"));
+    }
+
+    void lift() {
+        var part = required(partNumber, "Which part number?");
+        var lotNumber = required(lot, "Which lot?");
+        if (part.isEmpty() || lotNumber.isEmpty()) {
+            return;
+        }
+        ask(() -> holds.liftQuarantine(part.get(), lotNumber.get(), viewer.name()))
+                .ifPresent(lifted -> say(
+                        lifted
+                                ? "Lifted the quarantine of lot " + lotNumber.get() + " of " + part.get()
+                                        + ". The units it held stay held until quality releases each."
+                                : "Lot " + lotNumber.get() + " of " + part.get() + " is not quarantined."));
+    }
+
+    String answerText() {
+        return answer.getText();
+    }
+
+    /** Serials as a scanner or a spreadsheet gives them: one per line, or separated by spaces, commas, semicolons. */
+    static List<String> serialsOf(String text) {
+        return Arrays.stream(text.split("[\\s,;]+"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList();
+    }
+
+    private Optional<String> serial() {
+        return required(unitSerial, "Which unit?");
+    }
+
+    private Optional<String> reason(TextField field) {
+        return required(field, "A reason is required");
+    }
+
+    private static Optional<String> required(TextField field, String message) {
+        var value = field.getValue().strip();
+        if (value.isEmpty()) {
+            invalid(field, message);
+            return Optional.empty();
+        }
+        field.setInvalid(false);
+        return Optional.of(value);
+    }
+
+    private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    /** Asks tracking; a refusal or a role that may not is shown in words, and nothing else happens. */
+    private <T> Optional<T> ask(Supplier<T> request) {
+        try {
+            return Optional.of(request.get());
+        } catch (HoldRefusedException e) {
+            refused(e.getMessage());
+        } catch (AccessDeniedException e) {
+            refused("Your role may not do this.");
+        }
+        return Optional.empty();
+    }
+
+    private void show(Outcome outcome, String verb) {
+        var text = verb + " " + outcome.held().size()
+                + (outcome.held().isEmpty() ? "" : ": " + String.join(", ", outcome.held()));
+        if (!outcome.skipped().isEmpty()) {
+            text += "\nNot held (unknown or scrapped) " + outcome.skipped().size() + ": "
+                    + String.join(", ", outcome.skipped());
+        }
+        say(text);
+    }
+
+    private void say(String text) {
+        answer.setText(text);
+        answer.getElement().setAttribute("data-outcome", "done");
+        answer.getStyle().setColor("var(--lumo-body-text-color)");
+    }
+
+    private void refused(String message) {
+        answer.setText(message);
+        answer.getElement().setAttribute("data-outcome", "refused");
+        answer.getStyle().setColor("var(--lumo-error-text-color)");
+        Notification.show(message, 5000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
+}

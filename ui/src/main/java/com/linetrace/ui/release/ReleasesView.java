@@ -1,0 +1,328 @@
+package com.linetrace.ui.release;
+
+import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
+import com.linetrace.provisioning.api.ReleaseRefusedException;
+import com.linetrace.provisioning.api.ReleaseRegistration;
+import com.linetrace.provisioning.api.ReleaseSummary;
+import com.linetrace.ui.MainLayout;
+import com.linetrace.ui.security.Viewer;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.Style;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The plant's firmware releases with their signature checked against the release keys trusted now. Release
+ * engineering registers a release from its manifest and base64 signature; quality approves or revokes it with a
+ * reason; a revoked release shows the units that carry it (the recall scope). Provisioning decides and checks the
+ * role again.
+ */
+@Route(value = "releases", layout = MainLayout.class)
+@PageTitle("Firmware releases · LineTrace")
+@Menu(order = 4, title = "Firmware releases")
+@RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
+class ReleasesView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final FirmwareReleaseCatalog catalog;
+    private final Viewer viewer;
+
+    final Grid<ReleaseSummary> releases = new Grid<>();
+
+    final TextField model = new TextField("Model");
+    final ComboBox<String> module = new ComboBox<>("Module");
+    final TextField version = new TextField("Version");
+    final TextField sha256 = new TextField("Image SHA-256");
+    final IntegerField size = new IntegerField("Size (bytes)");
+    final TextArea signature = new TextArea("Signature (base64 Ed25519 over the canonical manifest)");
+    final Button register = new Button("Register");
+
+    final Div selected = new Div();
+    final TextField reason = new TextField("Reason");
+    final Button approve = new Button("Approve");
+    final Button revoke = new Button("Revoke");
+    final Div affected = new Div();
+
+    private final Div answer = new Div();
+
+    @Autowired
+    ReleasesView(FirmwareReleaseCatalog catalog, AuthenticationContext authentication) {
+        this(catalog, Viewer.of(authentication));
+    }
+
+    ReleasesView(FirmwareReleaseCatalog catalog, Viewer viewer) {
+        this.catalog = catalog;
+        this.viewer = viewer;
+        setWidthFull();
+
+        releases.setId("releases");
+        releases.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        releases.addColumn(ReleaseSummary::state).setHeader("State").setAutoWidth(true);
+        releases.addColumn(ReleaseSummary::model).setHeader("Model").setAutoWidth(true);
+        releases.addColumn(ReleaseSummary::module).setHeader("Module").setAutoWidth(true);
+        releases.addColumn(ReleaseSummary::version).setHeader("Version").setAutoWidth(true);
+        releases.addColumn(r -> shortHash(r.sha256()))
+                .setHeader("SHA-256")
+                .setTooltipGenerator(ReleaseSummary::sha256)
+                .setAutoWidth(true);
+        releases.addColumn(ReleasesView::signature).setHeader("Signature").setAutoWidth(true);
+        releases.addColumn(r -> r.registeredBy() + " " + time(r.registeredAt()))
+                .setHeader("Registered")
+                .setAutoWidth(true);
+        releases.addColumn(r -> who(r.approvedBy(), r.approvedAt()))
+                .setHeader("Approved")
+                .setAutoWidth(true);
+        releases.addColumn(r -> who(r.revokedBy(), r.revokedAt())
+                        + (r.revocationReason() == null ? "" : ": " + r.revocationReason()))
+                .setHeader("Revoked")
+                .setFlexGrow(1);
+        releases.setAllRowsVisible(true);
+        releases.addSelectionListener(
+                selection -> select(selection.getFirstSelectedItem().orElse(null)));
+
+        selected.setId("selected-release");
+        reason.setId("release-reason");
+        reason.setWidth("28em");
+        approve.setId("approve-button");
+        approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        approve.addClickListener(click -> approve());
+        revoke.setId("revoke-button");
+        revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        revoke.addClickListener(click -> revoke());
+        affected.setId("affected-serials");
+        var decision = new HorizontalLayout(reason, approve, revoke);
+        decision.setAlignItems(FlexComponent.Alignment.BASELINE);
+        decision.setVisible(viewer.hasAnyRole(Roles.QUALITY));
+        var details = new Div(selected, decision, affected);
+        details.setId("release-details");
+        details.setWidthFull();
+
+        model.setId("release-model");
+        module.setId("release-module");
+        module.setItems(Arrays.stream(FirmwareModule.values()).map(Enum::name).toList());
+        version.setId("release-version");
+        sha256.setId("release-sha256");
+        sha256.setWidth("40em");
+        size.setId("release-size");
+        size.setMin(1);
+        signature.setId("release-signature");
+        signature.setWidthFull();
+        register.setId("register-button");
+        register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        register.addClickListener(click -> register());
+        var manifest = new HorizontalLayout(model, module, version, size);
+        manifest.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        answer.setId("releases-answer");
+
+        add(releases, details, answer, new H3("Register a release"), manifest, sha256, signature, register);
+        reload();
+        select(null);
+    }
+
+    void register() {
+        var fields =
+                List.of(required(model), required(module), required(version), required(sha256), required(signature));
+        var sizeBytes = size.getValue();
+        if (sizeBytes == null || sizeBytes < 1) {
+            invalid(size, "The image's size in bytes");
+        }
+        if (fields.stream().anyMatch(Optional::isEmpty) || sizeBytes == null || sizeBytes < 1) {
+            return;
+        }
+        var registration = new ReleaseRegistration(
+                model.getValue().strip(),
+                module.getValue(),
+                version.getValue().strip(),
+                sha256.getValue().strip(),
+                sizeBytes,
+                signature.getValue().strip());
+        ask(() -> catalog.registerRelease(registration, viewer.name())).ifPresent(release -> {
+            say("Registered " + label(release) + " as DRAFT; signature " + signature(release) + ".");
+            signature.clear();
+            reload();
+            releases.select(release);
+        });
+    }
+
+    void approve() {
+        var release = releases.asSingleSelect().getValue();
+        if (release == null) {
+            return;
+        }
+        required(reason)
+                .flatMap(why -> ask(() -> catalog.approveRelease(release.id(), why, viewer.name())))
+                .ifPresent(approved -> decided(approved, "Approved "));
+    }
+
+    void revoke() {
+        var release = releases.asSingleSelect().getValue();
+        if (release == null) {
+            return;
+        }
+        required(reason)
+                .flatMap(why -> ask(() -> catalog.revokeRelease(release.id(), why, viewer.name())))
+                .ifPresent(revoked -> decided(revoked, "Revoked "));
+    }
+
+    String answerText() {
+        return answer.getText();
+    }
+
+    private void decided(ReleaseSummary release, String verb) {
+        say(verb + label(release) + ".");
+        reason.clear();
+        reload();
+        releases.select(release);
+    }
+
+    private void reload() {
+        var selectedId =
+                Optional.ofNullable(releases.asSingleSelect().getValue()).map(ReleaseSummary::id);
+        var all = catalog.releases();
+        releases.setItems(all);
+        selectedId
+                .flatMap(id -> all.stream().filter(r -> r.id().equals(id)).findFirst())
+                .ifPresent(releases::select);
+    }
+
+    /** Shows the release picked in the table, its decision buttons and, once revoked, the units carrying it. */
+    private void select(@Nullable ReleaseSummary release) {
+        affected.removeAll();
+        if (release == null) {
+            selected.setText("Pick a release in the table to approve, revoke or see its units.");
+            approve.setEnabled(false);
+            revoke.setEnabled(false);
+            return;
+        }
+        selected.setText(label(release) + " · " + release.state() + " · signature " + signature(release)
+                + (release.approvalReason() == null ? "" : " · approved: " + release.approvalReason()));
+        approve.setEnabled(release.state().equals("DRAFT"));
+        revoke.setEnabled(!release.state().equals("REVOKED"));
+        if (release.state().equals("REVOKED")) {
+            ask(() -> catalog.affectedSerials(release.id())).ifPresent(this::showAffected);
+        }
+    }
+
+    private void showAffected(List<Serial> serials) {
+        var count = new Span(serials.size() + (serials.size() == 1 ? " unit carries" : " units carry") + " this release"
+                + (serials.isEmpty() ? "." : ":"));
+        count.setId("affected-count");
+        affected.add(count);
+        var list = new Div();
+        list.getStyle()
+                .setDisplay(Style.Display.FLEX)
+                .setFlexWrap(Style.FlexWrap.WRAP)
+                .setGap("var(--lumo-space-s)");
+        // Each serial opens its unit: history, holds and provisioning.
+        serials.forEach(serial -> list.add(new Anchor("units?serial=" + serial.value(), serial.value())));
+        affected.add(list);
+    }
+
+    List<String> affectedSerialsShown() {
+        return affected.getChildren()
+                .filter(Div.class::isInstance)
+                .flatMap(list -> list.getChildren())
+                .map(link -> ((Anchor) link).getText())
+                .toList();
+    }
+
+    private <T> Optional<T> ask(Supplier<T> request) {
+        try {
+            return Optional.of(request.get());
+        } catch (ReleaseRefusedException e) {
+            refused(e.getMessage());
+        } catch (AccessDeniedException e) {
+            refused("Your role may not do this.");
+        }
+        return Optional.empty();
+    }
+
+    private void say(String text) {
+        answer.setText(text);
+        answer.getElement().setAttribute("data-outcome", "done");
+        answer.getStyle().setColor("var(--lumo-body-text-color)");
+    }
+
+    private void refused(String message) {
+        answer.setText(message);
+        answer.getElement().setAttribute("data-outcome", "refused");
+        answer.getStyle().setColor("var(--lumo-error-text-color)");
+        Notification.show(message, 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
+
+    private static <C extends com.vaadin.flow.component.HasValue<?, String> & HasValidation> Optional<String> required(
+            C field) {
+        var value = field.getValue() == null ? "" : field.getValue().strip();
+        if (value.isEmpty()) {
+            invalid(field, "Required");
+            return Optional.empty();
+        }
+        field.setInvalid(false);
+        return Optional.of(value);
+    }
+
+    private static void invalid(HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+
+    static String signature(ReleaseSummary release) {
+        return release.signatureValid()
+                ? "✔ valid (key " + Objects.requireNonNullElse(release.signedBy(), "?") + ")"
+                : "✘ does not verify against any trusted key";
+    }
+
+    private static String label(ReleaseSummary release) {
+        return release.model() + " " + release.module() + " " + release.version();
+    }
+
+    private static String shortHash(String hex) {
+        return hex.length() > 16 ? hex.substring(0, 16) + "…" : hex;
+    }
+
+    private static String who(@Nullable String by, @Nullable Instant at) {
+        return by == null ? "" : by + (at == null ? "" : " " + time(at));
+    }
+
+    private static String time(Instant at) {
+        return TIME.format(at);
+    }
+}
