@@ -81,8 +81,11 @@ class PlantBrowserIT {
         return "http://localhost:" + port + path;
     }
 
+    /** Waits for a condition; Vaadin re-renders lists on each push, so an element found a moment ago may be gone. */
     private WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** The native input inside a Vaadin text field, where keystrokes go. */
