@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
  * The line simulator against the whole plant, two hundred times faster than the floor: demo firmware releases
  * registered, approved and one revoked; units released, walked through the route with their parts scanned, a
  * failure, its repair and some refused scans, flashed (some wrongly first, which provisioning rejects) and given a
- * certified device key, and packed. The context is closed
+ * certified device key (now and then a reused one, which provisioning refuses and tracking holds), and packed. The context is closed
  * afterwards, which stops the simulator, so other test classes see a quiet line.
  */
 @IntegrationTest
@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
             "linetrace.simulator.failure-rate=0.5",
             "linetrace.simulator.slip-rate=0.2",
             "linetrace.simulator.flash-fault-rate=0.5",
-            "linetrace.simulator.key-reuse-rate=0",
+            "linetrace.simulator.key-reuse-rate=0.3",
             "linetrace.simulator.work-order-size=4"
         })
 class LineSimulatorIT {
@@ -38,7 +38,7 @@ class LineSimulatorIT {
 
     @Test
     void drivesUnitsThroughTheLineWithPartsProvisioningRepairsAndRefusalsUntilTheyArePacked() {
-        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
             assertThat(count(
                             "select count(*) from tracking.unit u join tracking.work_order w on w.number = u.work_order"
                                     + " where u.status = 'COMPLETED' and w.created_by = 'supervisor'"))
@@ -56,6 +56,10 @@ class LineSimulatorIT {
             assertThat(count("select count(*) from provisioning.key_injection where station_id = 'KEY-1'"
                             + " and verdict = 'VERIFIED'"))
                     .isGreaterThanOrEqualTo(3);
+            assertThat(count("select count(*) from provisioning.key_injection where rejection_code = 'DUPLICATE_KEY'"))
+                    .isPositive();
+            assertThat(count("select count(*) from tracking.unit where hold_reason like 'duplicate device key%'"))
+                    .isPositive();
             assertThat(count("select count(distinct state) from provisioning.firmware_release"
                             + " where registered_by = 'engineer' and version like '%+demo%'"))
                     .isEqualTo(2);
