@@ -2,6 +2,7 @@ package com.linetrace.plant;
 
 import com.linetrace.embedded.EmbeddedKafkaServer;
 import com.linetrace.embedded.EmbeddedPostgresServer;
+import com.linetrace.simulator.DemoProvisioningKeys;
 import com.linetrace.simulator.benchmark.BenchmarkOptions;
 import com.linetrace.simulator.benchmark.PlantBenchmark;
 import java.net.URI;
@@ -13,8 +14,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * The benchmark: starts the whole plant in this JVM on fresh embedded PostgreSQL and Kafka (a temporary data
- * directory, a random port, the demo line, no simulator), drives it with {@link PlantBenchmark}, prints the table
- * and removes everything it started. Run it from the plant jar:
+ * directory, a random port, the demo line, no simulator, a throw-away release key and plant CA made for the run and
+ * held in memory), drives it with {@link PlantBenchmark}, prints the table and removes everything it started. Run it from the plant jar:
  *
  * <pre>java -Dloader.main=com.linetrace.plant.Benchmark -jar infra/plant/target/linetrace-plant.jar --units=300</pre>
  *
@@ -27,6 +28,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         var parsed = BenchmarkOptions.parse(args);
+        var keys = DemoProvisioningKeys.generate();
         var postgres = EmbeddedPostgresServer.start(null);
         var kafka = EmbeddedKafkaServer.start();
         int status = 0;
@@ -39,6 +41,8 @@ public final class Benchmark {
                     "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--server.port=0",
                     "--linetrace.simulator.enabled=false",
+                    "--linetrace.provisioning.trusted-release-keys[0]=" + keys.releasePublicKeyPem(),
+                    "--linetrace.provisioning.plant-ca-certificate=" + keys.caCertificatePem(),
                     "--linetrace.plant.open-browser=false",
                     "--logging.level.root=WARN",
                     "--logging.level.com.linetrace.simulator.benchmark=INFO"));
@@ -49,7 +53,8 @@ public final class Benchmark {
                                 parsed.options(),
                                 URI.create("http://localhost:" + port),
                                 plant.getBean(DataSource.class),
-                                kafka.bootstrapServers())
+                                kafka.bootstrapServers(),
+                                keys)
                         .run();
                 report.print(System.out);
             }

@@ -12,8 +12,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The line simulator against the whole plant, two hundred times faster than the floor: units released, walked
- * through the route with a failure, its repair and some refused scans, and completed. The context is closed
+ * The line simulator against the whole plant, two hundred times faster than the floor: demo firmware releases
+ * registered, approved and one revoked; units released, walked through the route with their parts scanned, a
+ * failure, its repair and some refused scans, flashed (some wrongly first, which provisioning rejects) and given a
+ * certified device key (now and then a reused one, which provisioning refuses and tracking holds), and packed. The context is closed
  * afterwards, which stops the simulator, so other test classes see a quiet line.
  */
 @IntegrationTest
@@ -25,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
             "linetrace.simulator.seed=7",
             "linetrace.simulator.failure-rate=0.5",
             "linetrace.simulator.slip-rate=0.2",
+            "linetrace.simulator.flash-fault-rate=0.5",
+            "linetrace.simulator.key-reuse-rate=0.3",
             "linetrace.simulator.work-order-size=4"
         })
 class LineSimulatorIT {
@@ -33,8 +37,8 @@ class LineSimulatorIT {
     JdbcClient jdbc;
 
     @Test
-    void drivesUnitsThroughTheLineWithRepairsAndRefusalsUntilTheyAreCompleted() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+    void drivesUnitsThroughTheLineWithPartsProvisioningRepairsAndRefusalsUntilTheyArePacked() {
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
             assertThat(count(
                             "select count(*) from tracking.unit u join tracking.work_order w on w.number = u.work_order"
                                     + " where u.status = 'COMPLETED' and w.created_by = 'supervisor'"))
@@ -44,6 +48,21 @@ class LineSimulatorIT {
                     .isPositive();
             assertThat(count("select count(*) from tracking.scan where actor = 'operator' and verdict = 'REJECTED'"))
                     .isPositive();
+            assertThat(count("select count(*) from trace.unit_event where type = 'MaterialsInstalled'"))
+                    .isPositive();
+            assertThat(count("select count(*) from provisioning.flash_record where fixture_id = 'FIX-FW-1'"
+                            + " and verdict = 'REJECTED'"))
+                    .isPositive();
+            assertThat(count("select count(*) from provisioning.key_injection where station_id = 'KEY-1'"
+                            + " and verdict = 'VERIFIED'"))
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(count("select count(*) from provisioning.key_injection where rejection_code = 'DUPLICATE_KEY'"))
+                    .isPositive();
+            assertThat(count("select count(*) from tracking.unit where hold_reason like 'duplicate device key%'"))
+                    .isPositive();
+            assertThat(count("select count(distinct state) from provisioning.firmware_release"
+                            + " where registered_by = 'engineer' and version like '%+demo%'"))
+                    .isEqualTo(2);
         });
     }
 

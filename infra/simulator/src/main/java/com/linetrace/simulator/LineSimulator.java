@@ -8,15 +8,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts a unit down the demo line every {@code unit-interval} and walks each through its planned steps over
- * the plant's HTTP API, with no thread waiting while a unit is "at work": each step schedules the next. When the
- * serials it was issued run out, it releases a new work order as the supervisor.
+ * the plant's HTTP API, with no thread waiting while a unit is "at work": each step schedules the next. At each
+ * station it scans the parts the work asks for; at the flash fixture and the key station it plays the equipment
+ * (when it has the demo provisioning keys). When the serials it was issued run out, it releases a new work order
+ * as the supervisor.
  */
 final class LineSimulator {
+
+    private static final String PROVISIONING_MISSING = "PROVISIONING_MISSING";
 
     private static final Logger log = LoggerFactory.getLogger(LineSimulator.class);
 
@@ -25,20 +30,34 @@ final class LineSimulator {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
 
+    /**
+     * Provisioning's verdicts reach tracking asynchronously, so a pack-out right after a unit's key injection may be
+     * refused for a while: tried again this often, this far apart in real time (not scaled by the speed).
+     */
+    private static final int PACK_OUT_ATTEMPTS = 40;
+
+    private static final Duration PACK_OUT_RETRY_AFTER = Duration.ofMillis(500);
+
     private final SimulatorSettings settings;
+    private final URI base;
     private final PlantClient operator;
     private final PlantClient supervisor;
+    private final @Nullable DemoProvisioningKeys keys;
+    private volatile @Nullable Equipment equipment;
     private final Planner planner;
     private final ArrayDeque<String> serials = new ArrayDeque<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(
             2, Thread.ofPlatform().name("line-simulator-", 1).daemon().factory());
     private final AtomicInteger completed = new AtomicInteger();
 
-    LineSimulator(SimulatorSettings settings, URI base, long seed) {
+    LineSimulator(SimulatorSettings settings, URI base, long seed, @Nullable DemoProvisioningKeys keys) {
         this.settings = settings;
+        this.base = base;
         this.operator = new PlantClient(base, settings.user(), settings.password());
         this.supervisor = new PlantClient(base, settings.supervisor(), settings.supervisorPassword());
-        this.planner = Planner.seeded(seed, settings.failureRate(), settings.slipRate());
+        this.keys = keys;
+        this.planner = Planner.seeded(
+                seed, settings.failureRate(), settings.slipRate(), settings.flashFaultRate(), settings.keyReuseRate());
         log.info(
                 "Line simulator: a unit every {} at speed {} on line {} of {} (seed {})",
                 settings.unitInterval(),
@@ -70,6 +89,7 @@ final class LineSimulator {
     /** Runs on one schedule only, so the planner's random choices stay in one order for one seed. */
     private void startUnit() {
         try {
+            setUpEquipment();
             if (serials.isEmpty()) {
                 serials.addAll(supervisor.releaseWorkOrder(DemoLine.MODEL, DemoLine.LINE, settings.workOrderSize()));
                 log.info("Line simulator: released a work order of {} units", settings.workOrderSize());
@@ -79,6 +99,24 @@ final class LineSimulator {
             schedule(new Walk(serial, steps), 0, 1);
         } catch (RuntimeException e) {
             log.warn("Line simulator: could not start a unit: {}", e.getMessage());
+        }
+    }
+
+    /** Until it succeeds (the plant may still be starting), before each new unit. */
+    private void setUpEquipment() {
+        if (keys == null || equipment != null) {
+            return;
+        }
+        try (var engineer = new PlantClient(base, settings.engineer(), settings.engineerPassword());
+                var quality = new PlantClient(base, settings.quality(), settings.qualityPassword())) {
+            equipment = Equipment.setUp(keys, engineer, quality);
+            log.info(
+                    "Line simulator: registered and approved a signed release of each of {} for {}, and revoked an"
+                            + " older one",
+                    DemoLine.FIRMWARE_MODULES,
+                    DemoLine.MODEL);
+        } catch (RuntimeException e) {
+            log.warn("Line simulator: could not register the demo firmware releases yet: {}", e.getMessage());
         }
     }
 
@@ -102,7 +140,19 @@ final class LineSimulator {
                 case Step.Visit visit -> {
                     var in = operator.checkIn(visit.station(), walk.serial());
                     if (!in.accepted()) {
-                        retry(walk, index, attempt, "check-in at " + visit.station() + " refused: " + in.message());
+                        var why = "check-in at " + visit.station() + " refused: " + in.message();
+                        if (PROVISIONING_MISSING.equals(in.code()) && attempt < PACK_OUT_ATTEMPTS) {
+                            log.debug("Line simulator: {} waits for provisioning's verdicts: {}", walk.serial(), why);
+                            scheduler.schedule(
+                                    () -> run(walk, index, attempt + 1),
+                                    PACK_OUT_RETRY_AFTER.toMillis(),
+                                    TimeUnit.MILLISECONDS);
+                            return;
+                        }
+                        retry(walk, index, attempt, why);
+                        return;
+                    }
+                    if (!work(walk.serial(), visit)) {
                         return;
                     }
                     scheduler.schedule(
@@ -122,6 +172,61 @@ final class LineSimulator {
         } catch (RuntimeException e) {
             retry(walk, index, attempt, e.getMessage());
         }
+    }
+
+    /**
+     * The work at the station after check-in: the parts its bill of materials asks for, and the equipment's reports.
+     * False when the unit is left where it is (its key was refused as a duplicate: the plant holds it).
+     */
+    private boolean work(String serial, Step.Visit visit) {
+        for (var part : operator.work(visit.station(), serial)) {
+            for (int n = part.installed() + 1; n <= part.required(); n++) {
+                var barcode = part.partNumber()
+                        + (part.serialized()
+                                ? ";S=" + DemoLine.partSerial(serial, part.partNumber(), n)
+                                : ";L=" + Planner.lotOf(visit, part.partNumber()));
+                var installed = operator.installPart(visit.station(), serial, barcode);
+                if (!installed.accepted()) {
+                    log.warn("Line simulator: {} part {} refused: {}", serial, barcode, installed.message());
+                }
+            }
+        }
+        var fixtures = equipment;
+        if (fixtures == null || !visit.pass()) {
+            return true;
+        }
+        if (visit.station().equals(DemoLine.FLASH_STATION)) {
+            var fault = visit.flashFault();
+            if (fault != null) {
+                var refused = operator.reportFlash(fixtures.flash(serial, fault));
+                log.info(
+                        "Line simulator: {} flash of {} {}: {}; flashing again",
+                        serial,
+                        fault.module(),
+                        refused.accepted() ? "verified unexpectedly" : "rejected",
+                        refused.message());
+            }
+            for (var module : DemoLine.FIRMWARE_MODULES) {
+                var flashed = operator.reportFlash(fixtures.flash(serial, module));
+                if (!flashed.accepted()) {
+                    log.warn("Line simulator: {} flash of {} rejected: {}", serial, module, flashed.message());
+                }
+            }
+        } else if (visit.station().equals(DemoLine.KEY_STATION)) {
+            var injected =
+                    operator.reportKeyInjection(serial, visit.station(), fixtures.identity(serial, visit.reusesKey()));
+            if (!injected.accepted()) {
+                log.info(
+                        "Line simulator: {} key injection rejected ({}): {}",
+                        serial,
+                        injected.code(),
+                        injected.message());
+                if (visit.reusesKey()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void checkOut(Walk walk, int index, Step.Visit visit) {

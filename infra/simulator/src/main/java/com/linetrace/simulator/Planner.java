@@ -3,6 +3,7 @@ package com.linetrace.simulator;
 import com.linetrace.simulator.DemoLine.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.random.RandomGenerator;
@@ -10,7 +11,8 @@ import java.util.random.RandomGenerator;
 /**
  * Decides, when a unit starts, everything its walk through the demo line will do: how long each station takes,
  * whether it fails a test (at most once, so no unit is ever held for failing too often) and with which defect,
- * and the odd human slip before a step. Pure logic over one random generator: the same seed plans the same day.
+ * the odd human slip before a step, which lot of each part is taken from the shelf, which flash goes wrong first
+ * and whether the key station reuses the previous unit's key. Pure logic over one random generator: the same seed plans the same day.
  */
 final class Planner {
 
@@ -23,15 +25,23 @@ final class Planner {
     private final RandomGenerator random;
     private final double failureRate;
     private final double slipRate;
+    private final double flashFaultRate;
+    private final double keyReuseRate;
 
-    Planner(RandomGenerator random, double failureRate, double slipRate) {
+    Planner(RandomGenerator random, double failureRate, double slipRate, double flashFaultRate, double keyReuseRate) {
         this.random = random;
         this.failureRate = failureRate;
         this.slipRate = slipRate;
+        this.flashFaultRate = flashFaultRate;
+        this.keyReuseRate = keyReuseRate;
     }
 
     static Planner seeded(long seed, double failureRate, double slipRate) {
-        return new Planner(new Random(seed), failureRate, slipRate);
+        return seeded(seed, failureRate, slipRate, 0, 0);
+    }
+
+    static Planner seeded(long seed, double failureRate, double slipRate, double flashFaultRate, double keyReuseRate) {
+        return new Planner(new Random(seed), failureRate, slipRate, flashFaultRate, keyReuseRate);
     }
 
     List<Step> plan(String serial) {
@@ -47,12 +57,49 @@ final class Planner {
                 var defect = operation
                         .defects()
                         .get(random.nextInt(operation.defects().size()));
-                steps.add(visit(operation.seq(), operation.station(), operation.work(), List.of(defect)));
-                steps.add(visit(operation.seq(), DemoLine.REPAIR_STATION, DemoLine.REPAIR_WORK, List.of()));
+                // Rework takes no parts: the first visit installs them, the retest only tests.
+                steps.add(visit(operation, operation.station(), operation.work(), List.of(defect)));
+                steps.add(visit(operation, DemoLine.REPAIR_STATION, DemoLine.REPAIR_WORK, List.of()));
             }
-            steps.add(visit(operation.seq(), operation.station(), operation.work(), List.of()));
+            steps.add(visit(operation, operation.station(), operation.work(), List.of()));
         }
         return steps;
+    }
+
+    private Step.Visit visit(Operation operation, String station, DemoLine.Work work, List<String> defects) {
+        var lots = new LinkedHashMap<String, String>();
+        for (var part : operation.parts()) {
+            if (!part.serialized()) {
+                lots.put(part.partNumber(), lot());
+            }
+        }
+        Step.FlashFault flashFault = null;
+        if (station.equals(DemoLine.FLASH_STATION) && random.nextDouble() < flashFaultRate) {
+            flashFault = random.nextBoolean()
+                    ? new Step.FlashFault(DemoLine.FIRMWARE_MODULES.getFirst(), Step.FlashFault.Kind.REVOKED_RELEASE)
+                    : new Step.FlashFault(
+                            DemoLine.FIRMWARE_MODULES.get(random.nextInt(DemoLine.FIRMWARE_MODULES.size())),
+                            Step.FlashFault.Kind.READ_BACK_MISMATCH);
+        }
+        boolean reusesKey = station.equals(DemoLine.KEY_STATION) && random.nextDouble() < keyReuseRate;
+        return new Step.Visit(
+                operation.seq(),
+                station,
+                walk(),
+                between(work.shortest(), work.longest()),
+                defects,
+                lots,
+                flashFault,
+                reusesKey);
+    }
+
+    private String lot() {
+        return "L" + DemoLine.LOT_SUFFIXES.get(random.nextInt(DemoLine.LOT_SUFFIXES.size()));
+    }
+
+    /** The lot a part comes from in {@code visit}, or the first lot on the shelf for a part not planned for. */
+    static String lotOf(Step.Visit visit, String partNumber) {
+        return visit.lots().getOrDefault(partNumber, "L" + DemoLine.LOT_SUFFIXES.getFirst());
     }
 
     /**
@@ -80,10 +127,6 @@ final class Planner {
             typed = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
         } while (typed == serial.charAt(at));
         return serial.substring(0, at) + typed + serial.substring(at + 1);
-    }
-
-    private Step.Visit visit(int seq, String station, DemoLine.Work work, List<String> defects) {
-        return new Step.Visit(seq, station, walk(), between(work.shortest(), work.longest()), defects);
     }
 
     /** Carrying a unit to the next station takes a few seconds. */

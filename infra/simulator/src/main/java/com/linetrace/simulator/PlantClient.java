@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A station client of the plant's HTTP API, signed in as one user: check-ins, check-outs and, for a supervisor,
- * releasing work orders. It calls only its base URL.
+ * A station client of the plant's HTTP API, signed in as one user: check-ins, part scans, check-outs, the flash
+ * fixture's and key station's reports and, for a supervisor, engineer or quality, releasing work orders and firmware
+ * releases. It calls only its base URL.
  */
 public final class PlantClient implements AutoCloseable {
 
@@ -69,6 +70,108 @@ public final class PlantClient implements AutoCloseable {
         return post("/api/stations/" + station + "/check-outs", body, 200).thenApply(PlantClient::verdict);
     }
 
+    /** A part of the work at a station: how many the bill of materials asks for, how many are scanned. */
+    public record Part(String partNumber, int required, int installed, boolean serialized) {}
+
+    /** The parts of the work a unit checked in at {@code station} still needs (the station terminal's list). */
+    public List<Part> work(String station, String serial) {
+        return join(workAsync(station, serial));
+    }
+
+    public CompletableFuture<List<Part>> workAsync(String station, String serial) {
+        return get("/api/stations/" + station + "/work/" + serial).thenApply(work -> {
+            var parts = new ArrayList<Part>();
+            work.path("parts")
+                    .forEach(part -> parts.add(new Part(
+                            part.path("partNumber").asString(),
+                            part.path("required").asInt(),
+                            part.path("installed").asInt(),
+                            part.path("serialized").asBoolean())));
+            return parts;
+        });
+    }
+
+    /** Scans a part label ({@code PART;L=LOT} or {@code PART;S=SERIAL}) into the unit at {@code station}. */
+    public Verdict installPart(String station, String serial, String barcode) {
+        return join(installPartAsync(station, serial, barcode));
+    }
+
+    public CompletableFuture<Verdict> installPartAsync(String station, String serial, String barcode) {
+        var body = Map.of("scanId", UUID.randomUUID().toString(), "serial", serial, "barcode", barcode);
+        return post("/api/stations/" + station + "/materials", body, 200).thenApply(PlantClient::verdict);
+    }
+
+    /** A flash fixture's report; provisioning answers VERIFIED or REJECTED at once. */
+    public record Flash(
+            String serial,
+            String station,
+            String model,
+            String module,
+            String version,
+            String sha256Written,
+            String sha256ReadBack,
+            String fixtureId) {}
+
+    public Verdict reportFlash(Flash flash) {
+        return join(reportFlashAsync(flash));
+    }
+
+    public CompletableFuture<Verdict> reportFlashAsync(Flash flash) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("serial", flash.serial());
+        body.put("line", DemoLine.LINE);
+        body.put("station", flash.station());
+        body.put("model", flash.model());
+        body.put("module", flash.module());
+        body.put("version", flash.version());
+        body.put("sha256Written", flash.sha256Written());
+        body.put("sha256ReadBack", flash.sha256ReadBack());
+        body.put("fixtureId", flash.fixtureId());
+        return post("/api/equipment/flash-results", body, 200).thenApply(PlantClient::provisioningVerdict);
+    }
+
+    /** A key station's report: public material only (public key, CSR, certificate). */
+    public Verdict reportKeyInjection(String serial, String station, DemoProvisioningKeys.DeviceIdentity identity) {
+        return join(reportKeyInjectionAsync(serial, station, identity));
+    }
+
+    public CompletableFuture<Verdict> reportKeyInjectionAsync(
+            String serial, String station, DemoProvisioningKeys.DeviceIdentity identity) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("serial", serial);
+        body.put("line", DemoLine.LINE);
+        body.put("secureElementId", "SE-" + serial);
+        body.put("keyPurpose", "DEVICE_IDENTITY");
+        body.put("publicKeyPem", identity.publicKeyPem());
+        body.put("csrPem", identity.csrPem());
+        body.put("certificatePem", identity.certificatePem());
+        body.put("stationId", station);
+        return post("/api/equipment/key-injection-results", body, 200).thenApply(PlantClient::provisioningVerdict);
+    }
+
+    /** Registers a signed firmware release (as an engineer); returns its id. */
+    public String registerRelease(
+            String model, String module, String version, String sha256, long size, String signature) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("model", model);
+        body.put("module", module);
+        body.put("version", version);
+        body.put("sha256", sha256);
+        body.put("size", size);
+        body.put("signature", signature);
+        return join(post("/api/firmware-releases", body, 201)).path("id").asString();
+    }
+
+    /** Approves a release (as quality). */
+    public void approveRelease(String id, String reason) {
+        join(post("/api/firmware-releases/" + id + "/approval", Map.of("reason", reason), 200));
+    }
+
+    /** Revokes a release (as quality). */
+    public void revokeRelease(String id, String reason) {
+        join(post("/api/firmware-releases/" + id + "/revocation", Map.of("reason", reason), 200));
+    }
+
     /** Releases a work order (as a supervisor) and returns the serials it issued. */
     public List<String> releaseWorkOrder(String model, String line, int quantity) {
         var body = Map.of("model", model, "line", line, "quantity", quantity);
@@ -93,6 +196,30 @@ public final class PlantClient implements AutoCloseable {
             }
             return JSON.readTree(response.body());
         });
+    }
+
+    private CompletableFuture<JsonNode> get(String path) {
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json, application/problem+json")
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() != 200) {
+                throw new PlantException(
+                        "GET " + path + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+            }
+            return JSON.readTree(response.body());
+        });
+    }
+
+    private static Verdict provisioningVerdict(JsonNode json) {
+        var code = json.path("code");
+        return new Verdict(
+                "VERIFIED".equals(json.path("verdict").asString()),
+                code.isNull() || code.isMissingNode() ? null : code.asString(),
+                json.path("message").asString());
     }
 
     private static Verdict verdict(JsonNode json) {

@@ -3,6 +3,7 @@ package com.linetrace.simulator;
 import java.net.URI;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,17 +22,20 @@ import org.springframework.context.event.EventListener;
 public class SimulatorAutoConfiguration {
 
     @Bean
-    LineSimulatorLifecycle lineSimulatorLifecycle(SimulatorSettings settings) {
-        return new LineSimulatorLifecycle(settings);
+    LineSimulatorLifecycle lineSimulatorLifecycle(
+            SimulatorSettings settings, ObjectProvider<DemoProvisioningKeys> demoProvisioningKeys) {
+        return new LineSimulatorLifecycle(settings, demoProvisioningKeys.getIfAvailable());
     }
 
     static final class LineSimulatorLifecycle {
 
         private final SimulatorSettings settings;
+        private final @Nullable DemoProvisioningKeys keys;
         private volatile @Nullable LineSimulator simulator;
 
-        LineSimulatorLifecycle(SimulatorSettings settings) {
+        LineSimulatorLifecycle(SimulatorSettings settings, @Nullable DemoProvisioningKeys keys) {
             this.settings = settings;
+            this.keys = keys;
         }
 
         @EventListener
@@ -47,7 +51,7 @@ public class SimulatorAutoConfiguration {
                 base = URI.create("http://localhost:" + port);
             }
             var seed = settings.seed() != null ? settings.seed() : new Random().nextLong();
-            var started = new LineSimulator(settings, base, seed);
+            var started = new LineSimulator(settings, base, seed, keys);
             simulator = started;
             started.start();
         }

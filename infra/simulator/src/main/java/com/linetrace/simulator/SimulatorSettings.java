@@ -16,12 +16,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password that operator's password
  * @param supervisor the supervisor who releases a work order when the simulator's serials run out
  * @param supervisorPassword that supervisor's password
+ * @param engineer the release engineer who registers the demo firmware releases at start
+ * @param engineerPassword that engineer's password
+ * @param quality the quality engineer who approves them (and revokes an older one)
+ * @param qualityPassword that quality engineer's password
  * @param unitInterval how often a new unit starts down the line, at speed 1
  * @param speed how many times faster than the plant floor the line runs: every walk, station time and interval
  *     is divided by it (1 is real time; tests use hundreds)
  * @param failureRate the share of units that fail a test (calibration or flight test), get repaired and pass
  * @param slipRate the chance, before each step, of a human slip: a scan at a station the unit has left or a
  *     mistyped barcode, which the plant must refuse
+ * @param flashFaultRate the share of units whose first flash of a module provisioning rejects (a read-back that
+ *     differs, or the image of the revoked release) and that the fixture then flashes correctly
+ * @param keyReuseRate the share of units whose key station reports the previous unit's device key: provisioning
+ *     refuses it as a duplicate, the plant holds both units and the simulator leaves this one
  * @param workOrderSize how many units each work order the simulator releases builds
  * @param seed the seed of the simulator's choices, so a day can be replayed; random when not set
  */
@@ -33,10 +41,16 @@ record SimulatorSettings(
         @DefaultValue("operator") String password,
         @DefaultValue("supervisor") String supervisor,
         @DefaultValue("supervisor") String supervisorPassword,
+        @DefaultValue("engineer") String engineer,
+        @DefaultValue("engineer") String engineerPassword,
+        @DefaultValue("quality") String quality,
+        @DefaultValue("quality") String qualityPassword,
         @DefaultValue("60s") Duration unitInterval,
         @DefaultValue("1") double speed,
         @DefaultValue("0.08") double failureRate,
         @DefaultValue("0.03") double slipRate,
+        @DefaultValue("0.05") double flashFaultRate,
+        @DefaultValue("0.01") double keyReuseRate,
         @DefaultValue("24") int workOrderSize,
         @Nullable Long seed) {
 
@@ -44,8 +58,12 @@ record SimulatorSettings(
         if (!(speed > 0)) {
             throw new IllegalArgumentException("linetrace.simulator.speed must be above 0");
         }
-        if (failureRate < 0 || failureRate > 1 || slipRate < 0 || slipRate > 1) {
-            throw new IllegalArgumentException("linetrace.simulator failure-rate and slip-rate are between 0 and 1");
+        for (double rate : new double[] {failureRate, slipRate, flashFaultRate, keyReuseRate}) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException(
+                        "linetrace.simulator failure-rate, slip-rate, flash-fault-rate and key-reuse-rate are between"
+                                + " 0 and 1");
+            }
         }
         if (workOrderSize < 1 || workOrderSize > 10_000) {
             throw new IllegalArgumentException("linetrace.simulator.work-order-size is 1 to 10000");

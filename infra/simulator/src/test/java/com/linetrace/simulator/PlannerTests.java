@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.linetrace.contracts.Serial;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -135,11 +136,104 @@ class PlannerTests {
     }
 
     @Test
+    void takesEachLotTracedPartFromOneOfTheDemoLotsOfThatOperation() {
+        var planner = Planner.seeded(17, 0.3, 0.1);
+        var lotsSeen = new HashSet<String>();
+        for (var serial : SERIALS.subList(0, 100)) {
+            for (var visit : visits(planner.plan(serial))) {
+                var operation = DemoLine.ROUTE.stream()
+                        .filter(o -> o.seq() == visit.seq())
+                        .findFirst()
+                        .orElseThrow();
+                var lotTraced = operation.parts().stream()
+                        .filter(part -> !part.serialized())
+                        .map(DemoLine.Part::partNumber)
+                        .toList();
+                assertThat(visit.lots().keySet()).containsExactlyInAnyOrderElementsOf(lotTraced);
+                assertThat(visit.lots().values())
+                        .allSatisfy(lot -> assertThat(lot).matches("L(2611A|2611B|2612A)"));
+                lotsSeen.addAll(visit.lots().values());
+            }
+        }
+        assertThat(lotsSeen).hasSize(3);
+    }
+
+    @Test
+    void givesEveryPartSerialToOneUnitOnly() {
+        var labels = new HashSet<String>();
+        for (var serial : SERIALS) {
+            for (var part : List.of("ESC-40A", "ESC-40A", "FC-H7", "BAT-6S")) {
+                for (int n = 1; n <= 4; n++) {
+                    var label = part + ";S=" + DemoLine.partSerial(serial, part, n);
+                    assertThat(label.substring(label.indexOf("S=") + 2)).matches("[A-Z0-9][A-Z0-9._/-]{0,39}");
+                    labels.add(label);
+                }
+            }
+        }
+        assertThat(labels).hasSize(SERIALS.size() * 3 * 4);
+    }
+
+    @Test
+    void flashesWrongFirstOnlyAtTheFixtureForAboutTheConfiguredShareOfUnits() {
+        var planner = Planner.seeded(19, 0.2, 0.1, 0.1, 0);
+        var kinds = new HashSet<Step.FlashFault.Kind>();
+        int faulty = 0;
+        for (var serial : SERIALS) {
+            var faults = visits(planner.plan(serial)).stream()
+                    .filter(visit -> visit.flashFault() != null)
+                    .toList();
+            assertThat(faults).hasSizeLessThanOrEqualTo(1);
+            for (var visit : faults) {
+                faulty++;
+                var fault = visit.flashFault();
+                assertThat(visit.station()).isEqualTo(DemoLine.FLASH_STATION);
+                assertThat(fault.module()).isIn(DemoLine.FIRMWARE_MODULES);
+                if (fault.kind() == Step.FlashFault.Kind.REVOKED_RELEASE) {
+                    // Only the flight controller has an older, revoked release.
+                    assertThat(fault.module()).isEqualTo("FLIGHT_CONTROLLER");
+                }
+                kinds.add(fault.kind());
+            }
+        }
+        assertThat(faulty).isBetween(150, 250);
+        assertThat(kinds).containsExactlyInAnyOrder(Step.FlashFault.Kind.values());
+    }
+
+    @Test
+    void reusesAPreviousUnitsKeyOnlyAtTheKeyStationAndRarely() {
+        var planner = Planner.seeded(23, 0.2, 0.1, 0, 0.01);
+        int reusing = 0;
+        for (var serial : SERIALS) {
+            var reuses = visits(planner.plan(serial)).stream()
+                    .filter(Step.Visit::reusesKey)
+                    .toList();
+            assertThat(reuses).allSatisfy(visit -> assertThat(visit.station()).isEqualTo(DemoLine.KEY_STATION));
+            reusing += reuses.size();
+        }
+        assertThat(reusing).isBetween(5, 40);
+    }
+
+    @Test
+    void plansNoEquipmentFaultsUnlessAskedTo() {
+        var planner = Planner.seeded(29, 0.5, 0.5);
+        for (var serial : SERIALS.subList(0, 300)) {
+            assertThat(visits(planner.plan(serial)))
+                    .allSatisfy(visit -> assertThat(visit.flashFault()).isNull())
+                    .noneMatch(Step.Visit::reusesKey);
+        }
+    }
+
+    @Test
     void refusesSettingsThatCannotRun() {
         assertThatThrownBy(() -> settings(0)).hasMessageContaining("speed");
+        assertThatThrownBy(() -> settings(1, 1.5)).hasMessageContaining("flash-fault-rate");
     }
 
     static SimulatorSettings settings(double speed) {
+        return settings(speed, 0.05);
+    }
+
+    static SimulatorSettings settings(double speed, double flashFaultRate) {
         return new SimulatorSettings(
                 true,
                 null,
@@ -147,10 +241,16 @@ class PlannerTests {
                 "operator",
                 "supervisor",
                 "supervisor",
+                "engineer",
+                "engineer",
+                "quality",
+                "quality",
                 Duration.ofSeconds(60),
                 speed,
                 0.08,
                 0.03,
+                flashFaultRate,
+                0.01,
                 24,
                 null);
     }

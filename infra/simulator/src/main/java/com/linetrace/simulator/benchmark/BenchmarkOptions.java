@@ -11,7 +11,8 @@ import java.util.List;
  * @param units units driven through all ten operations as fast as the workers can
  * @param concurrency workers of that closed loop, each walking one unit at a time, its steps in order
  * @param warmup units walked first, not measured, so the JIT and connection pools are warm
- * @param rates scans (check-ins and check-outs) per second offered by the open loop, one run per rate; empty skips it
+ * @param rates requests (every request of a unit's walk: check-ins, part scans, equipment reports, check-outs) per
+ *     second offered by the open loop, one run per rate; empty skips it
  * @param rateDuration how long the open loop offers each rate
  */
 public record BenchmarkOptions(int units, int concurrency, int warmup, List<Integer> rates, Duration rateDuration) {

@@ -1,14 +1,19 @@
 package com.linetrace.simulator.benchmark;
 
 import com.linetrace.simulator.DemoLine;
+import com.linetrace.simulator.DemoProvisioningKeys;
+import com.linetrace.simulator.Equipment;
 import com.linetrace.simulator.PlantClient;
+import com.linetrace.simulator.benchmark.UnitWork.Kind;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -23,75 +28,112 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Measures a running plant through its HTTP API and its trace schema: a closed loop of workers walking units
- * through the ten operations as fast as they can (throughput, verdict latency, events end to end into trace), an
- * open loop offering scans at a steady rate (latency as a station sees it under that load, counted from when
- * each scan was due, so a slow answer cannot hide the scans queued behind it), and the raw baseline.
+ * through the ten operations as fast as they can, with every request a station sends for a unit (check-ins, work
+ * look-ups, part scans, the flash fixture's and key station's reports, check-outs: {@link UnitWork}), for throughput
+ * and latency per kind of request; events end to end into trace; an open loop offering requests at a steady rate
+ * (latency as a station sees it under that load, counted from when each request was due, so a slow answer cannot
+ * hide the requests queued behind it); and the raw baseline.
  */
 public final class PlantBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(PlantBenchmark.class);
 
-    /** Each check-in is one event (UnitsArrived), each check-out two (WorkCompleted, UnitsDeparted), and one UnitCompleted. */
-    static final int EVENTS_PER_UNIT = DemoLine.ROUTE.size() * 3 + 1;
+    /**
+     * Each check-in is one event (UnitsArrived), each check-out two (WorkCompleted, UnitsDeparted), each part scan
+     * one (MaterialsInstalled), and one UnitCompleted. Provisioning's verdicts go to their own topic, not to trace.
+     */
+    static final int EVENTS_PER_UNIT = DemoLine.ROUTE.size() * 3 + DemoLine.partScansPerUnit() + 1;
 
-    private static final int STEPS_PER_UNIT = DemoLine.ROUTE.size() * 2;
     private static final Duration TRACE_WAIT = Duration.ofMinutes(3);
+
+    /** Provisioning's verdicts reach tracking asynchronously: a refused pack-out check-in is tried again this often. */
+    private static final int PACK_OUT_ATTEMPTS = 200;
+
+    private static final Duration PACK_OUT_RETRY_AFTER = Duration.ofMillis(50);
+    private static final String PROVISIONING_MISSING = "PROVISIONING_MISSING";
 
     private final BenchmarkOptions options;
     private final URI base;
     private final DataSource dataSource;
     private final String bootstrapServers;
+    private final DemoProvisioningKeys keys;
 
-    public PlantBenchmark(BenchmarkOptions options, URI base, DataSource dataSource, String bootstrapServers) {
+    /**
+     * @param keys the release key and plant CA the plant's provisioning was started with (their public halves)
+     */
+    public PlantBenchmark(
+            BenchmarkOptions options,
+            URI base,
+            DataSource dataSource,
+            String bootstrapServers,
+            DemoProvisioningKeys keys) {
         this.options = options;
         this.base = base;
         this.dataSource = dataSource;
         this.bootstrapServers = bootstrapServers;
+        this.keys = keys;
     }
 
     public Report run() throws Exception {
         var report = new Report(String.format(
                 Locale.ROOT,
-                "LineTrace benchmark: %d units x %d operations, %d workers; open loop %s scans/s for %d s each; %d cores",
+                "LineTrace benchmark: %d units x %d operations (%d requests, %d events each), %d workers;"
+                        + " open loop %s requests/s for %d s each; %d cores",
                 options.units(),
                 DemoLine.ROUTE.size(),
+                UnitWork.REQUESTS_PER_UNIT,
+                EVENTS_PER_UNIT,
                 options.concurrency(),
                 options.rates(),
                 options.rateDuration().toSeconds(),
                 Runtime.getRuntime().availableProcessors()));
         try (var operator = new PlantClient(base, "operator", "operator");
-                var supervisor = new PlantClient(base, "supervisor", "supervisor")) {
+                var supervisor = new PlantClient(base, "supervisor", "supervisor");
+                var engineer = new PlantClient(base, "engineer", "engineer");
+                var quality = new PlantClient(base, "quality", "quality")) {
+            var equipment = Equipment.setUp(keys, engineer, quality);
             // Every serial is issued first, so their UnitsInitialized events are in trace before anything is measured.
             var serials = release(supervisor, options.units());
             var fresh = new ArrayList<List<String>>();
             for (var rate : options.rates()) {
-                // As many new units as scans: when no unit waits for its next step, a new one starts the route.
-                fresh.add(
-                        release(supervisor, (int) (rate * options.rateDuration().toSeconds())));
+                // A unit per request offered at most: when no unit waits for its next request, a new one starts.
+                fresh.add(release(
+                        supervisor, (int) Math.min(rate * options.rateDuration().toSeconds(), 10_000)));
             }
             if (options.warmup() > 0) {
                 log.info("Warm-up: {} units", options.warmup());
-                closedLoop(operator, release(supervisor, options.warmup()), new Report("warm-up"));
+                closedLoop(operator, equipment, release(supervisor, options.warmup()), new Report("warm-up"));
             }
             log.info("Closed loop: {} units, {} workers", options.units(), options.concurrency());
-            var firstScan = closedLoop(operator, serials, report);
+            var firstScan = closedLoop(operator, equipment, serials, report);
             var payloadBytes = endToEnd(serials, firstScan, report);
-            // Before the open loop: a rate the plant cannot keep up with leaves it busy long after the last scan.
+            // Before the open loop: a rate the plant cannot keep up with leaves it busy long after the last request.
             int events = serials.size() * EVENTS_PER_UNIT;
             log.info("Baseline: {} Kafka records and {} rows of {} bytes", events, events, payloadBytes);
             report.add(Baseline.kafka(bootstrapServers, events, payloadBytes));
             report.add(Baseline.jdbc(dataSource, events, payloadBytes));
             for (int i = 0; i < options.rates().size(); i++) {
-                log.info("Open loop: {} scans/s for {}", options.rates().get(i), options.rateDuration());
-                openLoop(operator, options.rates().get(i), fresh.get(i), report);
+                log.info("Open loop: {} requests/s for {}", options.rates().get(i), options.rateDuration());
+                openLoop(operator, equipment, options.rates().get(i), fresh.get(i), report);
             }
         }
-        report.note("closed loop: each worker walks one unit at a time through its 10 check-ins and 10 check-outs;"
-                + " latency is the HTTP round trip of each request.");
+        report.note(String.format(
+                Locale.ROOT,
+                "one unit = %d requests: %d check-ins, %d work look-ups, %d part scans, %d flash reports, 1 key"
+                        + " injection report (P-256 key, CSR and certificate made by the client), %d check-outs;"
+                        + " plus pack-out check-ins refused until provisioning's verdicts reach tracking.",
+                UnitWork.REQUESTS_PER_UNIT,
+                DemoLine.ROUTE.size(),
+                DemoLine.ROUTE.size(),
+                DemoLine.partScansPerUnit(),
+                DemoLine.FIRMWARE_MODULES.size(),
+                DemoLine.ROUTE.size()));
+        report.note("closed loop: each worker walks one unit at a time through all its requests; latency is the HTTP"
+                + " round trip of each request.");
         report.note("end to end: events of the closed loop's units in trace.unit_event, counted from the first scan"
                 + " to the last recorded_at; latency is recorded_at - occurred_at per event.");
-        report.note("open loop: scans sent on a fixed schedule whatever the answers; latency counts from when each"
-                + " scan was due (no coordinated omission).");
+        report.note("open loop: requests sent on a fixed schedule whatever the answers; latency counts from when each"
+                + " request was due (no coordinated omission).");
         return report;
     }
 
@@ -104,11 +146,19 @@ public final class PlantBenchmark {
         return serials;
     }
 
+    private static Map<Kind, Histogram> histograms() {
+        var histograms = new EnumMap<Kind, Histogram>(Kind.class);
+        for (var kind : Kind.values()) {
+            histograms.put(kind, new ConcurrentHistogram(3));
+        }
+        return histograms;
+    }
+
     /** Walks every unit through the route with the configured workers; returns when the first scan was sent. */
-    private Instant closedLoop(PlantClient operator, List<String> serials, Report report) {
-        var checkIns = new ConcurrentHistogram(3);
-        var checkOuts = new ConcurrentHistogram(3);
+    private Instant closedLoop(PlantClient operator, Equipment equipment, List<String> serials, Report report) {
+        var latencies = histograms();
         var failures = new AtomicInteger();
+        var packOutWaits = new AtomicInteger();
         var queue = new ConcurrentLinkedQueue<>(serials);
         var firstScan = Instant.now();
         long start = System.nanoTime();
@@ -117,7 +167,7 @@ public final class PlantBenchmark {
                 workers.submit(() -> {
                     String serial;
                     while ((serial = queue.poll()) != null) {
-                        if (!walk(operator, serial, checkIns, checkOuts)) {
+                        if (!walk(UnitWork.of(serial, operator, equipment), serial, latencies, packOutWaits)) {
                             failures.incrementAndGet();
                         }
                     }
@@ -126,32 +176,45 @@ public final class PlantBenchmark {
         }
         var elapsed = Duration.ofNanos(System.nanoTime() - start);
         var all = new Histogram(3);
-        all.add(checkIns);
-        all.add(checkOuts);
-        report.add(new Report.Row("closed loop check-in verdict (HTTP)", checkIns.getTotalCount(), elapsed, checkIns));
-        report.add(new Report.Row("closed loop check-out (HTTP)", checkOuts.getTotalCount(), elapsed, checkOuts));
-        report.add(new Report.Row("closed loop all scans", all.getTotalCount(), elapsed, all));
+        for (var kind : Kind.values()) {
+            var histogram = latencies.get(kind);
+            all.add(histogram);
+            report.add(new Report.Row(
+                    "closed loop " + kind.label + " (HTTP)", histogram.getTotalCount(), elapsed, histogram));
+        }
+        report.add(new Report.Row("closed loop all requests", all.getTotalCount(), elapsed, all));
+        report.add(new Report.Row("closed loop units packed", serials.size() - failures.get(), elapsed, null));
+        report.note("closed loop: " + packOutWaits.get() + " pack-out check-ins refused while provisioning's verdicts"
+                + " were on their way (each tried again after " + PACK_OUT_RETRY_AFTER.toMillis() + " ms)");
         if (failures.get() > 0) {
             report.note("closed loop: " + failures.get() + " units did not finish their route (refused or failed)");
         }
         return firstScan;
     }
 
-    private static boolean walk(PlantClient operator, String serial, Histogram checkIns, Histogram checkOuts) {
+    private static boolean walk(
+            List<UnitWork.Request> requests,
+            String serial,
+            Map<Kind, Histogram> latencies,
+            AtomicInteger packOutWaits) {
         try {
-            for (var operation : DemoLine.ROUTE) {
-                long t = System.nanoTime();
-                var in = operator.checkIn(operation.station(), serial);
-                checkIns.recordValue(micros(t));
-                if (!in.accepted()) {
-                    log.warn("{} refused at {}: {}", serial, operation.station(), in.message());
-                    return false;
-                }
-                t = System.nanoTime();
-                var out = operator.checkOut(operation.station(), serial, List.of());
-                checkOuts.recordValue(micros(t));
-                if (!out.accepted()) {
-                    log.warn("{} check-out refused at {}: {}", serial, operation.station(), out.message());
+            for (var request : requests) {
+                for (int attempt = 1; ; attempt++) {
+                    var call = request.prepare().get();
+                    long t = System.nanoTime();
+                    var verdict = call.get().join();
+                    latencies.get(request.kind()).recordValue(micros(t));
+                    if (verdict.accepted()) {
+                        break;
+                    }
+                    if (request.isPackOutCheckIn()
+                            && PROVISIONING_MISSING.equals(verdict.code())
+                            && attempt < PACK_OUT_ATTEMPTS) {
+                        packOutWaits.incrementAndGet();
+                        LockSupport.parkNanos(PACK_OUT_RETRY_AFTER.toNanos());
+                        continue;
+                    }
+                    log.warn("{}: {} at {} refused: {}", serial, request.kind(), request.station(), verdict.message());
                     return false;
                 }
             }
@@ -214,18 +277,21 @@ public final class PlantBenchmark {
     }
 
     /**
-     * Offers {@code rate} scans a second for the configured time: at each tick the next step of a unit waiting at a
-     * station is sent without waiting for earlier answers (each unit's steps still go in order); when no unit waits,
-     * a new one starts the route.
+     * Offers {@code rate} requests a second for the configured time: at each tick the next request of a unit waiting
+     * at a station is sent without waiting for earlier answers (each unit's requests still go in order; a pack-out
+     * refused while provisioning's verdicts are on their way is offered again later); when no unit waits, a new one
+     * starts the route.
      */
-    private void openLoop(PlantClient operator, int rate, List<String> fresh, Report report) throws Exception {
+    private void openLoop(PlantClient operator, Equipment equipment, int rate, List<String> fresh, Report report)
+            throws Exception {
         int total = (int) (rate * options.rateDuration().toSeconds());
         var newUnits = new ConcurrentLinkedQueue<>(fresh);
         var ready = new ConcurrentLinkedQueue<Cursor>();
-        var checkIns = new ConcurrentHistogram(3);
-        var checkOuts = new ConcurrentHistogram(3);
+        var latencies = histograms();
         var refused = new AtomicInteger();
+        var packOutWaits = new AtomicInteger();
         var failed = new AtomicInteger();
+        var packed = new AtomicInteger();
         var answers = new ArrayList<CompletableFuture<?>>(total);
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
@@ -236,22 +302,32 @@ public final class PlantBenchmark {
             }
             var cursor = ready.poll();
             if (cursor == null) {
-                cursor = new Cursor(newUnits.remove());
+                var serial = newUnits.remove();
+                cursor = new Cursor(UnitWork.of(serial, operator, equipment));
             }
             var unit = cursor;
-            var operation = DemoLine.ROUTE.get(unit.step / 2);
-            boolean checkIn = unit.step % 2 == 0;
-            var answer = checkIn
-                    ? operator.checkInAsync(operation.station(), unit.serial)
-                    : operator.checkOutAsync(operation.station(), unit.serial, List.of());
+            var request = unit.requests.get(unit.step);
+            CompletableFuture<PlantClient.Verdict> answer;
+            try {
+                answer = request.prepare().get().get();
+            } catch (RuntimeException e) {
+                answer = CompletableFuture.failedFuture(e);
+            }
             answers.add(answer.whenComplete((verdict, error) -> {
-                (checkIn ? checkIns : checkOuts).recordValue(micros(due));
+                latencies.get(request.kind()).recordValue(micros(due));
                 if (error != null) {
                     failed.incrementAndGet();
                 } else if (!verdict.accepted()) {
-                    refused.incrementAndGet();
-                } else if (++unit.step < STEPS_PER_UNIT) {
+                    if (request.isPackOutCheckIn() && PROVISIONING_MISSING.equals(verdict.code())) {
+                        packOutWaits.incrementAndGet();
+                        ready.add(unit);
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                } else if (++unit.step < unit.requests.size()) {
                     ready.add(unit);
+                } else {
+                    packed.incrementAndGet();
                 }
             }));
         }
@@ -260,18 +336,30 @@ public final class PlantBenchmark {
                 .exceptionally(e -> null)
                 .get(5, TimeUnit.MINUTES);
         var elapsed = Duration.ofNanos(System.nanoTime() - start);
+        var all = new Histogram(3);
+        latencies.values().forEach(all::add);
         report.add(new Report.Row(
-                "open loop check-in verdict @ " + rate + "/s", checkIns.getTotalCount(), elapsed, checkIns));
-        report.add(
-                new Report.Row("open loop check-out @ " + rate + "/s", checkOuts.getTotalCount(), elapsed, checkOuts));
+                "open loop check-in verdict @ " + rate + "/s",
+                latencies.get(Kind.CHECK_IN).getTotalCount(),
+                elapsed,
+                latencies.get(Kind.CHECK_IN)));
+        report.add(new Report.Row(
+                "open loop part scan @ " + rate + "/s",
+                latencies.get(Kind.PART).getTotalCount(),
+                elapsed,
+                latencies.get(Kind.PART)));
+        report.add(new Report.Row("open loop all requests @ " + rate + "/s", all.getTotalCount(), elapsed, all));
         report.note(String.format(
                 Locale.ROOT,
-                "open loop @ %d/s: %d scans offered in %.1f s, the last answered after %.1f s; %d refused, %d failed"
+                "open loop @ %d/s: %d requests offered in %.1f s, the last answered after %.1f s; %d units packed,"
+                        + " %d pack-out check-ins refused awaiting provisioning, %d other refusals, %d failed"
                         + " (timeout %d s or error)",
                 rate,
                 total,
                 offered / 1e9,
                 elapsed.toNanos() / 1e9,
+                packed.get(),
+                packOutWaits.get(),
                 refused.get(),
                 failed.get(),
                 PlantClient.TIMEOUT.toSeconds()));
@@ -281,13 +369,13 @@ public final class PlantBenchmark {
         return Math.max(0, (System.nanoTime() - sinceNanos) / 1000);
     }
 
-    /** A unit of the open loop and the index of its next step (even: check-in, odd: check-out). */
+    /** A unit of the open loop and the index of its next request. */
     private static final class Cursor {
-        final String serial;
+        final List<UnitWork.Request> requests;
         volatile int step;
 
-        Cursor(String serial) {
-            this.serial = serial;
+        Cursor(List<UnitWork.Request> requests) {
+            this.requests = requests;
         }
     }
 }

@@ -60,13 +60,21 @@ public final class Report {
                     "%-46s %8d %9s %9s %9s %9s%n",
                     row.what(),
                     row.count(),
-                    Double.isNaN(row.perSecond()) ? "-" : String.format(Locale.ROOT, "%.0f", row.perSecond()),
+                    rate(row.perSecond()),
                     millis(h, 50),
                     millis(h, 99),
                     millis(h, 100));
         }
         notes.forEach(note -> out.println("  " + note));
         out.println();
+    }
+
+    /** Whole numbers, but a tenth below 10, so a slow rate (units a second) does not print as 0. */
+    private static String rate(double perSecond) {
+        if (Double.isNaN(perSecond)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.1f" : "%.0f", perSecond);
     }
 
     private static String millis(@Nullable Histogram micros, double percentile) {
