@@ -7,6 +7,7 @@ import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ReleaseRefusedException;
 import com.linetrace.provisioning.api.ReleaseRegistration;
 import com.linetrace.provisioning.api.ReleaseSummary;
+import com.linetrace.tracking.api.UnitStatuses;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.security.Viewer;
 import com.vaadin.flow.component.HasValidation;
@@ -79,15 +80,17 @@ class ReleasesView extends VerticalLayout {
     final Button revoke = new Button("Revoke");
     final Div affected = new Div();
 
+    private final UnitStatuses statuses;
     private final Div answer = new Div();
 
     @Autowired
-    ReleasesView(FirmwareReleaseCatalog catalog, AuthenticationContext authentication) {
-        this(catalog, Viewer.of(authentication));
+    ReleasesView(FirmwareReleaseCatalog catalog, UnitStatuses statuses, AuthenticationContext authentication) {
+        this(catalog, statuses, Viewer.of(authentication));
     }
 
-    ReleasesView(FirmwareReleaseCatalog catalog, Viewer viewer) {
+    ReleasesView(FirmwareReleaseCatalog catalog, UnitStatuses statuses, Viewer viewer) {
         this.catalog = catalog;
+        this.statuses = statuses;
         this.viewer = viewer;
         setWidthFull();
 
@@ -245,6 +248,17 @@ class ReleasesView extends VerticalLayout {
                 + (serials.isEmpty() ? "." : ":"));
         count.setId("affected-count");
         affected.add(count);
+        // The recall's scope by where the units stand (tracking's view): how many are still in the plant, held…
+        var byStatus = new java.util.TreeMap<String, Integer>();
+        statuses.of(serials.stream().map(Serial::value).toList())
+                .values()
+                .forEach(status -> byStatus.merge(status, 1, Integer::sum));
+        var summary = new Span(byStatus.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().toLowerCase().replace('_', ' '))
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("no unit known to tracking"));
+        summary.setId("affected-by-status");
+        affected.add(summary);
         var list = new Div();
         list.getStyle()
                 .setDisplay(Style.Display.FLEX)

@@ -19,7 +19,13 @@ class ReleasesViewTests extends BrowserlessTest {
     private final FakeReleaseCatalog provisioning = new FakeReleaseCatalog();
 
     private ReleasesView openAs(String user, String role) {
-        var view = new ReleasesView(provisioning, new Viewer(user, Set.of(role)));
+        // Tracking's side of the recall: the first serial completed and held, the others in progress and held.
+        var view = new ReleasesView(
+                provisioning,
+                serials -> serials.stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                s -> s, s -> s.equals(serials.getFirst()) ? "COMPLETED (held)" : "IN_PROGRESS (held)")),
+                new Viewer(user, Set.of(role)));
         UI.getCurrent().add(view);
         return view;
     }
@@ -138,6 +144,8 @@ class ReleasesViewTests extends BrowserlessTest {
 
         assertThat(provisioning.releases.getFirst().state()).isEqualTo("REVOKED");
         assertThat($(Span.class).id("affected-count").getText()).isEqualTo("2 units carry this release:");
+        assertThat($(Span.class).id("affected-by-status").getText())
+                .isEqualTo("1 completed (held), 1 in progress (held)");
         assertThat(view.affectedSerialsShown())
                 .containsExactly(
                         Serial.issue("LTRC", 15, 9).value(),

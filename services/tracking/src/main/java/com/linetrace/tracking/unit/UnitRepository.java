@@ -122,6 +122,18 @@ public class UnitRepository {
                 .update();
     }
 
+    /** Status of each known serial, " (held)" added for units on hold. */
+    public Map<String, String> statuses(List<String> serials) {
+        return jdbc
+                .sql("select serial, status || case when hold_reason is null then '' else ' (held)' end"
+                        + " from tracking.unit where serial = any(:serials)")
+                .param("serials", serials.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** Serials of a work order, in issue order. */
     public List<Serial> ofWorkOrder(String workOrder) {
         return jdbc.sql("select serial from tracking.unit where work_order = :wo order by serial")

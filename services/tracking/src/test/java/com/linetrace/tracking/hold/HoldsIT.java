@@ -18,6 +18,7 @@ import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
 import com.linetrace.testing.TopicProbe;
 import com.linetrace.tracking.LineDriver;
+import com.linetrace.tracking.api.UnitStatuses;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 @IntegrationTest
 class HoldsIT {
@@ -36,6 +40,9 @@ class HoldsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UnitStatuses statuses;
 
     LineDriver line;
     ApiClient quality;
@@ -153,6 +160,17 @@ class HoldsIT {
                 .untilAsserted(
                         () -> assertThat(line.unitColumn(serial, "hold_reason")).contains("gimbal drift"));
         assertThat(line.scan("PCK-1", serial).json().get("code").asString()).isEqualTo("UNIT_HELD");
+
+        // The recall's scope as quality sees it.
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "quality", null, AuthorityUtils.createAuthorityList("ROLE_QUALITY")));
+        try {
+            assertThat(statuses.of(java.util.List.of(serial, "LTRCA0000000010X")))
+                    .containsExactly(java.util.Map.entry(serial, "IN_PROGRESS (held)"));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test

@@ -1,0 +1,27 @@
+package com.linetrace.tracking.hold;
+
+import com.linetrace.contracts.Roles;
+import com.linetrace.tracking.api.UnitStatuses;
+import com.linetrace.tracking.unit.UnitRepository;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+@Service
+class Statuses implements UnitStatuses {
+
+    private final UnitRepository units;
+
+    Statuses(UnitRepository units) {
+        this.units = units;
+    }
+
+    @Override
+    @RolesAllowed({Roles.QUALITY, Roles.ENGINEER, Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN})
+    public Map<String, String> of(List<String> serials) {
+        return serials.isEmpty()
+                ? Map.of()
+                : units.statuses(serials.stream().limit(10_000).toList());
+    }
+}
