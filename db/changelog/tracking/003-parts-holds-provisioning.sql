@@ -59,3 +59,7 @@ alter table ${schema}.unit add column scrapped_reason text;
 
 --changeset linetrace:tracking-scan-by-unit-1
 create index scan_station_serial_time on ${schema}.scan (station_id, serial, scanned_at desc);
+
+--changeset linetrace:tracking-station-roles-1
+-- Roles allowed to work at a station; empty: every role that may scan.
+alter table ${schema}.station add column allowed_roles text[] not null default '{}';

@@ -6,6 +6,7 @@ public enum Refusal {
     UNKNOWN_SERIAL,
     WRONG_STATION,
     WRONG_LINE,
+    ROLE_NOT_ALLOWED,
     UNIT_COMPLETED,
     UNIT_HELD,
     UNIT_SCRAPPED,

@@ -20,24 +20,26 @@ public class MasterData {
     }
 
     public Optional<Station> station(String id) {
-        return jdbc.sql("select id, line_id, kind, flow_order, name from tracking.station where id = :id")
+        return jdbc.sql(
+                        "select id, line_id, kind, flow_order, name, allowed_roles from tracking.station where id = :id")
                 .param("id", id)
-                .query(Station.class)
+                .query(MasterData::station)
                 .optional();
     }
 
     public List<Station> stations() {
         return jdbc.sql(
-                        "select id, line_id, kind, flow_order, name from tracking.station order by line_id, flow_order, id")
-                .query(Station.class)
+                        "select id, line_id, kind, flow_order, name, allowed_roles from tracking.station order by line_id, flow_order, id")
+                .query(MasterData::station)
                 .list();
     }
 
     public List<Station> stationsOf(String lineId) {
-        return jdbc.sql("select id, line_id, kind, flow_order, name from tracking.station where line_id = :line"
-                        + " order by flow_order, id")
+        return jdbc.sql(
+                        "select id, line_id, kind, flow_order, name, allowed_roles from tracking.station where line_id = :line"
+                                + " order by flow_order, id")
                 .param("line", lineId)
-                .query(Station.class)
+                .query(MasterData::station)
                 .list();
     }
 
@@ -62,10 +64,25 @@ public class MasterData {
     }
 
     public void addStation(Station station) {
-        jdbc.sql("insert into tracking.station (id, line_id, kind, flow_order, name)"
-                        + " values (:id, :lineId, :kind, :flowOrder, :name)")
-                .paramSource(station)
+        jdbc.sql("insert into tracking.station (id, line_id, kind, flow_order, name, allowed_roles)"
+                        + " values (:id, :lineId, :kind, :flowOrder, :name, :roles)")
+                .param("id", station.id())
+                .param("lineId", station.lineId())
+                .param("kind", station.kind())
+                .param("flowOrder", station.flowOrder())
+                .param("name", station.name())
+                .param("roles", station.allowedRoles().toArray(String[]::new))
                 .update();
+    }
+
+    private static Station station(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Station(
+                rs.getString("id"),
+                rs.getString("line_id"),
+                rs.getString("kind"),
+                rs.getInt("flow_order"),
+                rs.getString("name"),
+                List.of((String[]) rs.getArray("allowed_roles").getArray()));
     }
 
     public void addModel(String id, String name) {

@@ -39,6 +39,8 @@ class MasterDataController {
 
     static final Set<String> STATION_KINDS =
             Set.of("ASSEMBLY", "FIRMWARE_FLASH", "KEY_INJECTION", "TEST", "INSPECTION", "REPAIR", "PACK");
+    private static final Set<String> ROLES =
+            Set.of(Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN);
     private static final String ID = "[A-Z0-9][A-Z0-9-]{0,19}";
 
     private final MasterData masterData;
@@ -56,7 +58,8 @@ class MasterDataController {
             @NotNull @Pattern(regexp = ID) String lineId,
             @NotNull String kind,
             @Min(0) @Max(10_000) int flowOrder,
-            @NotBlank @Size(max = 80) String name) {}
+            @NotBlank @Size(max = 80) String name,
+            @Nullable @Size(max = 6) List<String> allowedRoles) {}
 
     record NewModel(
             @NotNull @Pattern(regexp = ID) String id,
@@ -95,7 +98,13 @@ class MasterDataController {
         if (!masterData.lineExists(request.lineId())) {
             throw new MasterDataException("No line has the id '" + request.lineId() + "'");
         }
-        var station = new Station(request.id(), request.lineId(), request.kind(), request.flowOrder(), request.name());
+        var roles = request.allowedRoles() == null ? List.<String>of() : request.allowedRoles();
+        if (!ROLES.containsAll(roles)) {
+            throw new MasterDataException(
+                    "Allowed roles are among " + ROLES.stream().sorted().toList());
+        }
+        var station =
+                new Station(request.id(), request.lineId(), request.kind(), request.flowOrder(), request.name(), roles);
         masterData.addStation(station);
         return ResponseEntity.created(URI.create("/api/stations/" + station.id()))
                 .body(station);

@@ -43,6 +43,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -95,6 +96,11 @@ class StationService implements StationOperations {
         return decide(station, scanId, Action.CHECK_IN, barcode, barcode, actor, scan -> {
             var unit = scan.unit();
             var route = masterData.route(unit.routeId());
+            var roleRefusal = Interlock.mayWorkAt(station, actorRoles());
+            if (roleRefusal.isPresent()) {
+                return scan.rejected(
+                        roleRefusal.get().refusal(), roleRefusal.get().message(), null);
+            }
             var verified = station.kind().equals(Route.PACK) ? provisioning.verified(unit.serial()) : Set.<String>of();
             var decision = Interlock.checkIn(unit, route, station, verified);
             return switch (decision) {
@@ -321,6 +327,18 @@ class StationService implements StationOperations {
         return units.lineStatus(lineId, masterData.stationsOf(lineId));
     }
 
+    /** The signed-in user's roles (HTTP and UI calls both carry them). */
+    private static Set<String> actorRoles() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream()
+                .map(a ->
+                        a.getAuthority().startsWith("ROLE_") ? a.getAuthority().substring(5) : a.getAuthority())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     private Station station(String stationId) {
         return masterData.station(stationId).orElseThrow(() -> new UnknownStationException(stationId));
     }
@@ -365,7 +383,8 @@ class StationService implements StationOperations {
                     // from buttons with their own scan id. A bounce is the unit's very last scan at this station.
                     var bounce = action == Action.CHECK_IN
                             ? scans.latestOfUnit(station.id(), serial.value(), settings.debounce(), now)
-                                    .filter(latest -> latest.action() == Action.CHECK_IN)
+                                    .filter(latest -> latest.action() == Action.CHECK_IN
+                                            && latest.actor().equals(actor))
                             : Optional.<ScanVerdict>empty();
                     if (bounce.isPresent()) {
                         return bounce.get();

@@ -99,6 +99,18 @@ public final class Interlock {
         return rework ? "Repair after failed " + op.label() : op.label();
     }
 
+    /** Refuses a worker whose roles the station does not allow (a station with no list allows every role). */
+    public static java.util.Optional<Decision.Stop> mayWorkAt(Station station, Set<String> roles) {
+        if (station.allowedRoles().isEmpty() || station.allowedRoles().stream().anyMatch(roles::contains)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Stop(
+                Refusal.ROLE_NOT_ALLOWED,
+                "Your role does not allow work at " + station.id() + "; it needs "
+                        + String.join(" or ", station.allowedRoles()),
+                null));
+    }
+
     private static String itemWords(String item) {
         return item.equals("KEY")
                 ? "key injection"

@@ -61,6 +61,35 @@ class MasterDataIT {
     }
 
     @Test
+    void aStationCanBeKeptToSomeRoles() {
+        var engineer = ApiClient.at(port).as("engineer");
+        var id = "SUP-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        var station = engineer.post(
+                "/api/stations",
+                "{\"id\":\"" + id + "\",\"lineId\":\"L1\",\"kind\":\"ASSEMBLY\","
+                        + "\"flowOrder\":15,\"name\":\"Supervised bench\",\"allowedRoles\":[\"SUPERVISOR\"]}");
+        assertThat(station.status()).as(station.body()).isEqualTo(201);
+        var serial = ApiClient.at(port)
+                .as("supervisor")
+                .post("/api/work-orders", "{\"model\":\"AX4-ENT\",\"line\":\"L1\",\"quantity\":1}")
+                .json()
+                .get("serials")
+                .get(0)
+                .asString();
+        var body = "{\"barcode\":\"" + serial + "\"}";
+        var operator = ApiClient.at(port)
+                .as("operator")
+                .post("/api/stations/" + id + "/scans", body)
+                .json();
+        assertThat(operator.get("code").asString()).isEqualTo("ROLE_NOT_ALLOWED");
+        var supervisor = ApiClient.at(port)
+                .as("supervisor")
+                .post("/api/stations/" + id + "/scans", body)
+                .json();
+        assertThat(supervisor.get("verdict").asString()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
     void refusesBadMasterDataWithProblemDetailsAndWrongRoles() {
         var engineer = ApiClient.at(port).as("engineer");
         var badKind = engineer.post("/api/models/AX4-ENT/routes", route("WELDING"));

@@ -129,6 +129,15 @@ class InterlockTests {
         assertThat(Interlock.checkIn(atPack, ROUTE, PACKING, ALL_VERIFIED)).isInstanceOf(Decision.Go.class);
     }
 
+    @Test
+    void refusesAWorkerWhoseRoleTheStationDoesNotAllow() {
+        var keys = new Station("KEY-9", "L1", "KEY_INJECTION", 60, "Keys", List.of("SUPERVISOR", "ENGINEER"));
+        assertThat(Interlock.mayWorkAt(keys, Set.of("OPERATOR")))
+                .hasValueSatisfying(stop -> assertThat(stop.message()).contains("needs SUPERVISOR or ENGINEER"));
+        assertThat(Interlock.mayWorkAt(keys, Set.of("OPERATOR", "ENGINEER"))).isEmpty();
+        assertThat(Interlock.mayWorkAt(KEYS, Set.of("OPERATOR"))).isEmpty();
+    }
+
     private static Decision check(UnitState unit, Route route, Station station) {
         return Interlock.checkIn(unit, route, station, ALL_VERIFIED);
     }
