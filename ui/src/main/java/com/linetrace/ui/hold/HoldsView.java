@@ -4,6 +4,7 @@ import com.linetrace.contracts.Roles;
 import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.UnitHolds;
 import com.linetrace.tracking.api.UnitHolds.Outcome;
+import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.security.Viewer;
 import com.vaadin.flow.component.button.Button;
@@ -12,8 +13,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -65,7 +64,7 @@ class HoldsView extends VerticalLayout {
     final Div lotSection = new Div();
 
     /** The last answer, in words: what was held or skipped, released, scrapped, or why not. */
-    private final Div answer = new Div();
+    private final Answer answer = new Answer("holds-answer");
 
     @Autowired
     HoldsView(UnitHolds holds, AuthenticationContext authentication) {
@@ -77,9 +76,6 @@ class HoldsView extends VerticalLayout {
         this.viewer = viewer;
         setWidthFull();
         setMaxWidth("72em");
-
-        answer.setId("holds-answer");
-        answer.getStyle().setWhiteSpace(com.vaadin.flow.dom.Style.WhiteSpace.PRE_LINE);
 
         serials.setId("hold-serials");
         serials.setWidthFull();
@@ -130,7 +126,7 @@ class HoldsView extends VerticalLayout {
     void holdSerials() {
         var list = serialsOf(serials.getValue());
         if (list.isEmpty()) {
-            invalid(serials, "Scan or paste at least one serial");
+            Answer.invalid(serials, "Scan or paste at least one serial");
             return;
         }
         reason(holdReason)
@@ -144,7 +140,7 @@ class HoldsView extends VerticalLayout {
     void holdWorkOrder() {
         var order = workOrder.getValue().strip();
         if (order.isEmpty()) {
-            invalid(workOrder, "Which work order?");
+            Answer.invalid(workOrder, "Which work order?");
             return;
         }
         reason(holdReason)
@@ -162,7 +158,7 @@ class HoldsView extends VerticalLayout {
                     holds.release(serial.get(), why, viewer.name());
                     return serial.get();
                 }))
-                .ifPresent(released -> say("Released " + released + "."));
+                .ifPresent(released -> answer.say("Released " + released + "."));
     }
 
     void confirmScrap() {
@@ -193,12 +189,12 @@ class HoldsView extends VerticalLayout {
                     holds.scrap(serial, why, viewer.name());
                     return serial;
                 })
-                .ifPresent(scrapped -> say("Scrapped " + scrapped + "."));
+                .ifPresent(scrapped -> answer.say("Scrapped " + scrapped + "."));
     }
 
     void quarantine() {
-        var part = required(partNumber, "Which part number?");
-        var lotNumber = required(lot, "Which lot?");
+        var part = Answer.required(partNumber, "Which part number?");
+        var lotNumber = Answer.required(lot, "Which lot?");
         if (part.isEmpty() || lotNumber.isEmpty()) {
             return;
         }
@@ -209,13 +205,13 @@ class HoldsView extends VerticalLayout {
     }
 
     void lift() {
-        var part = required(partNumber, "Which part number?");
-        var lotNumber = required(lot, "Which lot?");
+        var part = Answer.required(partNumber, "Which part number?");
+        var lotNumber = Answer.required(lot, "Which lot?");
         if (part.isEmpty() || lotNumber.isEmpty()) {
             return;
         }
         ask(() -> holds.liftQuarantine(part.get(), lotNumber.get(), viewer.name()))
-                .ifPresent(lifted -> say(
+                .ifPresent(lifted -> answer.say(
                         lifted
                                 ? "Lifted the quarantine of lot " + lotNumber.get() + " of " + part.get()
                                         + ". The units it held stay held until quality releases each."
@@ -236,26 +232,11 @@ class HoldsView extends VerticalLayout {
     }
 
     private Optional<String> serial() {
-        return required(unitSerial, "Which unit?");
+        return Answer.required(unitSerial, "Which unit?");
     }
 
     private Optional<String> reason(TextField field) {
-        return required(field, "A reason is required");
-    }
-
-    private static Optional<String> required(TextField field, String message) {
-        var value = field.getValue().strip();
-        if (value.isEmpty()) {
-            invalid(field, message);
-            return Optional.empty();
-        }
-        field.setInvalid(false);
-        return Optional.of(value);
-    }
-
-    private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
+        return Answer.required(field, "A reason is required");
     }
 
     /** Asks tracking; a refusal or a role that may not is shown in words, and nothing else happens. */
@@ -263,9 +244,9 @@ class HoldsView extends VerticalLayout {
         try {
             return Optional.of(request.get());
         } catch (HoldRefusedException e) {
-            refused(e.getMessage());
+            answer.refuse(e.getMessage());
         } catch (AccessDeniedException e) {
-            refused("Your role may not do this.");
+            answer.refuse("Your role may not do this.");
         }
         return Optional.empty();
     }
@@ -277,20 +258,6 @@ class HoldsView extends VerticalLayout {
             text += "\nNot held (unknown or scrapped) " + outcome.skipped().size() + ": "
                     + String.join(", ", outcome.skipped());
         }
-        say(text);
-    }
-
-    private void say(String text) {
-        answer.setText(text);
-        answer.getElement().setAttribute("data-outcome", "done");
-        answer.getStyle().setColor("var(--lumo-body-text-color)");
-    }
-
-    private void refused(String message) {
-        answer.setText(message);
-        answer.getElement().setAttribute("data-outcome", "refused");
-        answer.getStyle().setColor("var(--lumo-error-text-color)");
-        Notification.show(message, 5000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        answer.say(text);
     }
 }

@@ -8,9 +8,9 @@ import com.linetrace.provisioning.api.ReleaseRefusedException;
 import com.linetrace.provisioning.api.ReleaseRegistration;
 import com.linetrace.provisioning.api.ReleaseSummary;
 import com.linetrace.tracking.api.UnitStatuses;
+import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.security.Viewer;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -20,8 +20,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -81,7 +79,7 @@ class ReleasesView extends VerticalLayout {
     final Div affected = new Div();
 
     private final UnitStatuses statuses;
-    private final Div answer = new Div();
+    private final Answer answer = new Answer("releases-answer");
 
     @Autowired
     ReleasesView(FirmwareReleaseCatalog catalog, UnitStatuses statuses, AuthenticationContext authentication) {
@@ -152,19 +150,21 @@ class ReleasesView extends VerticalLayout {
         var manifest = new HorizontalLayout(model, module, version, size);
         manifest.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        answer.setId("releases-answer");
-
         add(releases, details, answer, new H3("Register a release"), manifest, sha256, signature, register);
         reload();
         select(null);
     }
 
     void register() {
-        var fields =
-                List.of(required(model), required(module), required(version), required(sha256), required(signature));
+        var fields = List.of(
+                Answer.required(model, "Required"),
+                Answer.required(module, "Required"),
+                Answer.required(version, "Required"),
+                Answer.required(sha256, "Required"),
+                Answer.required(signature, "Required"));
         var sizeBytes = size.getValue();
         if (sizeBytes == null || sizeBytes < 1) {
-            invalid(size, "The image's size in bytes");
+            Answer.invalid(size, "The image's size in bytes");
         }
         if (fields.stream().anyMatch(Optional::isEmpty) || sizeBytes == null || sizeBytes < 1) {
             return;
@@ -177,7 +177,7 @@ class ReleasesView extends VerticalLayout {
                 sizeBytes,
                 signature.getValue().strip());
         ask(() -> catalog.registerRelease(registration, viewer.name())).ifPresent(release -> {
-            say("Registered " + label(release) + " as DRAFT; signature " + signature(release) + ".");
+            answer.say("Registered " + label(release) + " as DRAFT; signature " + signature(release) + ".");
             signature.clear();
             reload();
             releases.select(release);
@@ -189,7 +189,7 @@ class ReleasesView extends VerticalLayout {
         if (release == null) {
             return;
         }
-        required(reason)
+        Answer.required(reason, "Required")
                 .flatMap(why -> ask(() -> catalog.approveRelease(release.id(), why, viewer.name())))
                 .ifPresent(approved -> decided(approved, "Approved "));
     }
@@ -199,7 +199,7 @@ class ReleasesView extends VerticalLayout {
         if (release == null) {
             return;
         }
-        required(reason)
+        Answer.required(reason, "Required")
                 .flatMap(why -> ask(() -> catalog.revokeRelease(release.id(), why, viewer.name())))
                 .ifPresent(revoked -> decided(revoked, "Revoked "));
     }
@@ -209,7 +209,7 @@ class ReleasesView extends VerticalLayout {
     }
 
     private void decided(ReleaseSummary release, String verb) {
-        say(verb + label(release) + ".");
+        answer.say(verb + label(release) + ".");
         reason.clear();
         reload();
         releases.select(release);
@@ -281,41 +281,11 @@ class ReleasesView extends VerticalLayout {
         try {
             return Optional.of(request.get());
         } catch (ReleaseRefusedException e) {
-            refused(e.getMessage());
+            answer.refuse(e.getMessage());
         } catch (AccessDeniedException e) {
-            refused("Your role may not do this.");
+            answer.refuse("Your role may not do this.");
         }
         return Optional.empty();
-    }
-
-    private void say(String text) {
-        answer.setText(text);
-        answer.getElement().setAttribute("data-outcome", "done");
-        answer.getStyle().setColor("var(--lumo-body-text-color)");
-    }
-
-    private void refused(String message) {
-        answer.setText(message);
-        answer.getElement().setAttribute("data-outcome", "refused");
-        answer.getStyle().setColor("var(--lumo-error-text-color)");
-        Notification.show(message, 6000, Notification.Position.MIDDLE)
-                .addThemeVariants(NotificationVariant.LUMO_WARNING);
-    }
-
-    private static <C extends com.vaadin.flow.component.HasValue<?, String> & HasValidation> Optional<String> required(
-            C field) {
-        var value = field.getValue() == null ? "" : field.getValue().strip();
-        if (value.isEmpty()) {
-            invalid(field, "Required");
-            return Optional.empty();
-        }
-        field.setInvalid(false);
-        return Optional.of(value);
-    }
-
-    private static void invalid(HasValidation field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
     }
 
     static String signature(ReleaseSummary release) {

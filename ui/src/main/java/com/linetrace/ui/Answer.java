@@ -1,0 +1,52 @@
+package com.linetrace.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.dom.Style;
+import java.util.Optional;
+
+/**
+ * A form's last answer in words: what was done, or why not (in red, and as a notification). Its
+ * {@code data-outcome} attribute ({@code done} or {@code refused}) lets tests read it. Also the forms' check of a
+ * required field.
+ */
+public class Answer extends Div {
+
+    public Answer(String id) {
+        setId(id);
+        getStyle().setWhiteSpace(Style.WhiteSpace.PRE_LINE);
+    }
+
+    public void say(String text) {
+        setText(text);
+        getElement().setAttribute("data-outcome", "done");
+        getStyle().setColor("var(--lumo-body-text-color)");
+    }
+
+    public void refuse(String message) {
+        setText(message);
+        getElement().setAttribute("data-outcome", "refused");
+        getStyle().setColor("var(--lumo-error-text-color)");
+        Notification.show(message, 6000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
+
+    /** The field's stripped value, or empty after marking the field invalid with {@code message}. */
+    public static <C extends HasValue<?, String> & HasValidation> Optional<String> required(C field, String message) {
+        var value = field.getValue() == null ? "" : field.getValue().strip();
+        if (value.isEmpty()) {
+            invalid(field, message);
+            return Optional.empty();
+        }
+        field.setInvalid(false);
+        return Optional.of(value);
+    }
+
+    public static void invalid(HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+    }
+}
