@@ -133,7 +133,8 @@ class DemoPlant implements ApplicationRunner {
                                 "Pack with the smart battery (scan its serial), propeller set and box label.",
                                 List.of(serial("BAT-6S", "Smart battery 6S", 1), lot("PROP-9", "Propeller set", 1)))),
                 List.of("FLIGHT_CONTROLLER", "ESC", "GIMBAL", "REMOTE_LINK"),
-                true);
+                true,
+                "system");
     }
 
     private static Part lot(String partNumber, String description, int quantity) {

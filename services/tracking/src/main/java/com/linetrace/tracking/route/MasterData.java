@@ -75,6 +75,52 @@ public class MasterData {
                 .update();
     }
 
+    /** Renames a station, moves it in the flow or changes its roles; false when there is no such station. */
+    public boolean updateStation(String id, int flowOrder, String name, List<String> allowedRoles) {
+        return jdbc.sql("update tracking.station set flow_order = :flowOrder, name = :name, allowed_roles = :roles"
+                                + " where id = :id")
+                        .param("id", id)
+                        .param("flowOrder", flowOrder)
+                        .param("name", name)
+                        .param("roles", allowedRoles.toArray(String[]::new))
+                        .update()
+                == 1;
+    }
+
+    public record Named(String id, String name) {}
+
+    public List<Named> lines() {
+        return jdbc.sql("select id, name from tracking.line order by id")
+                .query(Named.class)
+                .list();
+    }
+
+    public List<Named> models() {
+        return jdbc.sql("select id, name from tracking.product_model order by id")
+                .query(Named.class)
+                .list();
+    }
+
+    public boolean modelExists(String model) {
+        return jdbc.sql("select exists (select 1 from tracking.product_model where id = :id)")
+                .param("id", model)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** A saved route version with who saved it and when. */
+    public record Saved(Route route, java.time.Instant createdAt, String createdBy) {}
+
+    /** A model's route versions, newest first. */
+    public List<Saved> routes(String model) {
+        return jdbc.sql("select id, created_at, created_by from tracking.route where model_id = :model"
+                        + " order by version desc")
+                .param("model", model)
+                .query((rs, n) ->
+                        new Saved(route(rs.getLong(1)), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+                .list();
+    }
+
     private static Station station(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Station(
                 rs.getString("id"),
@@ -98,19 +144,22 @@ public class MasterData {
             int maxFailures,
             List<Operation> operations,
             List<String> firmwareModules,
-            boolean requiresKey) {
+            boolean requiresKey,
+            String actor) {
         int version = jdbc.sql("select coalesce(max(version), 0) + 1 from tracking.route where model_id = :model")
                 .param("model", model)
                 .query(Integer.class)
                 .single();
         long id = jdbc.sql(
-                        "insert into tracking.route (model_id, version, max_failures, firmware_modules, requires_key)"
-                                + " values (:model, :version, :maxFailures, :modules, :requiresKey) returning id")
+                        "insert into tracking.route (model_id, version, max_failures, firmware_modules, requires_key,"
+                                + " created_by) values (:model, :version, :maxFailures, :modules, :requiresKey, :actor)"
+                                + " returning id")
                 .param("model", model)
                 .param("version", version)
                 .param("maxFailures", maxFailures)
                 .param("modules", firmwareModules.toArray(String[]::new))
                 .param("requiresKey", requiresKey)
+                .param("actor", actor)
                 .query(Long.class)
                 .single();
         for (var op : operations) {

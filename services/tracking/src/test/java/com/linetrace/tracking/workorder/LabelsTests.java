@@ -7,6 +7,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.oned.Code128Reader;
 import com.linetrace.contracts.Serial;
+import com.linetrace.tracking.label.LabelSheet;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -36,7 +37,7 @@ class LabelsTests {
 
     /** The barcode image the label carries, read back by a scanner's decoder. */
     private static String decode(String serial) throws Exception {
-        var image = ImageIO.read(new ByteArrayInputStream(Labels.barcodePng(serial)));
+        var image = ImageIO.read(new ByteArrayInputStream(LabelSheet.barcodePng(serial)));
         var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
         return new Code128Reader().decode(bitmap).getText();
     }

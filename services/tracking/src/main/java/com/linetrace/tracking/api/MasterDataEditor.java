@@ -1,0 +1,132 @@
+package com.linetrace.tracking.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The plant's master data, as engineers and admins keep it: lines and their stations, product models and their
+ * versioned routes. A new route version applies to work orders released from then on; units already issued keep
+ * theirs. Writes need the ENGINEER or ADMIN role and are checked again here; a refusal throws
+ * {@link MasterDataRefusedException} with the reason in words. The same records are the bodies of the HTTP API.
+ */
+public interface MasterDataEditor {
+
+    /** Ids of lines, stations and models: what a barcode carries well (capitals, digits, dashes). */
+    String ID = "[A-Z0-9][A-Z0-9-]{0,19}";
+
+    String PART_NUMBER = "[A-Z0-9][A-Z0-9._/-]{0,39}";
+
+    /** The kinds of station a route's operation can name. */
+    List<String> STATION_KINDS =
+            List.of("ASSEMBLY", "FIRMWARE_FLASH", "KEY_INJECTION", "TEST", "INSPECTION", "REPAIR", "PACK");
+
+    record LineSpec(
+            @NotNull @Pattern(regexp = ID, message = "capitals, digits and dashes, up to 20")
+            String id,
+
+            @NotBlank @Size(max = 80) String name) {}
+
+    /**
+     * A station of a line: it performs the operations of its kind; its id is printed as a barcode on it.
+     *
+     * @param allowedRoles the roles allowed to work here; empty: every role that may scan
+     */
+    record StationSpec(
+            @NotNull @Pattern(regexp = ID, message = "capitals, digits and dashes, up to 20")
+            String id,
+
+            @NotNull @Pattern(regexp = ID, message = "capitals, digits and dashes, up to 20")
+            String lineId,
+
+            @NotNull String kind,
+            @Min(0) @Max(10_000) int flowOrder,
+            @NotBlank @Size(max = 80) String name,
+            @Size(max = 6) List<String> allowedRoles) {
+
+        public StationSpec {
+            allowedRoles = allowedRoles == null ? List.of() : List.copyOf(allowedRoles);
+        }
+    }
+
+    record ModelSpec(
+            @NotNull @Pattern(regexp = ID, message = "capitals, digits and dashes, up to 20")
+            String id,
+
+            @NotBlank @Size(max = 80) String name) {}
+
+    /** A line of an operation's bill of materials: a part number, how many, whether each has its own serial. */
+    record PartSpec(
+            @NotNull @Pattern(regexp = PART_NUMBER, message = "capitals, digits and . _ / -, up to 40")
+            String partNumber,
+
+            @NotBlank @Size(max = 80) String description,
+            @Min(1) @Max(100) int quantity,
+            boolean serialized) {}
+
+    /** One step of a route, done at a station of {@code stationKind}, installing {@code parts}. */
+    record OperationSpec(
+            @Min(1) @Max(10_000) int seq,
+            @NotBlank @Size(max = 80) String name,
+            @NotNull String stationKind,
+            @Size(max = 2000) String instruction,
+            @Valid @Size(max = 50) List<PartSpec> parts) {
+
+        public OperationSpec {
+            instruction = instruction == null ? "" : instruction;
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+    }
+
+    /**
+     * A route: its operations in order; a unit failing one goes to repair and back to it, and is held after
+     * {@code maxFailures} failures. Pack-out requires the firmware of each of {@code firmwareModules} verified and,
+     * when {@code requiresKey}, a verified key injection.
+     */
+    record RouteSpec(
+            @Min(1) @Max(20) int maxFailures,
+            @NotEmpty @Valid @Size(max = 100) List<OperationSpec> operations,
+            @Size(max = 10) List<String> firmwareModules,
+            boolean requiresKey) {
+
+        public RouteSpec {
+            operations = operations == null ? List.of() : List.copyOf(operations);
+            firmwareModules = firmwareModules == null ? List.of() : List.copyOf(firmwareModules);
+        }
+    }
+
+    /** A saved version of a model's route; {@code createdBy} is "system" for the routes the plant was set up with. */
+    record RouteVersion(String model, int version, Instant createdAt, String createdBy, RouteSpec route) {}
+
+    List<LineSpec> lines();
+
+    /** The stations of a line, in flow order. */
+    List<StationSpec> stations(String lineId);
+
+    List<ModelSpec> models();
+
+    /** The route versions of a model, newest (the one new work orders follow) first. */
+    List<RouteVersion> routes(String model);
+
+    void addLine(LineSpec line, String actor);
+
+    void addStation(StationSpec station, String actor);
+
+    /** Renames a station, moves it in the flow or changes who may work at it; its id, line and kind stay. */
+    void updateStation(StationSpec station, String actor);
+
+    void addModel(ModelSpec model, String actor);
+
+    /** Saves {@code route} as the model's next version and returns it. */
+    RouteVersion addRoute(String model, RouteSpec route, String actor);
+
+    /** The ID labels of a line's stations, a Code128 barcode each, as a PDF to print and stick on the stations. */
+    byte[] stationLabels(String lineId);
+}

@@ -1,0 +1,262 @@
+package com.linetrace.tracking.route;
+
+import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.tracking.api.MasterDataEditor;
+import com.linetrace.tracking.api.MasterDataRefusedException;
+import com.linetrace.tracking.label.LabelSheet;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps master data valid: every rule a line, station, model or route must meet is checked here, for the API and
+ * the UI alike, and a refusal says in words what to change.
+ */
+@Service
+class MasterDataService implements MasterDataEditor {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterDataService.class);
+
+    private static final List<String> ROLES =
+            List.of(Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN);
+    private static final Set<String> MODULES =
+            Arrays.stream(FirmwareModule.values()).map(Enum::name).collect(Collectors.toSet());
+
+    private final MasterData masterData;
+    private final Validator validator;
+
+    MasterDataService(MasterData masterData, Validator validator) {
+        this.masterData = masterData;
+        this.validator = validator;
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
+    public List<LineSpec> lines() {
+        return masterData.lines().stream()
+                .map(line -> new LineSpec(line.id(), line.name()))
+                .toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
+    public List<StationSpec> stations(String lineId) {
+        return masterData.stationsOf(lineId).stream()
+                .map(s -> new StationSpec(s.id(), s.lineId(), s.kind(), s.flowOrder(), s.name(), s.allowedRoles()))
+                .toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
+    public List<ModelSpec> models() {
+        return masterData.models().stream()
+                .map(model -> new ModelSpec(model.id(), model.name()))
+                .toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
+    public List<RouteVersion> routes(String model) {
+        return masterData.routes(model).stream()
+                .map(saved -> new RouteVersion(
+                        model, saved.route().version(), saved.createdAt(), saved.createdBy(), spec(saved.route())))
+                .toList();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
+    public void addLine(LineSpec line, String actor) {
+        requireValid(line);
+        try {
+            masterData.addLine(line.id(), line.name());
+            log.info("{} added line {}", actor, line.id());
+        } catch (DuplicateKeyException e) {
+            throw new MasterDataRefusedException("Line " + line.id() + " already exists", true);
+        }
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
+    public void addStation(StationSpec station, String actor) {
+        requireValid(station);
+        requireKind(station.kind());
+        requireRoles(station.allowedRoles());
+        if (!masterData.lineExists(station.lineId())) {
+            throw new MasterDataRefusedException("No line has the id " + station.lineId());
+        }
+        try {
+            masterData.addStation(new Station(
+                    station.id(),
+                    station.lineId(),
+                    station.kind(),
+                    station.flowOrder(),
+                    station.name(),
+                    station.allowedRoles()));
+            log.info("{} added station {} ({}) to line {}", actor, station.id(), station.kind(), station.lineId());
+        } catch (DuplicateKeyException e) {
+            throw new MasterDataRefusedException("Station " + station.id() + " already exists", true);
+        }
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
+    public void updateStation(StationSpec station, String actor) {
+        requireValid(station);
+        requireRoles(station.allowedRoles());
+        var existing = masterData
+                .station(station.id())
+                .orElseThrow(() -> new MasterDataRefusedException("No station has the id " + station.id()));
+        // Units on their way were routed by kind and line; a station doing other work is a new station.
+        if (!existing.lineId().equals(station.lineId()) || !existing.kind().equals(station.kind())) {
+            throw new MasterDataRefusedException("Station " + station.id() + " stays on line " + existing.lineId()
+                    + " as " + existing.kind() + "; for other work add a new station");
+        }
+        masterData.updateStation(station.id(), station.flowOrder(), station.name(), station.allowedRoles());
+        log.info("{} changed station {}", actor, station.id());
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
+    public void addModel(ModelSpec model, String actor) {
+        requireValid(model);
+        try {
+            masterData.addModel(model.id(), model.name());
+            log.info("{} added model {}", actor, model.id());
+        } catch (DuplicateKeyException e) {
+            throw new MasterDataRefusedException("Model " + model.id() + " already exists", true);
+        }
+    }
+
+    @Override
+    @Transactional
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
+    public RouteVersion addRoute(String model, RouteSpec route, String actor) {
+        requireValid(route);
+        if (!masterData.modelExists(model)) {
+            throw new MasterDataRefusedException("No model has the id " + model);
+        }
+        int last = 0;
+        for (var op : route.operations()) {
+            requireKind(op.stationKind());
+            if (op.stationKind().equals(Route.REPAIR)) {
+                throw new MasterDataRefusedException("Operation " + op.seq()
+                        + ": a failed unit goes to REPAIR by the rework rule; a route does not name REPAIR");
+            }
+            if (op.seq() <= last) {
+                throw new MasterDataRefusedException(
+                        "Operation numbers must be unique and ascending; " + op.seq() + " comes after " + last);
+            }
+            last = op.seq();
+            var partNumbers = new HashSet<String>();
+            for (var part : op.parts()) {
+                if (!partNumbers.add(part.partNumber())) {
+                    throw new MasterDataRefusedException("Operation " + op.seq() + " lists part " + part.partNumber()
+                            + " twice; give its quantity once");
+                }
+            }
+        }
+        var modules = new HashSet<String>();
+        for (var module : route.firmwareModules()) {
+            if (!MODULES.contains(module) || !modules.add(module)) {
+                throw new MasterDataRefusedException("Firmware modules are distinct names among "
+                        + MODULES.stream().sorted().toList() + "; " + module + " is not");
+            }
+        }
+        boolean provisioned = !route.firmwareModules().isEmpty() || route.requiresKey();
+        if (provisioned && !route.operations().getLast().stationKind().equals(Route.PACK)) {
+            throw new MasterDataRefusedException(
+                    "A route that requires firmware or a key ends with a PACK operation, where they are checked");
+        }
+        var operations = route.operations().stream()
+                .map(op -> new Operation(
+                        op.seq(),
+                        op.name(),
+                        op.stationKind(),
+                        op.instruction(),
+                        op.parts().stream()
+                                .map(p -> new Part(p.partNumber(), p.description(), p.quantity(), p.serialized()))
+                                .toList()))
+                .toList();
+        try {
+            var saved = masterData.addRoute(
+                    model, route.maxFailures(), operations, route.firmwareModules(), route.requiresKey(), actor);
+            log.info("{} saved route version {} of {}", actor, saved.version(), model);
+            return routes(model).stream()
+                    .filter(version -> version.version() == saved.version())
+                    .findFirst()
+                    .orElseThrow();
+        } catch (DuplicateKeyException e) {
+            // Two engineers saved a version of the same route at once: the unique version keeps one.
+            throw new MasterDataRefusedException(
+                    "Someone saved a version of the " + model + " route at the same moment; reload it and save again",
+                    true);
+        }
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR})
+    public byte[] stationLabels(String lineId) {
+        var stations = masterData.stationsOf(lineId);
+        if (stations.isEmpty()) {
+            throw new MasterDataRefusedException("Line " + lineId + " has no stations");
+        }
+        return LabelSheet.sheet(
+                "Station labels " + lineId,
+                "Line " + lineId + " — " + stations.size() + " stations",
+                stations.stream()
+                        .map(s -> new LabelSheet.Label(s.id(), s.id() + " · " + s.name()))
+                        .toList());
+    }
+
+    private static RouteSpec spec(Route route) {
+        return new RouteSpec(
+                route.maxFailures(),
+                route.operations().stream()
+                        .map(op -> new OperationSpec(
+                                op.seq(),
+                                op.name(),
+                                op.stationKind(),
+                                op.instruction(),
+                                op.parts().stream()
+                                        .map(p -> new PartSpec(
+                                                p.partNumber(), p.description(), p.quantity(), p.serialized()))
+                                        .toList()))
+                        .toList(),
+                route.firmwareModules(),
+                route.requiresKey());
+    }
+
+    /** Bean Validation's verdict on a record, as one sentence naming each field that is wrong. */
+    private void requireValid(Object spec) {
+        var violations = validator.validate(spec);
+        if (!violations.isEmpty()) {
+            throw new MasterDataRefusedException(violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                    .sorted()
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private static void requireKind(String kind) {
+        if (!STATION_KINDS.contains(kind)) {
+            throw new MasterDataRefusedException(
+                    "Station kind must be one of " + STATION_KINDS + "; " + kind + " is not");
+        }
+    }
+
+    private static void requireRoles(List<String> roles) {
+        if (!ROLES.containsAll(roles)) {
+            throw new MasterDataRefusedException("Allowed roles are among " + ROLES);
+        }
+    }
+}
