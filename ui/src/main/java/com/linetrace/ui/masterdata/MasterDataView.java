@@ -1,0 +1,88 @@
+package com.linetrace.ui.masterdata;
+
+import com.linetrace.contracts.Roles;
+import com.linetrace.tracking.api.MasterDataEditor;
+import com.linetrace.tracking.api.MasterDataRefusedException;
+import com.linetrace.ui.Answer;
+import com.linetrace.ui.MainLayout;
+import com.linetrace.ui.security.Viewer;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Master data: lines and their stations (with their ID labels to print), product models and their routes. A
+ * route is never edited in place: the engineer starts from the current version, changes it, and saves it as the
+ * next version, which new work orders follow. Tracking holds every rule; this view asks and shows the answer.
+ */
+@Route(value = "master-data", layout = MainLayout.class)
+@PageTitle("Master data · LineTrace")
+@Menu(order = 7, title = "Master data")
+@RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
+class MasterDataView extends VerticalLayout {
+
+    final LinesPanel lines;
+    final RoutesPanel routes;
+    final Tab linesTab = new Tab("Lines and stations");
+    final Tab routesTab = new Tab("Models and routes");
+    final Tabs tabs = new Tabs(linesTab, routesTab);
+
+    @Autowired
+    MasterDataView(MasterDataEditor editor, AuthenticationContext authentication) {
+        this(editor, Viewer.of(authentication));
+    }
+
+    MasterDataView(MasterDataEditor editor, Viewer viewer) {
+        setWidthFull();
+        setMaxWidth("90em");
+        lines = new LinesPanel(editor, viewer);
+        routes = new RoutesPanel(editor, viewer);
+        linesTab.setId("lines-tab");
+        routesTab.setId("routes-tab");
+        tabs.setId("master-data-tabs");
+        tabs.setWidthFull();
+        tabs.addSelectedChangeListener(change -> show(change.getSelectedTab()));
+        add(tabs, lines, routes);
+        show(linesTab);
+    }
+
+    /** Shows the panel of {@code tab}; both stay attached, so a half-filled form survives a look at the other. */
+    void show(Tab tab) {
+        tabs.setSelectedTab(tab);
+        lines.setVisible(tab == linesTab);
+        routes.setVisible(tab == routesTab);
+    }
+
+    /**
+     * Asks tracking; a refusal or a role that may not is shown in words on {@code answer}, and nothing else
+     * happens.
+     */
+    static <T> Optional<T> ask(Answer answer, Supplier<T> request) {
+        try {
+            return Optional.of(request.get());
+        } catch (MasterDataRefusedException e) {
+            answer.refuse(e.getMessage());
+        } catch (AccessDeniedException e) {
+            answer.refuse("Your role may not do this.");
+        }
+        return Optional.empty();
+    }
+
+    /** As {@link #ask}, for a request that answers nothing: true when it was done. */
+    static boolean done(Answer answer, Runnable request) {
+        return ask(answer, () -> {
+                    request.run();
+                    return true;
+                })
+                .isPresent();
+    }
+}
