@@ -1,8 +1,10 @@
 package com.linetrace.tracking.route;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -187,5 +189,32 @@ public class MasterData {
                 .list();
         return new Route(
                 id, head.model(), head.version(), head.maxFailures(), operations, head.modules(), head.requiresKey());
+    }
+
+    public boolean modelExists(String id) {
+        return jdbc.sql("select exists (select 1 from tracking.product_model where id = :id)")
+                .param("id", id)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The models that have a route, so that work orders can be released for them: id to name, by id. */
+    public SequencedMap<String, String> modelsWithRoute() {
+        var models = new LinkedHashMap<String, String>();
+        jdbc.sql("select m.id, m.name from tracking.product_model m"
+                        + " where exists (select 1 from tracking.route r where r.model_id = m.id) order by m.id")
+                .query(rs -> {
+                    models.put(rs.getString(1), rs.getString(2));
+                });
+        return models;
+    }
+
+    /** Every line: id to name, by id. */
+    public SequencedMap<String, String> lineNames() {
+        var lines = new LinkedHashMap<String, String>();
+        jdbc.sql("select id, name from tracking.line order by id").query(rs -> {
+            lines.put(rs.getString(1), rs.getString(2));
+        });
+        return lines;
     }
 }
