@@ -51,7 +51,8 @@ class DemoPlant implements ApplicationRunner {
                 return;
             }
             createMasterData();
-            var released = workOrders.release(MODEL, LINE, 24, LocalDate.now().plusDays(2), "demo");
+            var released =
+                    workOrders.releaseAsPlant(MODEL, LINE, 24, LocalDate.now().plusDays(2), "demo");
             log.info(
                     "Demo plant created: line {}, model {}, work order {} with serials {} … {}",
                     LINE,

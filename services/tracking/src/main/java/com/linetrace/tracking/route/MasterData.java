@@ -237,4 +237,12 @@ public class MasterData {
         return new Route(
                 id, head.model(), head.version(), head.maxFailures(), operations, head.modules(), head.requiresKey());
     }
+
+    /** The models that have a route, so that work orders can be released for them, by id. */
+    public List<Named> modelsWithRoute() {
+        return jdbc.sql("select m.id, m.name from tracking.product_model m"
+                        + " where exists (select 1 from tracking.route r where r.model_id = m.id) order by m.id")
+                .query(Named.class)
+                .list();
+    }
 }

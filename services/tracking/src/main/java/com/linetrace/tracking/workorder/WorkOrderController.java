@@ -1,6 +1,9 @@
 package com.linetrace.tracking.workorder;
 
 import com.linetrace.contracts.Roles;
+import com.linetrace.tracking.api.WorkOrderPlanning.Released;
+import com.linetrace.tracking.api.WorkOrderPlanning.Summary;
+import com.linetrace.tracking.api.WorkOrderRefusedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -10,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,8 +24,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Work orders over HTTP; the same service as the UI's, which checks the roles again. */
 @RestController
 class WorkOrderController {
 
@@ -39,16 +45,23 @@ class WorkOrderController {
 
     @PostMapping(path = "/api/work-orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
-    ResponseEntity<WorkOrders.Released> release(@Valid @RequestBody ReleaseRequest request, Principal user) {
+    ResponseEntity<Released> release(@Valid @RequestBody ReleaseRequest request, Principal user) {
         var released = workOrders.release(
                 request.model(), request.line(), request.quantity(), request.dueDate(), user.getName());
         return ResponseEntity.created(URI.create("/api/work-orders/" + released.number()))
                 .body(released);
     }
 
+    /** The latest work orders, newest first, with where their units stand. */
+    @GetMapping("/api/work-orders")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
+    List<Summary> list(@RequestParam(defaultValue = "100") int limit) {
+        return workOrders.workOrders(limit);
+    }
+
     @GetMapping("/api/work-orders/{number}")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
-    WorkOrders.Released find(@PathVariable String number) {
+    Released find(@PathVariable String number) {
         return workOrders.find(number).orElseThrow(() -> new UnknownWorkOrderException(number));
     }
 
@@ -56,11 +69,11 @@ class WorkOrderController {
     @GetMapping("/api/work-orders/{number}/labels")
     @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
     ResponseEntity<byte[]> labels(@PathVariable String number) {
-        var order = workOrders.find(number).orElseThrow(() -> new UnknownWorkOrderException(number));
+        var pdf = workOrders.labels(number).orElseThrow(() -> new UnknownWorkOrderException(number));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"labels-" + order.number() + ".pdf\"")
-                .body(Labels.pdf(order.number(), order.model(), order.serials()));
+                .header("Content-Disposition", "inline; filename=\"labels-" + number + ".pdf\"")
+                .body(pdf);
     }
 
     @ExceptionHandler
@@ -77,7 +90,7 @@ class WorkOrderController {
     }
 
     @ExceptionHandler
-    ProblemDetail invalid(InvalidWorkOrderException e) {
+    ProblemDetail invalid(WorkOrderRefusedException e) {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setType(URI.create("urn:linetrace:problem:invalid-work-order"));
         return problem;

@@ -1,15 +1,21 @@
 package com.linetrace.tracking.workorder;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.unit.UnitsInitialized;
 import com.linetrace.tracking.TrackingSettings;
+import com.linetrace.tracking.api.WorkOrderPlanning;
+import com.linetrace.tracking.api.WorkOrderRefusedException;
 import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * station; each unit follows the model's route version current at release.
  */
 @Service
-public class WorkOrders {
+public class WorkOrders implements WorkOrderPlanning {
+
+    static final int MAX_QUANTITY = 10_000;
+    static final int MAX_LIST = 1000;
 
     private final JdbcClient jdbc;
     private final MasterData masterData;
@@ -42,10 +51,8 @@ public class WorkOrders {
         this.settings = settings;
     }
 
-    public record Released(String number, String model, String lineId, int routeVersion, List<String> serials) {}
-
     /** A released work order with its serials, if there is one with this number. */
-    public java.util.Optional<Released> find(String number) {
+    public Optional<Released> find(String number) {
         return jdbc.sql("select w.number, w.model_id, w.line_id, r.version from tracking.work_order w"
                         + " join tracking.route r on r.id = w.route_id where w.number = :number")
                 .param("number", number)
@@ -58,17 +65,36 @@ public class WorkOrders {
                 .optional();
     }
 
+    @Override
     @Transactional
-    public Released release(String model, String lineId, int quantity, @Nullable LocalDate due, String actor) {
-        if (quantity < 1 || quantity > 10_000) {
-            throw new InvalidWorkOrderException("A work order builds 1 to 10000 units");
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
+    public Released release(String model, String lineId, int quantity, @Nullable LocalDate dueDate, String actor) {
+        return releaseAsPlant(model, lineId, quantity, dueDate, actor);
+    }
+
+    /**
+     * Releases a work order without a role check: the caller is the plant itself (the demo data at first start),
+     * not a person. People go through {@link #release}.
+     */
+    @Transactional
+    public Released releaseAsPlant(
+            String model, String lineId, int quantity, @Nullable LocalDate dueDate, String actor) {
+        var route = routeFor(model);
+        if (lineId == null || lineId.isBlank()) {
+            throw new WorkOrderRefusedException("Pick the line to build on");
         }
         if (!masterData.lineExists(lineId)) {
-            throw new InvalidWorkOrderException("No line has the id '" + lineId + "'");
+            throw new WorkOrderRefusedException("No line has the id '" + lineId + "'");
         }
-        var route = masterData
-                .currentRoute(model)
-                .orElseThrow(() -> new InvalidWorkOrderException("Model '" + model + "' has no route"));
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw new WorkOrderRefusedException("A work order builds 1 to " + MAX_QUANTITY + " units, not " + quantity);
+        }
+        // The earliest "today" on Earth: a date the person releasing it sees as today is never refused, wherever
+        // the server's clock is set.
+        var today = LocalDate.now(clock.withZone(ZoneOffset.ofHours(-12)));
+        if (dueDate != null && dueDate.isBefore(today)) {
+            throw new WorkOrderRefusedException("The due date " + dueDate + " is in the past");
+        }
         long next = jdbc.sql("select nextval('tracking.work_order_sequence')")
                 .query(Long.class)
                 .single();
@@ -80,7 +106,7 @@ public class WorkOrders {
                 .param("line", lineId)
                 .param("route", route.id())
                 .param("quantity", quantity)
-                .param("due", due)
+                .param("due", dueDate)
                 .param("actor", actor)
                 .update();
         var sequences = jdbc.sql("select nextval('tracking.serial_sequence') from generate_series(1, :n)")
@@ -96,5 +122,83 @@ public class WorkOrders {
             serials.add(serial.value());
         }
         return new Released(number, model, lineId, route.version(), serials);
+    }
+
+    private com.linetrace.tracking.route.Route routeFor(String model) {
+        if (model == null || model.isBlank()) {
+            throw new WorkOrderRefusedException("Pick the model to build");
+        }
+        if (!masterData.modelExists(model)) {
+            throw new WorkOrderRefusedException("No model has the id '" + model + "'");
+        }
+        return masterData
+                .currentRoute(model)
+                .orElseThrow(() -> new WorkOrderRefusedException(
+                        "Model '" + model + "' has no route yet; an engineer adds one first"));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
+    public List<Summary> workOrders(int limit) {
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new WorkOrderRefusedException("Ask for 1 to " + MAX_LIST + " work orders, not " + limit);
+        }
+        // The latest work orders first, then their units only: the unit table grows with every drone built.
+        return jdbc.sql("""
+                        with latest as (
+                            select number, model_id, line_id, route_id, quantity, due_date, created_by, created_at
+                            from tracking.work_order order by created_at desc, number desc limit :limit)
+                        select w.number, w.model_id, w.line_id, r.version, w.quantity, w.due_date, w.created_by,
+                               w.created_at,
+                               count(u.serial) filter (where u.status = 'ISSUED' and u.hold_reason is null),
+                               count(u.serial) filter (where u.status = 'IN_PROGRESS' and u.hold_reason is null),
+                               count(u.serial) filter (where u.status <> 'SCRAPPED' and u.hold_reason is not null),
+                               count(u.serial) filter (where u.status = 'COMPLETED' and u.hold_reason is null),
+                               count(u.serial) filter (where u.status = 'SCRAPPED')
+                        from latest w
+                        join tracking.route r on r.id = w.route_id
+                        left join tracking.unit u on u.work_order = w.number
+                        group by w.number, w.model_id, w.line_id, r.version, w.quantity, w.due_date, w.created_by,
+                                 w.created_at
+                        order by w.created_at desc, w.number desc""")
+                .param("limit", limit)
+                .query((rs, n) -> new Summary(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getInt(9),
+                        rs.getInt(10),
+                        rs.getInt(11),
+                        rs.getInt(12),
+                        rs.getInt(13)))
+                .list();
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
+    public Optional<byte[]> labels(String number) {
+        return find(number).map(order -> Labels.pdf(order.number(), order.model(), order.serials()));
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
+    public List<Choice> modelsWithRoute() {
+        return choices(masterData.modelsWithRoute());
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
+    public List<Choice> lines() {
+        return choices(masterData.lines());
+    }
+
+    private static List<Choice> choices(List<MasterData.Named> names) {
+        return names.stream().map(n -> new Choice(n.id(), n.name())).toList();
     }
 }

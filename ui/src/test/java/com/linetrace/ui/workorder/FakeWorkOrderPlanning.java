@@ -1,0 +1,64 @@
+package com.linetrace.ui.workorder;
+
+import com.linetrace.tracking.api.WorkOrderPlanning;
+import com.linetrace.tracking.api.WorkOrderRefusedException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+
+/** Tracking's work orders as the view sees them: two models with a route, one line, and what was asked. */
+class FakeWorkOrderPlanning implements WorkOrderPlanning {
+
+    final List<Summary> released = new ArrayList<>();
+    final List<String> calls = new ArrayList<>();
+
+    @Override
+    public Released release(String model, String lineId, int quantity, @Nullable LocalDate dueDate, String actor) {
+        calls.add("release " + quantity + " " + model + " on " + lineId + " due " + dueDate + " by " + actor);
+        if (modelsWithRoute().stream().noneMatch(m -> m.id().equals(model))) {
+            throw new WorkOrderRefusedException("Model '" + model + "' has no route");
+        }
+        if (quantity < 1 || quantity > 10_000) {
+            throw new WorkOrderRefusedException("A work order builds 1 to 10000 units, not " + quantity);
+        }
+        if (dueDate != null && dueDate.isBefore(LocalDate.now())) {
+            throw new WorkOrderRefusedException("The due date " + dueDate + " is in the past");
+        }
+        var number = "WO-%06d".formatted(released.size() + 7);
+        var first = 100 * (released.size() + 1);
+        var serials = IntStream.range(first, first + quantity)
+                .mapToObj(n -> "LTRCA%09d".formatted(n))
+                .toList();
+        released.addFirst(
+                new Summary(number, model, lineId, 1, quantity, dueDate, actor, Instant.now(), quantity, 0, 0, 0, 0));
+        return new Released(number, model, lineId, 1, serials);
+    }
+
+    @Override
+    public List<Summary> workOrders(int limit) {
+        return released.stream().limit(limit).toList();
+    }
+
+    @Override
+    public Optional<byte[]> labels(String number) {
+        return released.stream()
+                .filter(order -> order.number().equals(number))
+                .findFirst()
+                .map(order -> ("%PDF-1.7 labels of " + number).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public List<Choice> modelsWithRoute() {
+        return List.of(new Choice("AX4-ENT", "AX4 Enterprise quadcopter"), new Choice("AX2-MAP", "AX2 mapper"));
+    }
+
+    @Override
+    public List<Choice> lines() {
+        return List.of(new Choice("L1", "Final assembly line 1"));
+    }
+}
