@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -99,6 +100,13 @@ public final class Equipment {
                 FIXTURE);
     }
 
+    /** The fixture's reports of a good flash of every module of the route, in the route's order. */
+    List<PlantClient.Flash> flashes(String serial) {
+        return DemoLine.FIRMWARE_MODULES.stream()
+                .map(module -> flash(serial, module))
+                .toList();
+    }
+
     /** The fixture's report of a flash that provisioning must reject. */
     PlantClient.Flash flash(String serial, Step.FlashFault fault) {
         var good = flash(serial, fault.module());
@@ -141,6 +149,15 @@ public final class Equipment {
             lastDeviceKey = device;
         }
         return keys.identity(serial, device);
+    }
+
+    /**
+     * The key station's report for {@code serial} with a fresh device key pair that is not kept even as the last one,
+     * so that no later report can reuse it: for units the simulator does not walk, which must never take part in its
+     * planned key-reuse slips.
+     */
+    DemoProvisioningKeys.DeviceIdentity freshIdentity(String serial) {
+        return keys.identity(serial, DemoProvisioningKeys.deviceKeyPair());
     }
 
     private static String sha256(String text) {

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,20 +44,26 @@ final class LineSimulator {
     private final URI base;
     private final PlantClient operator;
     private final PlantClient supervisor;
-    private final @Nullable DemoProvisioningKeys keys;
+    private final @Nullable DemoEquipment demoEquipment;
     private volatile @Nullable Equipment equipment;
     private final Planner planner;
     private final ArrayDeque<String> serials = new ArrayDeque<>();
+    /**
+     * Every serial the simulator released in this run, kept also after it leaves a unit (held for a reused key, say):
+     * the demo equipment attends only units a person walks, and must not redo or undo what the simulator planned.
+     */
+    private final Set<String> own = ConcurrentHashMap.newKeySet();
+
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(
             2, Thread.ofPlatform().name("line-simulator-", 1).daemon().factory());
     private final AtomicInteger completed = new AtomicInteger();
 
-    LineSimulator(SimulatorSettings settings, URI base, long seed, @Nullable DemoProvisioningKeys keys) {
+    LineSimulator(SimulatorSettings settings, URI base, long seed, @Nullable DemoEquipment demoEquipment) {
         this.settings = settings;
         this.base = base;
         this.operator = new PlantClient(base, settings.user(), settings.password());
         this.supervisor = new PlantClient(base, settings.supervisor(), settings.supervisorPassword());
-        this.keys = keys;
+        this.demoEquipment = demoEquipment;
         this.planner = Planner.seeded(
                 seed, settings.failureRate(), settings.slipRate(), settings.flashFaultRate(), settings.keyReuseRate());
         log.info(
@@ -91,7 +99,9 @@ final class LineSimulator {
         try {
             setUpEquipment();
             if (serials.isEmpty()) {
-                serials.addAll(supervisor.releaseWorkOrder(DemoLine.MODEL, DemoLine.LINE, settings.workOrderSize()));
+                var released = supervisor.releaseWorkOrder(DemoLine.MODEL, DemoLine.LINE, settings.workOrderSize());
+                own.addAll(released);
+                serials.addAll(released);
                 log.info("Line simulator: released a work order of {} units", settings.workOrderSize());
             }
             var serial = serials.poll();
@@ -104,20 +114,14 @@ final class LineSimulator {
 
     /** Until it succeeds (the plant may still be starting), before each new unit. */
     private void setUpEquipment() {
-        if (keys == null || equipment != null) {
-            return;
+        if (demoEquipment != null && equipment == null) {
+            equipment = demoEquipment.get(base).orElse(null);
         }
-        try (var engineer = new PlantClient(base, settings.engineer(), settings.engineerPassword());
-                var quality = new PlantClient(base, settings.quality(), settings.qualityPassword())) {
-            equipment = Equipment.setUp(keys, engineer, quality);
-            log.info(
-                    "Line simulator: registered and approved a signed release of each of {} for {}, and revoked an"
-                            + " older one",
-                    DemoLine.FIRMWARE_MODULES,
-                    DemoLine.MODEL);
-        } catch (RuntimeException e) {
-            log.warn("Line simulator: could not register the demo firmware releases yet: {}", e.getMessage());
-        }
+    }
+
+    /** Whether {@code serial} is one of the simulator's units (released by it in this run), walked by it. */
+    boolean walks(String serial) {
+        return own.contains(serial);
     }
 
     private void schedule(Walk walk, int index, int attempt) {
@@ -206,10 +210,10 @@ final class LineSimulator {
                         refused.accepted() ? "verified unexpectedly" : "rejected",
                         refused.message());
             }
-            for (var module : DemoLine.FIRMWARE_MODULES) {
-                var flashed = operator.reportFlash(fixtures.flash(serial, module));
+            for (var flash : fixtures.flashes(serial)) {
+                var flashed = operator.reportFlash(flash);
                 if (!flashed.accepted()) {
-                    log.warn("Line simulator: {} flash of {} rejected: {}", serial, module, flashed.message());
+                    log.warn("Line simulator: {} flash of {} rejected: {}", serial, flash.module(), flashed.message());
                 }
             }
         } else if (visit.station().equals(DemoLine.KEY_STATION)) {

@@ -91,6 +91,27 @@ public final class PlantClient implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether {@code serial} is checked in at {@code station} now: the plant has work for it there (a 404 says it has
+     * not, or no longer).
+     */
+    public boolean isCheckedIn(String station, String serial) {
+        var request = HttpRequest.newBuilder(base.resolve("/api/stations/" + station + "/work/" + serial))
+                .timeout(TIMEOUT)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json, application/problem+json")
+                .GET()
+                .build();
+        return join(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> switch (response.statusCode()) {
+                    case 200 -> true;
+                    case 404 -> false;
+                    default ->
+                        throw new PlantException("GET work of " + serial + " at " + station + " answered "
+                                + response.statusCode() + ": " + abbreviate(response.body()));
+                }));
+    }
+
     /** Scans a part label ({@code PART;L=LOT} or {@code PART;S=SERIAL}) into the unit at {@code station}. */
     public Verdict installPart(String station, String serial, String barcode) {
         return join(installPartAsync(station, serial, barcode));

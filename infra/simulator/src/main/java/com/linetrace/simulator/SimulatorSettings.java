@@ -10,6 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The line simulator's settings.
  *
  * @param enabled run the simulator once the application is ready
+ * @param walkUnits start units down the line; false leaves the line to people on the station terminals, while the
+ *     demo equipment still serves them (see {@code attendManualUnits})
+ * @param attendManualUnits the demo flash fixture and key station also serve units the simulator does not walk (a
+ *     person walking a unit on the station terminal): when one is checked in at the flash station, every module is
+ *     flashed with its approved release; at the key station, a fresh device key is injected and certified by the
+ *     demo CA. Only in the plant the simulator runs in, with its demo provisioning keys
  * @param baseUrl the plant whose HTTP API it drives; by default this application itself
  *     ({@code http://localhost:${server.port}}, the port it actually listens on)
  * @param user the operator it scans as
@@ -36,6 +42,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("linetrace.simulator")
 record SimulatorSettings(
         @DefaultValue("false") boolean enabled,
+        @DefaultValue("true") boolean walkUnits,
+        @DefaultValue("true") boolean attendManualUnits,
         @Nullable URI baseUrl,
         @DefaultValue("operator") String user,
         @DefaultValue("operator") String password,

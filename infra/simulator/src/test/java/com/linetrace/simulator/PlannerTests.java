@@ -236,6 +236,8 @@ class PlannerTests {
     static SimulatorSettings settings(double speed, double flashFaultRate) {
         return new SimulatorSettings(
                 true,
+                true,
+                true,
                 null,
                 "operator",
                 "operator",

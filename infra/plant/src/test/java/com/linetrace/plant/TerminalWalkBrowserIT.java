@@ -1,0 +1,284 @@
+package com.linetrace.plant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.linetrace.testing.ApiClient;
+import com.linetrace.testing.IntegrationTest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * A new operator's walk of one unit on the station terminal, as the acceptance check asks: every station of the
+ * route in order with its parts scanned, a failure at test, the repair, the retest, and the pack-out, which the plant
+ * allows only once the demo flash fixture and key station have done their work on the unit (nothing but the demo
+ * equipment flashes or keys it). The simulator's own units stay off, so that nothing else moves on the line; the
+ * context is closed afterwards, which stops the demo equipment, so that other test classes keep a quiet line.
+ */
+@IntegrationTest
+@DirtiesContext
+@TestPropertySource(
+        properties = {
+            "linetrace.simulator.enabled=true",
+            "linetrace.simulator.walk-units=false",
+            "linetrace.simulator.attend-manual-units=true",
+            "linetrace.identity.demo-users=true",
+            "vaadin.launch-browser=false"
+        })
+@Timeout(180)
+class TerminalWalkBrowserIT {
+
+    private static Path profile;
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("linetrace-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--no-first-run",
+                "--window-size=1400,1000",
+                "--user-data-dir=" + profile);
+        var driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile);
+        }
+    }
+
+    @Test
+    void operatorWalksAUnitThroughEveryStationFailsItAtTestRepairsItAndPacksIt() {
+        var serial = newSerial();
+        signIn("operator", "operator");
+
+        // A worker who skips ahead is stopped at pack-out with the step that is missing.
+        checkInRefused("PCK-1", serial, "Step missing: op 10 Frame and arms");
+
+        checkIn("ASM-1", serial, "GO — op 10 Frame and arms");
+        scanEveryPart(serial);
+        pass("Next: op 20 Propulsion");
+        checkIn("ASM-1", serial, "GO — op 20 Propulsion");
+        scanEveryPart(serial);
+        pass("Next: op 30 Avionics");
+        checkIn("ASM-2", serial, "GO — op 30 Avionics");
+        scanEveryPart(serial);
+        pass("Next: op 40 Gimbal camera");
+        checkIn("ASM-2", serial, "GO — op 40 Gimbal camera");
+        scanEveryPart(serial);
+        pass("Next: op 50 Firmware");
+
+        // Nobody at the terminal flashes or keys the unit: the demo equipment at the station does, on check-in.
+        checkIn("FW-1", serial, "GO — op 50 Firmware");
+        assertThat(text("work-instruction")).contains("on the fixture");
+        pass("Next: op 60 Identity");
+        checkIn("KEY-1", serial, "GO — op 60 Identity");
+        assertThat(text("work-instruction")).contains("certificate");
+        pass("Next: op 70 Calibration");
+
+        checkIn("TST-1", serial, "GO — op 70 Calibration");
+        fail("IMU-CAL-FAIL", "Take the unit to a REPAIR station");
+        checkInRefused("TST-1", serial, "must go to a REPAIR station first");
+        checkIn("RPR-1", serial, "GO — op 70 Calibration");
+        assertThat(text("work")).contains("rework");
+        pass("Repair of op 70 Calibration: PASS");
+        checkIn("TST-1", serial, "GO — op 70 Calibration");
+        pass("Next: op 80 Tethered flight test");
+        checkIn("TST-2", serial, "GO — op 80 Tethered flight test");
+        pass("Next: op 90 Final inspection");
+        checkIn("INS-1", serial, "GO — op 90 Final inspection");
+        pass("Next: op 100 Pack");
+
+        // Provisioning's verdicts reach tracking asynchronously: the worker scans again until pack-out lets it in.
+        waitUpTo(30)
+                .withMessage(() -> "pack-out still refused: " + text("verdict"))
+                .until(driver -> {
+                    scanAt("PCK-1", serial);
+                    return "ACCEPTED".equals(verdict().getDomAttribute("data-verdict"));
+                });
+        assertThat(text("verdict")).startsWith("GO — op 100 Pack");
+        scanEveryPart(serial);
+        pass("op 100 Pack: PASS. Unit completed");
+
+        var history = ApiClient.at(port).as("quality").get("/api/units/" + serial + "/history");
+        assertThat(history.status()).isEqualTo(200);
+        var types = new ArrayList<String>();
+        history.json().forEach(entry -> types.add(entry.get("type").asString()));
+        assertThat(types).contains("ReworkRouted").endsWith("UnitCompleted");
+    }
+
+    /** A fresh unit of the demo model, released for this test so that its next step is at ASM-1. */
+    private String newSerial() {
+        var released = ApiClient.at(port)
+                .as("supervisor")
+                .post("/api/work-orders", "{\"model\":\"AX4-ENT\",\"line\":\"L1\",\"quantity\":1}");
+        assertThat(released.status()).isEqualTo(201);
+        return released.json().get("serials").get(0).asString();
+    }
+
+    /** Opens the terminal of {@code station} and scans the unit there; the verdict is on screen when it returns. */
+    private void scanAt(String station, String serial) {
+        browser.get(url("/station?station=" + station));
+        scan(serial);
+        waitUpTo(20).until(driver -> !"NONE".equals(verdict().getDomAttribute("data-verdict")));
+    }
+
+    private void checkIn(String station, String serial, String headline) {
+        scanAt(station, serial);
+        assertThat(verdict().getDomAttribute("data-verdict"))
+                .as("check-in at %s: %s", station, text("verdict"))
+                .isEqualTo("ACCEPTED");
+        assertThat(text("verdict-headline")).isEqualTo(headline);
+    }
+
+    private void checkInRefused(String station, String serial, String reason) {
+        scanAt(station, serial);
+        assertThat(verdict().getDomAttribute("data-verdict")).isEqualTo("REJECTED");
+        assertThat(text("verdict-headline")).startsWith("STOP").contains(reason);
+    }
+
+    /**
+     * Scans every part the terminal lists as still to scan: a lot label for a part traced by lot, the part's own
+     * serial label for a serialized one, each confirmed on screen before the next.
+     */
+    private void scanEveryPart(String serial) {
+        for (var part : partsToScan()) {
+            for (int n = part.installed() + 1; n <= part.required(); n++) {
+                var label =
+                        part.serialized() ? ";S=" + serial + "-" + part.number().charAt(0) + n : ";L=L2611";
+                scan(part.number() + label);
+                var installed = Integer.toString(n);
+                waitUpTo(20)
+                        .until(driver -> installed.equals(browser.findElement(
+                                        By.cssSelector("#parts-to-scan .part[data-part='" + part.number() + "']"))
+                                .getDomAttribute("data-installed")));
+            }
+        }
+        if (!partsToScan().isEmpty()) {
+            assertThat(text("verdict")).contains("all parts scanned");
+        }
+    }
+
+    private record Part(String number, int required, int installed, boolean serialized) {}
+
+    private List<Part> partsToScan() {
+        var parts = new ArrayList<Part>();
+        for (var row : browser.findElements(By.cssSelector("#parts-to-scan .part"))) {
+            parts.add(new Part(
+                    row.getDomAttribute("data-part"),
+                    Integer.parseInt(row.getDomAttribute("data-required")),
+                    Integer.parseInt(row.getDomAttribute("data-installed")),
+                    "serial".equals(row.getDomAttribute("data-traced-by"))));
+        }
+        return parts;
+    }
+
+    private void pass(String message) {
+        waitUpTo(10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#pass-button:not([disabled])")))
+                .click();
+        checkedOut(message);
+    }
+
+    /** FAIL with one defect code picked in the terminal's defect dialog. */
+    private void fail(String defect, String message) {
+        waitUpTo(10)
+                .until(ExpectedConditions.elementToBeClickable(By.id("fail-button")))
+                .click();
+        var codes = waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#defect-codes input")));
+        codes.sendKeys(defect);
+        waitUpTo(10)
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.xpath("//vaadin-multi-select-combo-box-item[normalize-space(.)='" + defect + "']")))
+                .click();
+        var confirm = waitUpTo(10)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#confirm-fail:not([disabled])")));
+        // A script's click, because the open list of codes would take a pointer's first click to close itself.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", confirm);
+        checkedOut(message);
+        assertThat(text("verdict-headline")).contains(": FAIL");
+    }
+
+    private void checkedOut(String message) {
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "check-out accepted"));
+        assertThat(verdict().getDomAttribute("data-verdict")).isEqualTo("ACCEPTED");
+        assertThat(text("verdict-headline")).startsWith("GO").contains(message);
+    }
+
+    private void signIn(String user, String password) {
+        browser.get(url("/"));
+        waitUpTo(30).until(ExpectedConditions.urlContains("/login"));
+        input("vaadinLoginUsername").sendKeys(user);
+        input("vaadinLoginPassword").sendKeys(password, Keys.ENTER);
+        waitUpTo(30).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** A keyboard-wedge scanner types the barcode and presses Enter. */
+    private void scan(String barcode) {
+        input("scan-field").sendKeys(barcode, Keys.ENTER);
+    }
+
+    private WebElement verdict() {
+        return browser.findElement(By.id("verdict"));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** The native input inside a Vaadin text field, where keystrokes go. */
+    private WebElement input(String fieldId) {
+        return waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + fieldId + " input")));
+    }
+
+    /** Waits for a condition; Vaadin re-renders lists on each push, so an element found a moment ago may be gone. */
+    private WebDriverWait waitUpTo(int seconds) {
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
