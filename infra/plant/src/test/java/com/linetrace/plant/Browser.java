@@ -112,6 +112,11 @@ final class Browser implements AutoCloseable {
         waitUpTo(30).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
+    /** A keyboard-wedge scanner at a station terminal types the barcode and presses Enter. */
+    void scan(String barcode) {
+        input("scan-field").sendKeys(barcode, Keys.ENTER);
+    }
+
     void signOut() {
         click("sign-out");
         waitUpTo(30).until(ExpectedConditions.urlContains("/login"));

@@ -4,32 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A new operator's walk of one unit on the station terminal, as the acceptance check asks: every station of the
@@ -51,46 +39,25 @@ import org.springframework.util.FileSystemUtils;
 @Timeout(180)
 class TerminalWalkBrowserIT {
 
-    private static Path profile;
-    private static WebDriver browser;
-
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("linetrace-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--no-first-run",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + profile);
-        var driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build();
-        browser = new ChromeDriver(driver, options);
+    Browser browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = Browser.start(port);
     }
 
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
-        }
+    @AfterEach
+    void stopBrowser() throws IOException {
+        browser.close();
     }
 
     @Test
     void operatorWalksAUnitThroughEveryStationFailsItAtTestRepairsItAndPacksIt() {
         var serial = newSerial();
-        signIn("operator", "operator");
+        browser.signIn("operator", "operator");
 
         // A worker who skips ahead is stopped at pack-out with the step that is missing.
         checkInRefused("PCK-1", serial, "Step missing: op 10 Frame and arms");
@@ -130,7 +97,7 @@ class TerminalWalkBrowserIT {
         pass("Next: op 100 Pack");
 
         // Provisioning's verdicts reach tracking asynchronously: the worker scans again until pack-out lets it in.
-        waitUpTo(30)
+        browser.waitUpTo(30)
                 .withMessage(() -> "pack-out still refused: " + text("verdict"))
                 .until(driver -> {
                     scanAt("PCK-1", serial);
@@ -158,9 +125,9 @@ class TerminalWalkBrowserIT {
 
     /** Opens the terminal of {@code station} and scans the unit there; the verdict is on screen when it returns. */
     private void scanAt(String station, String serial) {
-        browser.get(url("/station?station=" + station));
-        scan(serial);
-        waitUpTo(20).until(driver -> !"NONE".equals(verdict().getDomAttribute("data-verdict")));
+        browser.open("/station?station=" + station);
+        browser.scan(serial);
+        browser.waitUpTo(20).until(driver -> !"NONE".equals(verdict().getDomAttribute("data-verdict")));
     }
 
     private void checkIn(String station, String serial, String headline) {
@@ -186,11 +153,11 @@ class TerminalWalkBrowserIT {
             for (int n = part.installed() + 1; n <= part.required(); n++) {
                 var label =
                         part.serialized() ? ";S=" + serial + "-" + part.number().charAt(0) + n : ";L=L2611";
-                scan(part.number() + label);
+                browser.scan(part.number() + label);
                 var installed = Integer.toString(n);
-                waitUpTo(20)
-                        .until(driver -> installed.equals(browser.findElement(
-                                        By.cssSelector("#parts-to-scan .part[data-part='" + part.number() + "']"))
+                browser.waitUpTo(20)
+                        .until(driver -> installed.equals(browser.driver
+                                .findElement(By.cssSelector("#parts-to-scan .part[data-part='" + part.number() + "']"))
                                 .getDomAttribute("data-installed")));
             }
         }
@@ -203,7 +170,7 @@ class TerminalWalkBrowserIT {
 
     private List<Part> partsToScan() {
         var parts = new ArrayList<Part>();
-        for (var row : browser.findElements(By.cssSelector("#parts-to-scan .part"))) {
+        for (var row : browser.driver.findElements(By.cssSelector("#parts-to-scan .part"))) {
             parts.add(new Part(
                     row.getDomAttribute("data-part"),
                     Integer.parseInt(row.getDomAttribute("data-required")),
@@ -214,7 +181,7 @@ class TerminalWalkBrowserIT {
     }
 
     private void pass(String message) {
-        waitUpTo(10)
+        browser.waitUpTo(10)
                 .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#pass-button:not([disabled])")))
                 .click();
         checkedOut(message);
@@ -222,63 +189,36 @@ class TerminalWalkBrowserIT {
 
     /** FAIL with one defect code picked in the terminal's defect dialog. */
     private void fail(String defect, String message) {
-        waitUpTo(10)
+        browser.waitUpTo(10)
                 .until(ExpectedConditions.elementToBeClickable(By.id("fail-button")))
                 .click();
-        var codes = waitUpTo(10).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#defect-codes input")));
+        var codes = browser.waitUpTo(10)
+                .until(ExpectedConditions.elementToBeClickable(By.cssSelector("#defect-codes input")));
         codes.sendKeys(defect);
-        waitUpTo(10)
+        browser.waitUpTo(10)
                 .until(ExpectedConditions.elementToBeClickable(
                         By.xpath("//vaadin-multi-select-combo-box-item[normalize-space(.)='" + defect + "']")))
                 .click();
-        var confirm = waitUpTo(10)
+        var confirm = browser.waitUpTo(10)
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#confirm-fail:not([disabled])")));
         // A script's click, because the open list of codes would take a pointer's first click to close itself.
-        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", confirm);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", confirm);
         checkedOut(message);
         assertThat(text("verdict-headline")).contains(": FAIL");
     }
 
     private void checkedOut(String message) {
-        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "check-out accepted"));
+        browser.waitUpTo(20)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verdict"), "check-out accepted"));
         assertThat(verdict().getDomAttribute("data-verdict")).isEqualTo("ACCEPTED");
         assertThat(text("verdict-headline")).startsWith("GO").contains(message);
     }
 
-    private void signIn(String user, String password) {
-        browser.get(url("/"));
-        waitUpTo(30).until(ExpectedConditions.urlContains("/login"));
-        input("vaadinLoginUsername").sendKeys(user);
-        input("vaadinLoginPassword").sendKeys(password, Keys.ENTER);
-        waitUpTo(30).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
-
-    /** A keyboard-wedge scanner types the barcode and presses Enter. */
-    private void scan(String barcode) {
-        input("scan-field").sendKeys(barcode, Keys.ENTER);
-    }
-
     private WebElement verdict() {
-        return browser.findElement(By.id("verdict"));
+        return browser.driver.findElement(By.id("verdict"));
     }
 
     private String text(String id) {
-        return browser.findElement(By.id(id)).getText();
-    }
-
-    /** The native input inside a Vaadin text field, where keystrokes go. */
-    private WebElement input(String fieldId) {
-        return waitUpTo(20).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + fieldId + " input")));
-    }
-
-    /** Waits for a condition; Vaadin re-renders lists on each push, so an element found a moment ago may be gone. */
-    private WebDriverWait waitUpTo(int seconds) {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        return browser.driver.findElement(By.id(id)).getText();
     }
 }

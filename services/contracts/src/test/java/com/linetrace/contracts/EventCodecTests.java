@@ -59,4 +59,22 @@ class EventCodecTests {
         assertThat(first.version()).isEqualTo(7);
         assertThat(first.variant()).isEqualTo(2);
     }
+
+    @Test
+    void eventIdsMadeInTheSameMillisecondOrEarlierStillSortInTheOrderTheyWereMade() {
+        long instant = java.time.Instant.parse("2026-11-25T10:15:30Z").toEpochMilli();
+        var now = new java.util.concurrent.atomic.AtomicLong(instant);
+        var source = new EventIds(now::get);
+        var ids = new java.util.ArrayList<java.util.UUID>();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add(source.nextId());
+        }
+        now.set(instant - 5_000);
+        ids.add(source.nextId());
+
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(ids).allSatisfy(id -> assertThat(id.version()).isEqualTo(7));
+        // 10 000 ids in one millisecond spill over a few milliseconds, never further.
+        assertThat((ids.getLast().getMostSignificantBits() >>> 16) - instant).isBetween(0L, 5L);
+    }
 }

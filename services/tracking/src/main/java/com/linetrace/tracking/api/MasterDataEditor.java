@@ -77,7 +77,7 @@ public interface MasterDataEditor {
             @NotBlank @Size(max = 80) String name,
             @NotNull String stationKind,
             @Size(max = 2000) String instruction,
-            @Valid @Size(max = 50) List<PartSpec> parts) {
+            @Size(max = 50) List<@Valid PartSpec> parts) {
 
         public OperationSpec {
             instruction = instruction == null ? "" : instruction;
@@ -92,7 +92,7 @@ public interface MasterDataEditor {
      */
     record RouteSpec(
             @Min(1) @Max(20) int maxFailures,
-            @NotEmpty @Valid @Size(max = 100) List<OperationSpec> operations,
+            @NotEmpty @Size(max = 100) List<@Valid OperationSpec> operations,
             @Size(max = 10) List<String> firmwareModules,
             boolean requiresKey) {
 
