@@ -44,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * tracking's interlock answers at once and the answer fills the screen in green (GO) or red (STOP). After an
  * accepted check-in the terminal shows the operation's work instruction and the parts still to scan; the same
  * field then takes the parts' barcodes, and PASS opens once every part is scanned (FAIL, with defect codes, always
- * can be recorded). The station is picked once per session,
+ * can be recorded). The station is picked once per session, by scanning the ID label on the station, from the list,
  * or bookmarked as {@code /station?station=ASM-1}. Every rule is tracking's: this view only asks and shows.
  */
 @Route(value = "station", layout = MainLayout.class)
@@ -91,11 +91,10 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         stationSelect.addValueChangeListener(change -> stationChanged(change.getValue()));
 
         scanField.setId("scan-field");
-        scanField.setPlaceholder("Scan a unit");
-        scanField.setAriaLabel("Scan a unit or a part");
+        scanField.setPlaceholder("Scan the station's label");
+        scanField.setAriaLabel("Scan a station label, a unit or a part");
         scanField.setAutofocus(true);
         scanField.setWidthFull();
-        scanField.setEnabled(false);
         scanField.getStyle().setFontSize("2rem");
         // Blur and refocus before the shortcut runs, so the field's value reaches the server before the scan.
         Shortcuts.addShortcutListener(scanField, this::scan, Key.ENTER)
@@ -156,11 +155,18 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
                 .ifPresentOrElse(stationSelect::setValue, () -> warn("No station has the id " + stationId));
     }
 
+    /** The id of the station this terminal is at, if it is set. */
+    @Nullable
+    String station() {
+        var station = stationSelect.getValue();
+        return station == null ? null : station.id();
+    }
+
     private void stationChanged(@Nullable StationInfo station) {
         VaadinSession.getCurrent().setAttribute(SESSION_STATION, station == null ? null : station.id());
         showWork(null);
         verdict.clear();
-        scanField.setEnabled(station != null);
+        scanField.setPlaceholder(station == null ? "Scan the station's label" : "Scan a unit");
         refreshRecentScans();
         scanField.focus();
     }
@@ -169,8 +175,21 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         var barcode = scanField.getValue().strip();
         scanField.clear();
         scanField.focus();
+        if (barcode.isEmpty()) {
+            return;
+        }
+        var labelled = stationSelect
+                .getListDataView()
+                .getItems()
+                .filter(s -> s.id().equals(barcode))
+                .findFirst();
+        if (labelled.isPresent()) {
+            stationSelect.setValue(labelled.get());
+            return;
+        }
         var station = stationSelect.getValue();
-        if (barcode.isEmpty() || station == null) {
+        if (station == null) {
+            warn("Which station is this? Scan the ID label on the station, or pick it from the list.");
             return;
         }
         var unit = checkedIn;

@@ -56,12 +56,21 @@ class StationViewTests extends BrowserlessTest {
     }
 
     @Test
-    void refusesToScanUntilAStationIsPicked() {
-        assertThat(scanField().isEnabled()).isFalse();
+    void sendsNoScanUntilTheStationIsKnownAndTakesItFromItsScannedLabel() {
+        scan("DRNX9ABC123456789");
+        assertThat(tracking.scans).as("no station yet").isEmpty();
 
-        view.useStation("ASM-1");
+        scan("ASM-2");
+        assertThat(view.station()).isEqualTo("ASM-2");
+        assertThat(tracking.scans).as("a station label is no unit").isEmpty();
 
-        assertThat(scanField().isEnabled()).isTrue();
+        scan("DRNX9ABC123456789");
+        assertThat(tracking.scans)
+                .singleElement()
+                .satisfies(scan -> assertThat(scan.stationId()).isEqualTo("ASM-2"));
+
+        scan("ASM-1");
+        assertThat(view.station()).as("the terminal moved to another station").isEqualTo("ASM-1");
     }
 
     @Test
