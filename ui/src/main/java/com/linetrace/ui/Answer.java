@@ -7,11 +7,13 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.dom.Style;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * A form's last answer in words: what was done, or why not (in red, and as a notification). Its
- * {@code data-outcome} attribute ({@code done} or {@code refused}) lets tests read it. Also the forms' check of a
- * required field.
+ * {@code data-outcome} attribute ({@code done} or {@code refused}) lets tests read it. Also the forms' way of asking
+ * a service and their check of a required field.
  */
 public class Answer extends Div {
 
@@ -32,6 +34,24 @@ public class Answer extends Div {
         getStyle().setColor("var(--lumo-error-text-color)");
         Notification.show(message, 6000, Notification.Position.MIDDLE)
                 .addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
+
+    /**
+     * Asks a service; its refusal (an exception of type {@code refusal}, whose message says why in words) or a role
+     * that may not is shown here, and nothing else happens.
+     */
+    public <T> Optional<T> ask(Class<? extends RuntimeException> refusal, Supplier<T> request) {
+        try {
+            return Optional.of(request.get());
+        } catch (AccessDeniedException e) {
+            refuse("Your role may not do this.");
+        } catch (RuntimeException e) {
+            if (!refusal.isInstance(e)) {
+                throw e;
+            }
+            refuse(e.getMessage());
+        }
+        return Optional.empty();
     }
 
     /** The field's stripped value, or empty after marking the field invalid with {@code message}. */

@@ -4,36 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
-import java.io.IOException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 @IntegrationTest
 @TestPropertySource(properties = {"linetrace.identity.demo-users=true", "vaadin.launch-browser=false"})
 @Timeout(180)
-class MasterDataBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
+class MasterDataBrowserIT extends WithBrowser {
 
     @Test
     void anEngineerBuildsARouteInTheBrowserAndTheLineFollowsIt() {

@@ -3,37 +3,18 @@ package com.linetrace.plant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.testing.IntegrationTest;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 @IntegrationTest
 @TestPropertySource(properties = {"linetrace.identity.demo-users=true", "vaadin.launch-browser=false"})
 @Timeout(180)
-class PlantBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
+class PlantBrowserIT extends WithBrowser {
 
     /** Fresh units of the demo model, released for this test so that their next step is at ASM-1. */
     private java.util.List<String> newSerials(int quantity) {

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -37,22 +33,7 @@ import org.springframework.test.context.TestPropertySource;
             "vaadin.launch-browser=false"
         })
 @Timeout(180)
-class TerminalWalkBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
+class TerminalWalkBrowserIT extends WithBrowser {
 
     @Test
     void operatorWalksAUnitThroughEveryStationFailsItAtTestRepairsItAndPacksIt() {

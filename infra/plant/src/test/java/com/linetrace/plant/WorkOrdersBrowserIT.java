@@ -3,16 +3,12 @@ package com.linetrace.plant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.testing.IntegrationTest;
-import java.io.IOException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /** A supervisor releases a work order in the real UI and opens its labels, in headless Chromium. */
@@ -20,22 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @TestPropertySource(properties = {"linetrace.identity.demo-users=true", "vaadin.launch-browser=false"})
 @Timeout(180)
-class WorkOrdersBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = Browser.start(port);
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        browser.close();
-    }
+class WorkOrdersBrowserIT extends WithBrowser {
 
     @Test
     void supervisorReleasesAWorkOrderAndOpensItsLabels() {

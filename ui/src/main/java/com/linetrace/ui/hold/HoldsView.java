@@ -26,9 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Stops units: a supervisor or quality holds a pasted or scanned list of serials, or a whole work order, with a
@@ -130,7 +128,7 @@ class HoldsView extends VerticalLayout {
             return;
         }
         reason(holdReason)
-                .flatMap(why -> ask(() -> holds.hold(list, why, viewer.name())))
+                .flatMap(why -> answer.ask(HoldRefusedException.class, () -> holds.hold(list, why, viewer.name())))
                 .ifPresent(outcome -> {
                     show(outcome, "Held");
                     serials.clear();
@@ -144,7 +142,8 @@ class HoldsView extends VerticalLayout {
             return;
         }
         reason(holdReason)
-                .flatMap(why -> ask(() -> holds.holdWorkOrder(order, why, viewer.name())))
+                .flatMap(why ->
+                        answer.ask(HoldRefusedException.class, () -> holds.holdWorkOrder(order, why, viewer.name())))
                 .ifPresent(outcome -> show(outcome, "Held work order " + order + ":"));
     }
 
@@ -154,7 +153,7 @@ class HoldsView extends VerticalLayout {
             return;
         }
         reason(unitReason)
-                .flatMap(why -> ask(() -> {
+                .flatMap(why -> answer.ask(HoldRefusedException.class, () -> {
                     holds.release(serial.get(), why, viewer.name());
                     return serial.get();
                 }))
@@ -185,7 +184,7 @@ class HoldsView extends VerticalLayout {
     }
 
     private void scrap(String serial, String why) {
-        ask(() -> {
+        answer.ask(HoldRefusedException.class, () -> {
                     holds.scrap(serial, why, viewer.name());
                     return serial;
                 })
@@ -199,7 +198,9 @@ class HoldsView extends VerticalLayout {
             return;
         }
         reason(lotReason)
-                .flatMap(why -> ask(() -> holds.quarantineLot(part.get(), lotNumber.get(), why, viewer.name())))
+                .flatMap(why -> answer.ask(
+                        HoldRefusedException.class,
+                        () -> holds.quarantineLot(part.get(), lotNumber.get(), why, viewer.name())))
                 .ifPresent(outcome ->
                         show(outcome, "Quarantined lot " + lotNumber.get() + " of " + part.get() + "; held"));
     }
@@ -210,7 +211,7 @@ class HoldsView extends VerticalLayout {
         if (part.isEmpty() || lotNumber.isEmpty()) {
             return;
         }
-        ask(() -> holds.liftQuarantine(part.get(), lotNumber.get(), viewer.name()))
+        answer.ask(HoldRefusedException.class, () -> holds.liftQuarantine(part.get(), lotNumber.get(), viewer.name()))
                 .ifPresent(lifted -> answer.say(
                         lifted
                                 ? "Lifted the quarantine of lot " + lotNumber.get() + " of " + part.get()
@@ -237,18 +238,6 @@ class HoldsView extends VerticalLayout {
 
     private Optional<String> reason(TextField field) {
         return Answer.required(field, "A reason is required");
-    }
-
-    /** Asks tracking; a refusal or a role that may not is shown in words, and nothing else happens. */
-    private <T> Optional<T> ask(Supplier<T> request) {
-        try {
-            return Optional.of(request.get());
-        } catch (HoldRefusedException e) {
-            answer.refuse(e.getMessage());
-        } catch (AccessDeniedException e) {
-            answer.refuse("Your role may not do this.");
-        }
-        return Optional.empty();
     }
 
     private void show(Outcome outcome, String verb) {

@@ -17,7 +17,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Master data: lines and their stations (with their ID labels to print), product models and their routes. A
@@ -55,26 +54,9 @@ class MasterDataView extends VerticalLayout {
         show(linesTab);
     }
 
-    /** Shows the panel of {@code tab}; both stay attached, so a half-filled form survives a look at the other. */
-    void show(Tab tab) {
-        tabs.setSelectedTab(tab);
-        lines.setVisible(tab == linesTab);
-        routes.setVisible(tab == routesTab);
-    }
-
-    /**
-     * Asks tracking; a refusal or a role that may not is shown in words on {@code answer}, and nothing else
-     * happens.
-     */
+    /** Asks tracking; a refusal or a role that may not is shown in words on {@code answer}. */
     static <T> Optional<T> ask(Answer answer, Supplier<T> request) {
-        try {
-            return Optional.of(request.get());
-        } catch (MasterDataRefusedException e) {
-            answer.refuse(e.getMessage());
-        } catch (AccessDeniedException e) {
-            answer.refuse("Your role may not do this.");
-        }
-        return Optional.empty();
+        return answer.ask(MasterDataRefusedException.class, request);
     }
 
     /** As {@link #ask}, for a request that answers nothing: true when it was done. */
@@ -84,5 +66,12 @@ class MasterDataView extends VerticalLayout {
                     return true;
                 })
                 .isPresent();
+    }
+
+    /** Shows the panel of {@code tab}; both stay attached, so a half-filled form survives a look at the other. */
+    void show(Tab tab) {
+        tabs.setSelectedTab(tab);
+        lines.setVisible(tab == linesTab);
+        routes.setVisible(tab == routesTab);
     }
 }

@@ -39,10 +39,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The plant's firmware releases with their signature checked against the release keys trusted now. Release
@@ -176,12 +174,13 @@ class ReleasesView extends VerticalLayout {
                 sha256.getValue().strip(),
                 sizeBytes,
                 signature.getValue().strip());
-        ask(() -> catalog.registerRelease(registration, viewer.name())).ifPresent(release -> {
-            answer.say("Registered " + label(release) + " as DRAFT; signature " + signature(release) + ".");
-            signature.clear();
-            reload();
-            releases.select(release);
-        });
+        answer.ask(ReleaseRefusedException.class, () -> catalog.registerRelease(registration, viewer.name()))
+                .ifPresent(release -> {
+                    answer.say("Registered " + label(release) + " as DRAFT; signature " + signature(release) + ".");
+                    signature.clear();
+                    reload();
+                    releases.select(release);
+                });
     }
 
     void approve() {
@@ -190,7 +189,8 @@ class ReleasesView extends VerticalLayout {
             return;
         }
         Answer.required(reason, "Required")
-                .flatMap(why -> ask(() -> catalog.approveRelease(release.id(), why, viewer.name())))
+                .flatMap(why -> answer.ask(
+                        ReleaseRefusedException.class, () -> catalog.approveRelease(release.id(), why, viewer.name())))
                 .ifPresent(approved -> decided(approved, "Approved "));
     }
 
@@ -200,7 +200,8 @@ class ReleasesView extends VerticalLayout {
             return;
         }
         Answer.required(reason, "Required")
-                .flatMap(why -> ask(() -> catalog.revokeRelease(release.id(), why, viewer.name())))
+                .flatMap(why -> answer.ask(
+                        ReleaseRefusedException.class, () -> catalog.revokeRelease(release.id(), why, viewer.name())))
                 .ifPresent(revoked -> decided(revoked, "Revoked "));
     }
 
@@ -239,7 +240,8 @@ class ReleasesView extends VerticalLayout {
         approve.setEnabled(release.state().equals("DRAFT"));
         revoke.setEnabled(!release.state().equals("REVOKED"));
         if (release.state().equals("REVOKED")) {
-            ask(() -> catalog.affectedSerials(release.id())).ifPresent(this::showAffected);
+            answer.ask(ReleaseRefusedException.class, () -> catalog.affectedSerials(release.id()))
+                    .ifPresent(this::showAffected);
         }
     }
 
@@ -275,17 +277,6 @@ class ReleasesView extends VerticalLayout {
                 .flatMap(list -> list.getChildren())
                 .map(link -> ((Anchor) link).getText())
                 .toList();
-    }
-
-    private <T> Optional<T> ask(Supplier<T> request) {
-        try {
-            return Optional.of(request.get());
-        } catch (ReleaseRefusedException e) {
-            answer.refuse(e.getMessage());
-        } catch (AccessDeniedException e) {
-            answer.refuse("Your role may not do this.");
-        }
-        return Optional.empty();
     }
 
     static String signature(ReleaseSummary release) {

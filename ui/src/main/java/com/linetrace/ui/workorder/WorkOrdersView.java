@@ -38,8 +38,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -166,7 +164,9 @@ class WorkOrdersView extends VerticalLayout {
         if (modelId.isEmpty() || lineId.isEmpty() || units == null || due.isInvalid()) {
             return;
         }
-        ask(() -> planning.release(modelId.get(), lineId.get(), units, due.getValue(), viewer.name()))
+        answer.ask(
+                        WorkOrderRefusedException.class,
+                        () -> planning.release(modelId.get(), lineId.get(), units, due.getValue(), viewer.name()))
                 .ifPresent(released -> {
                     answer.say(released(released));
                     // Cleared so that a second click does not release the same work order twice.
@@ -181,7 +181,8 @@ class WorkOrdersView extends VerticalLayout {
     }
 
     private void reload() {
-        ask(() -> planning.workOrders(SHOWN)).ifPresent(workOrders::setItems);
+        answer.ask(WorkOrderRefusedException.class, () -> planning.workOrders(SHOWN))
+                .ifPresent(workOrders::setItems);
     }
 
     /** The labels PDF of a work order, made when the link is followed, shown in the browser to print. */
@@ -204,18 +205,6 @@ class WorkOrdersView extends VerticalLayout {
         } catch (AccessDeniedException e) {
             return DownloadResponse.error(HttpStatusCode.FORBIDDEN);
         }
-    }
-
-    /** Asks tracking; a refusal or a role that may not is shown in words, and nothing else happens. */
-    private <T> Optional<T> ask(Supplier<T> request) {
-        try {
-            return Optional.of(request.get());
-        } catch (WorkOrderRefusedException e) {
-            answer.refuse(e.getMessage());
-        } catch (AccessDeniedException e) {
-            answer.refuse("Your role may not do this.");
-        }
-        return Optional.empty();
     }
 
     /** Offers the choices by id, named in words; the only one is picked already. */
