@@ -26,6 +26,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -77,7 +78,7 @@ public class MessagingAutoConfiguration {
 
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> linetraceListenerContainerFactory(
-            KafkaProperties properties, DefaultErrorHandler linetraceErrorHandler) {
+            KafkaProperties properties, DefaultErrorHandler linetraceErrorHandler, MessagingSettings settings) {
         var config = new HashMap<>(properties.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -87,6 +88,10 @@ public class MessagingAutoConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setCommonErrorHandler(linetraceErrorHandler);
         factory.getContainerProperties().setObservationEnabled(true);
+        // A commit after every poll costs the broker's group coordinator a write per event or two at line rate;
+        // the inbox already absorbs redelivery, so offsets are committed on a timer (and on rebalance) instead.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
+        factory.getContainerProperties().setAckTime(settings.commitInterval().toMillis());
         return factory;
     }
 

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicas replication factor of those topics
  * @param retries how often a failing record is retried before it goes to the dead-letter topic
  * @param retryBackoff the pause between those retries
+ * @param commitInterval how often a listener commits its consumed offsets; consumers deduplicate by event id
+ *     (their inbox), so after a crash the events of at most this interval are delivered again and skipped
  */
 @ConfigurationProperties("linetrace.messaging")
 public record MessagingSettings(
@@ -25,4 +27,5 @@ public record MessagingSettings(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("3") int retries,
-        @DefaultValue("200ms") Duration retryBackoff) {}
+        @DefaultValue("200ms") Duration retryBackoff,
+        @DefaultValue("1s") Duration commitInterval) {}

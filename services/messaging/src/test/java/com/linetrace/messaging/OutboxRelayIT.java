@@ -40,7 +40,8 @@ class OutboxRelayIT {
             3,
             (short) 1,
             3,
-            Duration.ofMillis(50));
+            Duration.ofMillis(50),
+            Duration.ofSeconds(1));
 
     static JdbcClient jdbc;
     static TransactionTemplate transactions;

@@ -53,46 +53,47 @@ public class UnitRepository {
                 .update();
     }
 
+    /** Marks the unit checked in and opens its operation run, in one statement: a check-in is on the hot path. */
     public void checkIn(Serial serial, Station station, int seq, boolean rework, String actor, Instant at) {
-        jdbc.sql("update tracking.unit set status = 'IN_PROGRESS', checked_in_station = :station,"
-                        + " checked_in_seq = :seq, updated_at = :at where serial = :serial")
+        jdbc.sql("""
+                        with unit as (
+                            update tracking.unit set status = 'IN_PROGRESS', checked_in_station = :station,
+                                checked_in_seq = :seq, updated_at = :at
+                            where serial = :serial returning serial)
+                        insert into tracking.operation_run (serial, seq, station_id, rework, checked_in_at, checked_in_by)
+                        select serial, :seq, :station, :rework, :at, :actor from unit""")
                 .param("station", station.id())
                 .param("seq", seq)
                 .param("at", Timestamp.from(at))
                 .param("serial", serial.value())
-                .update();
-        jdbc.sql("insert into tracking.operation_run (serial, seq, station_id, rework, checked_in_at, checked_in_by)"
-                        + " values (:serial, :seq, :station, :rework, :at, :actor)")
-                .param("serial", serial.value())
-                .param("seq", seq)
-                .param("station", station.id())
                 .param("rework", rework)
-                .param("at", Timestamp.from(at))
                 .param("actor", actor)
                 .update();
     }
 
+    /** Moves the unit on and closes its operation run, in one statement: a check-out is on the hot path. */
     public void checkOut(
             Serial serial, Progress.Outcome outcome, String result, List<String> defects, String actor, Instant at) {
-        jdbc.sql("update tracking.unit set checked_in_station = null, checked_in_seq = null, next_seq = :next,"
-                        + " rework = :rework, failures = :failures, hold_reason = coalesce(:hold, hold_reason),"
-                        + " status = case when :next::int is null then 'COMPLETED' else status end,"
-                        + " completed_at = case when :next::int is null then :at else completed_at end,"
-                        + " updated_at = :at where serial = :serial")
+        jdbc.sql("""
+                        with unit as (
+                            update tracking.unit set checked_in_station = null, checked_in_seq = null, next_seq = :next,
+                                rework = :rework, failures = :failures, hold_reason = coalesce(:hold, hold_reason),
+                                status = case when :next::int is null then 'COMPLETED' else status end,
+                                completed_at = case when :next::int is null then :at else completed_at end,
+                                updated_at = :at
+                            where serial = :serial returning serial)
+                        update tracking.operation_run run set checked_out_at = :at, checked_out_by = :actor,
+                            result = :result, defects = :defects
+                        from unit where run.serial = unit.serial and run.checked_out_at is null""")
                 .param("next", outcome.nextSeq())
                 .param("rework", outcome.rework())
                 .param("failures", outcome.failures())
                 .param("hold", outcome.holdReason())
                 .param("at", Timestamp.from(at))
                 .param("serial", serial.value())
-                .update();
-        jdbc.sql("update tracking.operation_run set checked_out_at = :at, checked_out_by = :actor, result = :result,"
-                        + " defects = :defects where serial = :serial and checked_out_at is null")
-                .param("at", Timestamp.from(at))
                 .param("actor", actor)
                 .param("result", result)
                 .param("defects", defects.toArray(String[]::new))
-                .param("serial", serial.value())
                 .update();
     }
 
