@@ -10,5 +10,9 @@ public final class Roles {
     public static final String ENGINEER = "ENGINEER";
     public static final String ADMIN = "ADMIN";
 
+    /** Every role, from the floor up. */
+    public static final java.util.List<String> ALL =
+            java.util.List.of(OPERATOR, SUPERVISOR, MANAGER, QUALITY, ENGINEER, ADMIN);
+
     private Roles() {}
 }

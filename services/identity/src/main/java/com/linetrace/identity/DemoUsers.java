@@ -1,7 +1,6 @@
 package com.linetrace.identity;
 
 import com.linetrace.contracts.Roles;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,9 +19,6 @@ import org.springframework.stereotype.Component;
 class DemoUsers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
-
-    private static final List<String> ROLES =
-            List.of(Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN);
 
     private final UserDetailsManager users;
     private final PasswordEncoder encoder;
@@ -48,7 +44,7 @@ class DemoUsers implements ApplicationRunner {
         if (!settings.demoUsers()) {
             return;
         }
-        for (var role : ROLES) {
+        for (var role : Roles.ALL) {
             var username = role.toLowerCase();
             if (!exists(username)) {
                 users.createUser(User.withUsername(username)

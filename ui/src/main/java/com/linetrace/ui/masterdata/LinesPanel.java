@@ -34,9 +34,6 @@ import org.jspecify.annotations.Nullable;
  */
 class LinesPanel extends VerticalLayout {
 
-    static final List<String> ROLES =
-            List.of(Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN);
-
     private final MasterDataEditor editor;
     private final Viewer viewer;
 
@@ -95,7 +92,7 @@ class LinesPanel extends VerticalLayout {
         flowOrder.setMax(10_000);
         flowOrder.setStepButtonsVisible(true);
         roles.setId("station-roles");
-        roles.setItems(ROLES);
+        roles.setItems(Roles.ALL);
         roles.setWidth("22em");
         addStation.setId("add-station");
         addStation.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

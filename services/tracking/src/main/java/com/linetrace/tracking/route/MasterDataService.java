@@ -27,8 +27,6 @@ class MasterDataService implements MasterDataEditor {
 
     private static final Logger log = LoggerFactory.getLogger(MasterDataService.class);
 
-    private static final List<String> ROLES =
-            List.of(Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN);
     private static final Set<String> MODULES =
             Arrays.stream(FirmwareModule.values()).map(Enum::name).collect(Collectors.toSet());
 
@@ -255,8 +253,8 @@ class MasterDataService implements MasterDataEditor {
     }
 
     private static void requireRoles(List<String> roles) {
-        if (!ROLES.containsAll(roles)) {
-            throw new MasterDataRefusedException("Allowed roles are among " + ROLES);
+        if (!Roles.ALL.containsAll(roles)) {
+            throw new MasterDataRefusedException("Allowed roles are among " + Roles.ALL);
         }
     }
 }
