@@ -19,9 +19,6 @@ import java.util.List;
  */
 public interface MasterDataEditor {
 
-    /** Ids of lines, stations and models: what a barcode carries well (capitals, digits, dashes). */
-    String ID = "[A-Z0-9][A-Z0-9-]{0,19}";
-
     String PART_NUMBER = "[A-Z0-9][A-Z0-9._/-]{0,39}";
 
     /** The kinds of station a route's operation can name. */
@@ -29,10 +26,7 @@ public interface MasterDataEditor {
             List.of("ASSEMBLY", "FIRMWARE_FLASH", "KEY_INJECTION", "TEST", "INSPECTION", "REPAIR", "PACK");
 
     record LineSpec(
-            @NotNull @Pattern(regexp = ID, message = "capitals, digits and dashes, up to 20")
-            String id,
-
-            @NotBlank @Size(max = 80) String name) {}
+            @PlantId String id, @NotBlank @Size(max = 80) String name) {}
 
     /**
      * A station of a line: it performs the operations of its kind; its id is printed as a barcode on it.
@@ -40,11 +34,9 @@ public interface MasterDataEditor {
      * @param allowedRoles the roles allowed to work here; empty: every role that may scan
      */
     record StationSpec(
-            @NotNull @Pattern(regexp = ID, message = "capitals, digits and dashes, up to 20")
-            String id,
+            @PlantId String id,
 
-            @NotNull @Pattern(regexp = ID, message = "capitals, digits and dashes, up to 20")
-            String lineId,
+            @PlantId String lineId,
 
             @NotNull String kind,
             @Min(0) @Max(10_000) int flowOrder,
@@ -57,10 +49,7 @@ public interface MasterDataEditor {
     }
 
     record ModelSpec(
-            @NotNull @Pattern(regexp = ID, message = "capitals, digits and dashes, up to 20")
-            String id,
-
-            @NotBlank @Size(max = 80) String name) {}
+            @PlantId String id, @NotBlank @Size(max = 80) String name) {}
 
     /** A line of an operation's bill of materials: a part number, how many, whether each has its own serial. */
     record PartSpec(

@@ -75,12 +75,8 @@ class MasterDataService implements MasterDataEditor {
     @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     public void addLine(LineSpec line, String actor) {
         requireValid(line);
-        try {
-            masterData.addLine(line.id(), line.name());
-            log.info("{} added line {}", actor, line.id());
-        } catch (DuplicateKeyException e) {
-            throw new MasterDataRefusedException("Line " + line.id() + " already exists", true);
-        }
+        addOnce("Line " + line.id(), () -> masterData.addLine(line.id(), line.name()));
+        log.info("{} added line {}", actor, line.id());
     }
 
     @Override
@@ -92,18 +88,16 @@ class MasterDataService implements MasterDataEditor {
         if (!masterData.lineExists(station.lineId())) {
             throw new MasterDataRefusedException("No line has the id " + station.lineId());
         }
-        try {
-            masterData.addStation(new Station(
-                    station.id(),
-                    station.lineId(),
-                    station.kind(),
-                    station.flowOrder(),
-                    station.name(),
-                    station.allowedRoles()));
-            log.info("{} added station {} ({}) to line {}", actor, station.id(), station.kind(), station.lineId());
-        } catch (DuplicateKeyException e) {
-            throw new MasterDataRefusedException("Station " + station.id() + " already exists", true);
-        }
+        addOnce(
+                "Station " + station.id(),
+                () -> masterData.addStation(new Station(
+                        station.id(),
+                        station.lineId(),
+                        station.kind(),
+                        station.flowOrder(),
+                        station.name(),
+                        station.allowedRoles())));
+        log.info("{} added station {} ({}) to line {}", actor, station.id(), station.kind(), station.lineId());
     }
 
     @Override
@@ -127,12 +121,8 @@ class MasterDataService implements MasterDataEditor {
     @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     public void addModel(ModelSpec model, String actor) {
         requireValid(model);
-        try {
-            masterData.addModel(model.id(), model.name());
-            log.info("{} added model {}", actor, model.id());
-        } catch (DuplicateKeyException e) {
-            throw new MasterDataRefusedException("Model " + model.id() + " already exists", true);
-        }
+        addOnce("Model " + model.id(), () -> masterData.addModel(model.id(), model.name()));
+        log.info("{} added model {}", actor, model.id());
     }
 
     @Override
@@ -214,6 +204,15 @@ class MasterDataService implements MasterDataEditor {
                 stations.stream()
                         .map(s -> new LabelSheet.Label(s.id(), s.id() + " · " + s.name()))
                         .toList());
+    }
+
+    /** Runs an insert of something with an id; when the id is taken, says so as a conflict. */
+    private static void addOnce(String what, Runnable insert) {
+        try {
+            insert.run();
+        } catch (DuplicateKeyException e) {
+            throw new MasterDataRefusedException(what + " already exists", true);
+        }
     }
 
     private static RouteSpec spec(Route route) {
