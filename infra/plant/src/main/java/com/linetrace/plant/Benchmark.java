@@ -29,8 +29,8 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         var parsed = BenchmarkOptions.parse(args);
         var keys = DemoProvisioningKeys.generate();
-        var postgres = EmbeddedPostgresServer.start(null);
-        var kafka = EmbeddedKafkaServer.start();
+        var postgres = EmbeddedPostgresServer.throwaway();
+        var kafka = EmbeddedKafkaServer.throwaway();
         int status = 0;
         try {
             var arguments = new ArrayList<>(List.of(

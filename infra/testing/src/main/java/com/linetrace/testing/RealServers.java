@@ -41,9 +41,10 @@ public record RealServers(String jdbcUrl, String username, String password, Stri
     }
 
     private static RealServers embedded() {
-        log.info("No Docker engine: starting embedded PostgreSQL and KRaft Kafka");
-        var postgres = EmbeddedPostgresServer.start(null);
-        var kafka = EmbeddedKafkaServer.start();
+        // Throw-away servers with fast settings (PostgreSQL's fsync off): nothing a test writes must survive a crash.
+        log.info("No Docker engine: starting throw-away embedded PostgreSQL (fsync off) and KRaft Kafka");
+        var postgres = EmbeddedPostgresServer.throwaway();
+        var kafka = EmbeddedKafkaServer.throwaway();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kafka.close();
             postgres.close();
