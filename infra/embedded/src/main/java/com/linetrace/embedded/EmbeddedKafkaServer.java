@@ -2,8 +2,6 @@ package com.linetrace.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,7 +30,6 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
     private static final int NODE_ID = 1;
-    private static final String PORTS_FILE = "ports.properties";
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -166,46 +163,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
-    /** The broker and controller ports, chosen free at first start and kept in the directory. */
+    /** The broker and controller ports, kept in the directory. */
     private record Ports(int broker, int controller) {
 
         static Ports of(Path directory) throws IOException {
-            var file = directory.resolve(PORTS_FILE);
-            var kept = new Properties();
-            if (Files.exists(file)) {
-                try (var in = Files.newInputStream(file)) {
-                    kept.load(in);
-                }
-            }
-            var ports = new Ports(portOrFree(kept.getProperty("broker")), portOrFree(kept.getProperty("controller")));
-            kept.setProperty("broker", String.valueOf(ports.broker));
-            kept.setProperty("controller", String.valueOf(ports.controller));
-            try (var out = Files.newOutputStream(file)) {
-                kept.store(out, "Ports of the embedded Kafka server, reused at each start");
-            }
-            return ports;
-        }
-
-        private static int portOrFree(@Nullable String kept) throws IOException {
-            if (kept != null) {
-                int port = Integer.parseInt(kept.strip());
-                if (isFree(port)) {
-                    return port;
-                }
-                log.warn("Kafka's port {} is taken by another process: choosing another", port);
-            }
-            try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            }
-        }
-
-        private static boolean isFree(int port) {
-            try (var socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
+            return new Ports(
+                    KeptPort.in(directory.resolve("broker.port")), KeptPort.in(directory.resolve("controller.port")));
         }
     }
 }

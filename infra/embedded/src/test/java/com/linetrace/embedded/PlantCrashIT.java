@@ -101,6 +101,35 @@ class PlantCrashIT {
     }
 
     @Test
+    void startsItsDatabaseAgainWhenItStopsUnderTheRunningPlant() throws Exception {
+        try (var lock = DataDirectoryLock.acquire(dataDir);
+                var postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"))) {
+            var url = postgres.jdbcUrl();
+            try (var db = DriverManager.getConnection(url, "postgres", "")) {
+                db.createStatement().execute("create table kept (value text)");
+                db.createStatement().execute("insert into kept values ('before the stop')");
+            }
+            long first = postgres.pid();
+            new ProcessBuilder("kill", "-INT", String.valueOf(first)).start().waitFor();
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> ProcessHandle.of(first).isEmpty());
+
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> {
+                        try (var db = DriverManager.getConnection(url, "postgres", "");
+                                var rows = db.createStatement().executeQuery("select value from kept")) {
+                            assertThat(rows.next()).isTrue();
+                            assertThat(rows.getString(1)).isEqualTo("before the stop");
+                        }
+                    });
+            assertThat(postgres.pid()).isNotEqualTo(first);
+        }
+    }
+
+    @Test
     void refusesASecondPlantOnADataDirectoryALivePlantUses() throws Exception {
         startStandIn();
         assertThatThrownBy(() -> DataDirectoryLock.acquire(dataDir))

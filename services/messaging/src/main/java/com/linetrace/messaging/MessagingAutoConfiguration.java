@@ -4,9 +4,11 @@ import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Topics;
 import java.util.HashMap;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -112,16 +114,22 @@ public class MessagingAutoConfiguration {
         return backOff;
     }
 
-    /** A topic and its dead-letter topic, declared by the service that writes the topic. */
+    /**
+     * A topic and its dead-letter topic, declared by the service that writes the topic. Both keep their records for
+     * good (no time or size retention): a read model is rebuilt by reading its topics from offset zero, and a dead
+     * letter waits until a person replays or discards it.
+     */
     public static KafkaAdmin.NewTopics topicWithDeadLetter(String topic, MessagingSettings settings) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(topic)
-                        .partitions(settings.partitions())
-                        .replicas(settings.replicas())
-                        .build(),
-                TopicBuilder.name(Topics.deadLetter(topic))
-                        .partitions(settings.partitions())
-                        .replicas(settings.replicas())
-                        .build());
+        return new KafkaAdmin.NewTopics(kept(topic, settings), kept(Topics.deadLetter(topic), settings));
+    }
+
+    private static NewTopic kept(String topic, MessagingSettings settings) {
+        return TopicBuilder.name(topic)
+                .partitions(settings.partitions())
+                .replicas(settings.replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, settings.replicas())))
+                .build();
     }
 }
