@@ -202,7 +202,8 @@ class InterlockTests {
                     failures,
                     hold,
                     station,
-                    checkedInSeq);
+                    checkedInSeq,
+                    null);
         }
     }
 }
