@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Drives units of the demo line through tracking's HTTP API, as stations would. For tests. */
@@ -106,10 +107,11 @@ public final class LineDriver {
                 "{\"serial\":\"" + serial + "\",\"result\":\"" + result + "\",\"defects\":[" + codes + "]}");
     }
 
-    public String unitColumn(String serial, String column) {
+    /** A column of the unit's row as text; null when the column is (a hold not there yet reads as null, no error). */
+    public @Nullable String unitColumn(String serial, String column) {
         return jdbc.sql("select " + column + "::text from tracking.unit where serial = :serial")
                 .param("serial", serial)
-                .query(String.class)
+                .query((rs, n) -> rs.getString(1))
                 .single();
     }
 }

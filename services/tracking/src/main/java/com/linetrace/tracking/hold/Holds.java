@@ -71,6 +71,9 @@ public class Holds implements UnitHolds {
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     public Outcome quarantineLot(String partNumber, String lot, String reason, String actor) {
         var why = reason(reason);
+        // Before any unit lock: an installation of the lot running now finishes first and its unit is held below,
+        // or it starts after this commits and sees the quarantine.
+        materials.lockLot(partNumber, lot);
         materials.quarantine(partNumber, lot, why, actor, clock.instant());
         return hold(
                 materials.unitsContaining(partNumber, lot),

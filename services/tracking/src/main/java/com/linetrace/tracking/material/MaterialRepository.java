@@ -15,6 +15,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MaterialRepository {
 
+    /** The first key of tracking's lot locks, so they share no advisory lock with another use of the database. */
+    private static final int LOT_LOCKS = 0x4c4f5401;
+
     private final JdbcClient jdbc;
 
     MaterialRepository(JdbcClient jdbc) {
@@ -51,20 +54,42 @@ public class MaterialRepository {
                 .optional();
     }
 
-    public void install(Serial serial, int seq, PartBarcode part, String stationId, String actor, Instant at) {
-        jdbc.sql("""
+    /**
+     * Serialises everything that concerns one lot until the transaction ends: an installation of a part of the lot
+     * and the lot's quarantine. Without it each would miss the other (the installation checks the quarantine
+     * before the quarantine commits, the quarantine looks for units before the installation commits) and the lot
+     * would end up in a unit that is not held. Take it before any unit lock: whoever waits for a lot then holds no
+     * other lock, so no deadlock can form through it.
+     */
+    public void lockLot(String partNumber, String lot) {
+        jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:pn || ';' || :lot))")
+                .param("space", LOT_LOCKS)
+                .param("pn", partNumber)
+                .param("lot", lot)
+                .query((rs, n) -> n)
+                .list();
+    }
+
+    /**
+     * Records a part installed in a unit; false when a part with this serial is already installed (also when a
+     * concurrent installation of the same serial committed first: the unique index decides, without an error).
+     */
+    public boolean install(Serial serial, int seq, PartBarcode part, String stationId, String actor, Instant at) {
+        return jdbc.sql("""
                         insert into tracking.installed_part (serial, seq, part_number, lot, part_serial, station_id,
                                                             installed_at, installed_by)
-                        values (:serial, :seq, :pn, :lot, :ps, :station, :at, :actor)""")
-                .param("serial", serial.value())
-                .param("seq", seq)
-                .param("pn", part.partNumber())
-                .param("lot", part.lot())
-                .param("ps", part.partSerial())
-                .param("station", stationId)
-                .param("at", Timestamp.from(at))
-                .param("actor", actor)
-                .update();
+                        values (:serial, :seq, :pn, :lot, :ps, :station, :at, :actor)
+                        on conflict (part_number, part_serial) where part_serial is not null do nothing""")
+                        .param("serial", serial.value())
+                        .param("seq", seq)
+                        .param("pn", part.partNumber())
+                        .param("lot", part.lot())
+                        .param("ps", part.partSerial())
+                        .param("station", stationId)
+                        .param("at", Timestamp.from(at))
+                        .param("actor", actor)
+                        .update()
+                == 1;
     }
 
     /** Quarantines a lot; false when it already was. */

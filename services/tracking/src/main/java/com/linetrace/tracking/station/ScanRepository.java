@@ -2,14 +2,19 @@ package com.linetrace.tracking.station;
 
 import com.linetrace.tracking.api.Refusal;
 import com.linetrace.tracking.api.ScanVerdict;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,11 +31,35 @@ class ScanRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<ScanVerdict> find(UUID scanId) {
-        return jdbc.sql("select " + COLUMNS + " from tracking.scan where scan_id = :id")
+    /**
+     * A scan recorded under this id at the station for the action.
+     *
+     * @param requestDigest the {@link #digest} of the request that got the verdict; null for scans recorded before
+     *     it was kept
+     */
+    record Recorded(ScanVerdict verdict, @Nullable String requestDigest) {}
+
+    Optional<Recorded> find(String stationId, ScanVerdict.Action action, UUID scanId) {
+        return jdbc.sql("select " + COLUMNS + ", request_digest from tracking.scan"
+                        + " where scan_id = :id and station_id = :station and action = :action")
                 .param("id", scanId)
-                .query(ScanRepository::verdict)
+                .param("station", stationId)
+                .param("action", action.name())
+                .query((rs, n) -> new Recorded(verdict(rs, n), rs.getString("request_digest")))
                 .optional();
+    }
+
+    /** What identifies a request under its scan id: who sent it and what it asked (action-specific text). */
+    static String digest(String actor, String request) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update(actor.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(request.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** The station's latest scan concerning this unit within {@code window}, if any. */
@@ -44,14 +73,14 @@ class ScanRepository {
                 .optional();
     }
 
-    /** Records a scan; false when a scan with this id was already recorded. */
-    boolean record(ScanVerdict verdict, String barcode) {
+    /** Records a scan; false when a scan with this id was already recorded at the station for the action. */
+    boolean record(ScanVerdict verdict, String barcode, String requestDigest) {
         return jdbc.sql("""
                         insert into tracking.scan (scan_id, station_id, action, barcode, serial, verdict, refusal, message,
-                                                   operation_seq, operation_name, scanned_at, actor)
+                                                   operation_seq, operation_name, scanned_at, actor, request_digest)
                         values (:scanId, :stationId, :action, :barcode, :serial, :verdict, :refusal, :message,
-                                :operation, :operationName, :at, :actor)
-                        on conflict (scan_id) do nothing""")
+                                :operation, :operationName, :at, :actor, :digest)
+                        on conflict (scan_id, station_id, action) do nothing""")
                         .param("scanId", verdict.scanId())
                         .param("stationId", verdict.stationId())
                         .param("action", verdict.action().name())
@@ -66,6 +95,7 @@ class ScanRepository {
                         .param("operationName", verdict.operationName())
                         .param("at", Timestamp.from(verdict.at()))
                         .param("actor", verdict.actor())
+                        .param("digest", requestDigest)
                         .update()
                 == 1;
     }

@@ -3,6 +3,7 @@ package com.linetrace.tracking.station;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
 import com.linetrace.tracking.api.LineStatus;
+import com.linetrace.tracking.api.ScanIdReusedException;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
@@ -30,8 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The stations' HTTP API. A scan always gets a verdict (200): ACCEPTED, or REJECTED with a stable code and a
- * message for the worker; only a request that is not a scan at all (unknown station, malformed body) is an
- * HTTP error, as problem+json.
+ * message for the worker; only a request that is not a scan at all (unknown station, malformed body, a scan id
+ * reused for another request) is an HTTP error, as problem+json.
  */
 @RestController
 class StationController {
@@ -42,7 +43,10 @@ class StationController {
         this.stations = stations;
     }
 
-    /** A check-in scan; {@code scanId} (optional) makes a retried request idempotent. */
+    /**
+     * A check-in scan; {@code scanId} (optional) makes a retried request idempotent at this station for this
+     * action.
+     */
     record ScanRequest(
             @Nullable UUID scanId, @NotNull @Size(max = 256) String barcode) {}
 
@@ -122,6 +126,11 @@ class StationController {
     @ExceptionHandler
     ProblemDetail invalidScan(InvalidScanException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-scan", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail scanIdReused(ScanIdReusedException e) {
+        return problem(HttpStatus.CONFLICT, "scan-id-reused", e.getMessage());
     }
 
     @ExceptionHandler

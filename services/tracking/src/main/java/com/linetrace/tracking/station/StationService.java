@@ -13,6 +13,7 @@ import com.linetrace.contracts.unit.WorkCompleted.Result;
 import com.linetrace.tracking.TrackingSettings;
 import com.linetrace.tracking.api.LineStatus;
 import com.linetrace.tracking.api.Refusal;
+import com.linetrace.tracking.api.ScanIdReusedException;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.ScanVerdict.Action;
 import com.linetrace.tracking.api.ScanVerdict.Verdict;
@@ -37,6 +38,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,7 +58,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StationService implements StationOperations {
 
     private static final Pattern DEFECT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
-    private static final int MAX_STORED_BARCODE = 64;
+    private static final Runnable NOTHING = () -> {};
 
     private final MasterData masterData;
     private final UnitRepository units;
@@ -93,14 +95,9 @@ class StationService implements StationOperations {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     public ScanVerdict checkIn(String stationId, UUID scanId, String barcode, String actor) {
         var station = station(stationId);
-        return decide(station, scanId, Action.CHECK_IN, barcode, barcode, actor, scan -> {
+        return decide(station, scanId, Action.CHECK_IN, barcode, barcode, barcode, actor, NOTHING, scan -> {
             var unit = scan.unit();
             var route = masterData.route(unit.routeId());
-            var roleRefusal = Interlock.mayWorkAt(station, actorRoles());
-            if (roleRefusal.isPresent()) {
-                return scan.rejected(
-                        roleRefusal.get().refusal(), roleRefusal.get().message(), null);
-            }
             var verified = station.kind().equals(Route.PACK) ? provisioning.verified(unit.serial()) : Set.<String>of();
             var decision = Interlock.checkIn(unit, route, station, verified);
             return switch (decision) {
@@ -129,22 +126,28 @@ class StationService implements StationOperations {
             String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor) {
         var station = station(stationId);
         checkDefects(result, defects);
-        return decide(station, scanId, Action.CHECK_OUT, barcode, barcode, actor, scan -> {
+        var request = barcode + "\n" + result + "\n" + String.join(",", defects);
+        return decide(station, scanId, Action.CHECK_OUT, barcode, barcode, request, actor, NOTHING, scan -> {
             var unit = scan.unit();
-            if (!station.id().equals(unit.checkedInStation()) || unit.checkedInSeq() == null) {
-                var where = unit.checkedInStation() == null
-                        ? "is not checked in anywhere"
-                        : "is checked in at " + unit.checkedInStation();
-                return scan.rejected(Refusal.NOT_CHECKED_IN, "Unit " + unit.serial() + " " + where, null);
+            var stop = Interlock.mayWorkOn(unit, station);
+            if (stop.isPresent()) {
+                return scan.rejected(stop.get().refusal(), stop.get().message(), null);
             }
             var route = masterData.route(unit.routeId());
-            int seq = unit.checkedInSeq();
+            int seq = Objects.requireNonNull(unit.checkedInSeq());
             var operation = route.operation(seq).orElseThrow();
             boolean atRepair = unit.rework() && station.kind().equals(Route.REPAIR);
             if (result == Result.PASS && !atRepair) {
                 var missing = missingParts(work(unit.serial(), operation, false));
                 if (!missing.isEmpty()) {
                     return scan.rejected(Refusal.PARTS_MISSING, "Scan the missing parts first: " + missing, operation);
+                }
+                if (station.kind().equals(Route.PACK)) {
+                    var unverified = Interlock.packOut(route, operation, provisioning.verified(unit.serial()));
+                    if (unverified.isPresent()) {
+                        return scan.rejected(
+                                unverified.get().refusal(), unverified.get().message(), operation);
+                    }
                 }
             }
             var outcome = Progress.checkOut(unit, route, seq, atRepair, result);
@@ -196,18 +199,23 @@ class StationService implements StationOperations {
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     public ScanVerdict installPart(String stationId, UUID scanId, String serial, String partBarcode, String actor) {
         var station = station(stationId);
-        return decide(station, scanId, Action.INSTALL_PART, serial, partBarcode, actor, scan -> {
+        // A lot-traced part waits for a quarantine of its lot that is being decided, and the other way round.
+        Runnable serialise = () -> lotTraced(partBarcode).ifPresent(p -> materials.lockLot(p.partNumber(), p.lot()));
+        var request = serial + "\n" + partBarcode;
+        return decide(station, scanId, Action.INSTALL_PART, serial, partBarcode, request, actor, serialise, scan -> {
             var unit = scan.unit();
-            if (!station.id().equals(unit.checkedInStation()) || unit.checkedInSeq() == null) {
-                return scan.rejected(Refusal.NOT_CHECKED_IN, "Unit " + unit.serial() + " is not checked in here", null);
+            var stop = Interlock.mayWorkOn(unit, station);
+            if (stop.isPresent()) {
+                return scan.rejected(stop.get().refusal(), stop.get().message(), null);
             }
             var operation = masterData
                     .route(unit.routeId())
-                    .operation(unit.checkedInSeq())
+                    .operation(Objects.requireNonNull(unit.checkedInSeq()))
                     .orElseThrow();
             PartBarcode part;
             try {
-                part = PartBarcode.parse(storable(partBarcode));
+                // Parsed whole: what is longer than the grammar allows is refused, never cut to fit.
+                part = PartBarcode.parse(partBarcode.strip());
             } catch (MalformedPartBarcodeException e) {
                 return scan.rejected(
                         Refusal.MALFORMED_PART_BARCODE, "Malformed part barcode: " + e.getMessage(), operation);
@@ -253,7 +261,17 @@ class StationService implements StationOperations {
                             operation);
                 }
             }
-            materials.install(unit.serial(), operation.seq(), part, station.id(), actor, scan.at());
+            if (!materials.install(unit.serial(), operation.seq(), part, station.id(), actor, scan.at())) {
+                // Another station installed this serial at the same moment and committed first.
+                return scan.rejected(
+                        Refusal.PART_ALREADY_INSTALLED,
+                        part.partNumber() + " serial " + part.partSerial() + " is already installed"
+                                + materials
+                                        .unitWith(part.partNumber(), Objects.requireNonNull(part.partSerial()))
+                                        .map(holder -> " in unit " + holder)
+                                        .orElse(""),
+                        operation);
+            }
             events.publish(
                     unit.serial(),
                     station.lineId(),
@@ -344,9 +362,14 @@ class StationService implements StationOperations {
     }
 
     /**
-     * Runs one scan in a transaction: a scan id seen before gets its first answer; a malformed barcode or an
-     * unknown serial is refused; a repeat of the station's last scan within the debounce window (a bouncing
-     * scanner) gets that scan's answer; otherwise {@code rule} decides with the unit locked.
+     * Runs one scan in a transaction: a scan id seen before at this station for this action gets its first answer
+     * when the request is the same, and is refused (409) when it is not; a malformed barcode, a worker whose role
+     * the station excludes or an unknown serial is refused; a repeat of the station's last scan within the
+     * debounce window (a bouncing scanner) gets that scan's answer; otherwise {@code rule} decides with the unit
+     * locked. {@code serialise} runs first in the transaction, before the unit is locked, for locks that must come
+     * before it.
+     *
+     * @param request what the worker asked, as text: with the actor, what a reused scan id must match
      */
     private ScanVerdict decide(
             Station station,
@@ -354,21 +377,29 @@ class StationService implements StationOperations {
             Action action,
             String serialText,
             String scanned,
+            String request,
             String actor,
+            Runnable serialise,
             Function<Scan, ScanVerdict> rule) {
         var serialInput = storable(serialText);
         var text = storable(scanned);
+        var digest = ScanRepository.digest(actor, request);
+        var roleRefusal = Interlock.mayWorkAt(station, actorRoles());
         var verdict = transactions.execute(status -> {
-            var earlier = scans.find(scanId);
+            var earlier = scans.find(station.id(), action, scanId);
             if (earlier.isPresent()) {
-                return earlier.get();
+                return sameRequest(earlier.get(), digest);
             }
+            serialise.run();
             var now = clock.instant();
             var scan = new Scan(scanId, station, action, actor, now, null, null);
             var problem = Serial.problemWith(serialInput);
             ScanVerdict answer;
             if (problem != null) {
                 answer = scan.rejected(Refusal.MALFORMED_BARCODE, "Malformed barcode: " + problem, null);
+            } else if (roleRefusal.isPresent()) {
+                answer = scan.withSerial(Serial.parse(serialInput).value())
+                        .rejected(roleRefusal.get().refusal(), roleRefusal.get().message(), null);
             } else {
                 var serial = Serial.parse(serialInput);
                 var unit = units.lock(serial);
@@ -392,20 +423,42 @@ class StationService implements StationOperations {
                     answer = rule.apply(new Scan(scanId, station, action, actor, now, serial.value(), unit.get()));
                 }
             }
-            if (!scans.record(answer, text)) {
+            if (!scans.record(answer, text, digest)) {
                 // The same scan id was recorded by a concurrent request: undo ours, answer with that one.
                 status.setRollbackOnly();
                 return null;
             }
             return answer;
         });
-        return verdict != null ? verdict : scans.find(scanId).orElseThrow();
+        return verdict != null
+                ? verdict
+                : sameRequest(scans.find(station.id(), action, scanId).orElseThrow(), digest);
     }
 
+    /** The first verdict under a scan id, for the same request only. */
+    private static ScanVerdict sameRequest(ScanRepository.Recorded earlier, String digest) {
+        if (earlier.requestDigest() != null && !earlier.requestDigest().equals(digest)) {
+            var first = earlier.verdict();
+            throw new ScanIdReusedException(first.scanId(), first.stationId(), first.action());
+        }
+        return earlier.verdict();
+    }
+
+    /** The part a barcode names when it is traced by lot, if it reads as one. */
+    private static Optional<PartBarcode> lotTraced(String partBarcode) {
+        try {
+            return Optional.of(PartBarcode.parse(partBarcode.strip())).filter(part -> part.lot() != null);
+        } catch (MalformedPartBarcodeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A scanned text as the scan record keeps it: whole (the API bounds its length), with control characters,
+     * which PostgreSQL's text cannot hold (NUL) or a log reader would misread, replaced.
+     */
     private static String storable(String barcode) {
-        var stripped = barcode.strip();
-        var cut = stripped.length() > MAX_STORED_BARCODE ? stripped.substring(0, MAX_STORED_BARCODE) : stripped;
-        return cut.replaceAll("\\p{Cntrl}", "\uFFFD");
+        return barcode.strip().replaceAll("\\p{Cntrl}", "\uFFFD");
     }
 
     private static void checkDefects(Result result, List<String> defects) {

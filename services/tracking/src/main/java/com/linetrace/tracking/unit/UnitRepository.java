@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 public class UnitRepository {
 
     private static final String COLUMNS = "serial, work_order, route_id, line_id, status, next_seq, rework, failures,"
-            + " hold_reason, checked_in_station, checked_in_seq";
+            + " hold_reason, checked_in_station, checked_in_seq, scrapped_reason";
 
     private final JdbcClient jdbc;
 
@@ -193,6 +193,7 @@ public class UnitRepository {
                 rs.getInt("failures"),
                 rs.getString("hold_reason"),
                 rs.getString("checked_in_station"),
-                rs.getObject("checked_in_seq", Integer.class));
+                rs.getObject("checked_in_seq", Integer.class),
+                rs.getString("scrapped_reason"));
     }
 }

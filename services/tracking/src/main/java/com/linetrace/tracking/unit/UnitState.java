@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param holdReason why it is on hold, null when it is not
  * @param checkedInStation the station it is checked in at, if any
  * @param checkedInSeq the operation it is checked in for (for REPAIR: the failed operation)
+ * @param scrappedReason why it was scrapped, null when it was not
  */
 public record UnitState(
         Serial serial,
@@ -24,7 +25,8 @@ public record UnitState(
         int failures,
         @Nullable String holdReason,
         @Nullable String checkedInStation,
-        @Nullable Integer checkedInSeq) {
+        @Nullable Integer checkedInSeq,
+        @Nullable String scrappedReason) {
 
     public enum Status {
         ISSUED,

@@ -281,6 +281,208 @@ class StationApiIT {
                         .isEqualTo("ACCEPTED"));
     }
 
+    @Test
+    void aStationsRolesApplyToPartScansAndCheckOutsToo() {
+        var id = "SUP-" + shortId().substring(0, 4);
+        var created = ApiClient.at(port)
+                .as("engineer")
+                .post(
+                        "/api/stations",
+                        "{\"id\":\"" + id + "\",\"lineId\":\"L1\",\"kind\":\"ASSEMBLY\","
+                                + "\"flowOrder\":16,\"name\":\"Supervised bench\",\"allowedRoles\":[\"SUPERVISOR\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var supervisor = ApiClient.at(port).as("supervisor");
+        var serial = newSerials(1).getFirst();
+        assertThat(supervisor
+                        .post("/api/stations/" + id + "/scans", "{\"barcode\":\"" + serial + "\"}")
+                        .json()
+                        .get("verdict")
+                        .asString())
+                .isEqualTo("ACCEPTED");
+
+        var part = installPart(id, serial, "FRM-AX4;L=LOT-2611").json();
+        assertThat(part.get("code").asString()).isEqualTo("ROLE_NOT_ALLOWED");
+        assertThat(part.get("message").asString()).contains("SUPERVISOR");
+        var out = checkOut(id, serial, "FAIL", List.of("SCREW-TORQUE")).json();
+        assertThat(out.get("code").asString()).isEqualTo("ROLE_NOT_ALLOWED");
+        assertThat(count("select count(*) from tracking.installed_part where serial = :id", serial))
+                .isZero();
+        assertThat(unitColumn(serial, "checked_in_station")).isEqualTo(id);
+        assertThat(unitColumn(serial, "failures")).isEqualTo("0");
+
+        var allowed = supervisor.post(
+                "/api/stations/" + id + "/materials",
+                "{\"serial\":\"" + serial + "\",\"barcode\":\"FRM-AX4;L=LOT-2611\"}");
+        assertThat(allowed.json().get("verdict").asString()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void recordsALongPartLabelWholeAndRefusesOneLongerThanTheGrammarAllows() {
+        var engineer = ApiClient.at(port).as("engineer");
+        var model = "LBL-" + shortId().substring(0, 4);
+        var partNumber = "HARNESS-AX4-POWER-DIST-BOARD";
+        assertThat(engineer.post("/api/models", "{\"id\":\"" + model + "\",\"name\":\"Long labels\"}")
+                        .status())
+                .isEqualTo(201);
+        var route = engineer.post("/api/models/" + model + "/routes", """
+                {"maxFailures":2,"requiresKey":false,"operations":[
+                  {"seq":10,"name":"Harness","stationKind":"ASSEMBLY","parts":[
+                    {"partNumber":"%s","description":"Power harness","quantity":2,"serialized":false}]},
+                  {"seq":20,"name":"Pack","stationKind":"PACK"}]}""".formatted(partNumber));
+        assertThat(route.status()).as(route.body()).isEqualTo(201);
+        var serial = ApiClient.at(port)
+                .as("supervisor")
+                .post("/api/work-orders", "{\"model\":\"" + model + "\",\"line\":\"L1\",\"quantity\":1}")
+                .json()
+                .get("serials")
+                .get(0)
+                .asString();
+        assertThat(scan("ASM-1", serial).json().get("verdict").asString()).isEqualTo("ACCEPTED");
+
+        var lot = "LOT-2611-"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 28).toUpperCase();
+        var label = partNumber + ";L=" + lot;
+        assertThat(label).hasSize(68);
+        var installed = installPart("ASM-1", serial, label).json();
+        assertThat(installed.get("verdict").asString()).as(installed.toString()).isEqualTo("ACCEPTED");
+        assertThat(jdbc.sql("select lot from tracking.installed_part where serial = :id")
+                        .param("id", serial)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(lot);
+        assertThat(jdbc.sql("select barcode from tracking.scan where scan_id = :id")
+                        .param("id", UUID.fromString(installed.get("scanId").asString()))
+                        .query(String.class)
+                        .single())
+                .isEqualTo(label);
+        var quarantine = ApiClient.at(port)
+                .as("quality")
+                .post(
+                        "/api/lots/quarantine",
+                        "{\"partNumber\":\"" + partNumber + "\",\"lot\":\"" + lot + "\",\"reason\":\"chafed\"}");
+        assertThat(quarantine.json().get("held").toString()).contains(serial);
+
+        var release = ApiClient.at(port)
+                .as("quality")
+                .post("/api/units/" + serial + "/release", "{\"reason\":\"harness replaced\"}");
+        assertThat(release.status()).isEqualTo(200);
+        var tooLong = partNumber + ";L=" + "LOT-" + "7".repeat(36) + "-X" + "9".repeat(12);
+        var refused = installPart("ASM-1", serial, tooLong).json();
+        assertThat(refused.get("code").asString()).isEqualTo("MALFORMED_PART_BARCODE");
+        assertThat(refused.get("message").asString()).contains("at most 80");
+        assertThat(count("select count(*) from tracking.installed_part where serial = :id", serial))
+                .isEqualTo(1);
+    }
+
+    /** Two stations installing one part serial at the same moment: one installs it, the other is told why not. */
+    @Test
+    void twoStationsInstallingOnePartSerialAtOnceGetOneInstallationAndOneRefusal() throws Exception {
+        var pairs = 10;
+        var roundsPerPair = 4; // op 20 takes 4 ESCs: neither unit of a pair fills up within its rounds
+        var serials = newSerials(2 * pairs);
+        for (var serial : serials) {
+            walk(serial, 10);
+        }
+        for (int pair = 0; pair < pairs; pair++) {
+            var a = serials.get(2 * pair);
+            var b = serials.get(2 * pair + 1);
+            assertThat(scan("ASM-1", a).json().get("verdict").asString()).isEqualTo("ACCEPTED");
+            assertThat(scan("ASM-2", b).json().get("verdict").asString()).isEqualTo("ACCEPTED");
+            for (int round = 0; round < roundsPerPair; round++) {
+                var esc = "ESC-40A;S=R" + shortId();
+                var start = new CountDownLatch(1);
+                var first = CompletableFuture.supplyAsync(() -> afterGate(start, () -> installPart("ASM-1", a, esc)));
+                var second = CompletableFuture.supplyAsync(() -> afterGate(start, () -> installPart("ASM-2", b, esc)));
+                start.countDown();
+                var answers = List.of(first.get(), second.get());
+                for (var answer : answers) {
+                    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                }
+                var verdicts = answers.stream()
+                        .map(r -> r.json().get("verdict").asString() + " "
+                                + (r.json().get("code").isNull()
+                                        ? ""
+                                        : r.json().get("code").asString()))
+                        .toList();
+                assertThat(verdicts).containsExactlyInAnyOrder("ACCEPTED ", "REJECTED PART_ALREADY_INSTALLED");
+                assertThat(count(
+                                "select count(*) from tracking.installed_part where part_serial = :id",
+                                esc.substring(esc.indexOf("S=") + 2)))
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aScanIdIsScopedToItsStationAndAction() {
+        var serials = newSerials(2);
+        var scanId = UUID.randomUUID();
+        var first = operator.post(
+                        "/api/stations/ASM-1/scans",
+                        "{\"scanId\":\"" + scanId + "\",\"barcode\":\"" + serials.get(0) + "\"}")
+                .json();
+        assertThat(first.get("verdict").asString()).isEqualTo("ACCEPTED");
+
+        var elsewhere = operator.post(
+                        "/api/stations/ASM-2/scans",
+                        "{\"scanId\":\"" + scanId + "\",\"barcode\":\"" + serials.get(1) + "\"}")
+                .json();
+        assertThat(elsewhere.get("stationId").asString()).isEqualTo("ASM-2");
+        assertThat(elsewhere.get("serial").asString()).isEqualTo(serials.get(1));
+        assertThat(elsewhere.get("verdict").asString()).isEqualTo("ACCEPTED");
+        assertThat(unitColumn(serials.get(1), "checked_in_station")).isEqualTo("ASM-2");
+
+        var part = operator.post(
+                        "/api/stations/ASM-1/materials",
+                        "{\"scanId\":\"" + scanId + "\",\"serial\":\"" + serials.get(0)
+                                + "\",\"barcode\":\"FRM-AX4;L=LOT-2611\"}")
+                .json();
+        assertThat(part.get("action").asString()).isEqualTo("INSTALL_PART");
+        assertThat(part.get("verdict").asString()).isEqualTo("ACCEPTED");
+        assertThat(count("select count(*) from tracking.scan where scan_id = :id", scanId))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void refusesAScanIdReusedWithADifferentRequest() {
+        var serials = newSerials(2);
+        var scanId = UUID.randomUUID();
+        var body = "{\"scanId\":\"" + scanId + "\",\"barcode\":\"" + serials.get(0) + "\"}";
+        var first = operator.post("/api/stations/ASM-1/scans", body);
+        assertThat(first.json().get("verdict").asString()).isEqualTo("ACCEPTED");
+
+        var otherUnit = operator.post(
+                "/api/stations/ASM-1/scans", "{\"scanId\":\"" + scanId + "\",\"barcode\":\"" + serials.get(1) + "\"}");
+        assertThat(otherUnit.status()).isEqualTo(409);
+        assertThat(otherUnit.isProblem()).isTrue();
+        assertThat(otherUnit.json().get("type").asString()).isEqualTo("urn:linetrace:problem:scan-id-reused");
+        assertThat(otherUnit.json().get("detail").asString()).contains(scanId.toString(), "different");
+        assertThat(unitColumn(serials.get(1), "status")).isEqualTo("ISSUED");
+
+        var otherWorker = ApiClient.at(port).as("supervisor").post("/api/stations/ASM-1/scans", body);
+        assertThat(otherWorker.status()).isEqualTo(409);
+
+        var checkOut = operator.post(
+                "/api/stations/ASM-1/check-outs",
+                "{\"scanId\":\"" + UUID.randomUUID() + "\",\"serial\":\"" + serials.get(0)
+                        + "\",\"result\":\"FAIL\",\"defects\":[\"SCREW-TORQUE\"]}");
+        assertThat(checkOut.json().get("verdict").asString()).isEqualTo("ACCEPTED");
+        var checkOutId = checkOut.json().get("scanId").asString();
+        var changedResult = operator.post(
+                "/api/stations/ASM-1/check-outs",
+                "{\"scanId\":\"" + checkOutId + "\",\"serial\":\"" + serials.get(0)
+                        + "\",\"result\":\"FAIL\",\"defects\":[\"LABEL-MISSING\"]}");
+        assertThat(changedResult.status()).isEqualTo(409);
+
+        assertThat(operator.post("/api/stations/ASM-1/scans", body).json()).isEqualTo(first.json());
+        assertThat(count("select count(*) from tracking.scan where scan_id = :id", scanId))
+                .isEqualTo(1);
+    }
+
+    static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
     long count(String sql, Object id) {
         return jdbc.sql(sql).param("id", id).query(Long.class).single();
     }

@@ -138,6 +138,66 @@ class InterlockTests {
         assertThat(Interlock.mayWorkAt(KEYS, Set.of("OPERATOR"))).isEmpty();
     }
 
+    @Test
+    void stopsWorkOnAUnitHeldOrScrappedWhileCheckedInWithTheReason() {
+        var checkedIn = aUnit().next(100).checkedInAt("PCK-1", 100);
+        assertThat(Interlock.mayWorkOn(checkedIn.build(), PACKING)).isEmpty();
+
+        var held = Interlock.mayWorkOn(
+                        aUnit().next(100)
+                                .checkedInAt("PCK-1", 100)
+                                .held("box crushed")
+                                .build(),
+                        PACKING)
+                .orElseThrow();
+        assertThat(held.refusal()).isEqualTo(Refusal.UNIT_HELD);
+        assertThat(held.message()).contains("box crushed");
+
+        var scrapped = Interlock.mayWorkOn(
+                        aUnit().next(100)
+                                .status(Status.SCRAPPED)
+                                .scrapped("frame cracked")
+                                .build(),
+                        PACKING)
+                .orElseThrow();
+        assertThat(scrapped.refusal()).isEqualTo(Refusal.UNIT_SCRAPPED);
+        assertThat(scrapped.message()).contains("frame cracked");
+    }
+
+    @Test
+    void refusesWorkOnAUnitCheckedInElsewhereOrNowhere() {
+        assertThat(Interlock.mayWorkOn(aUnit().next(10).build(), ASSEMBLY)
+                        .orElseThrow()
+                        .message())
+                .contains("is not checked in anywhere");
+        var elsewhere = Interlock.mayWorkOn(
+                        aUnit().next(10).checkedInAt("ASM-2", 10).build(), ASSEMBLY)
+                .orElseThrow();
+        assertThat(elsewhere.refusal()).isEqualTo(Refusal.NOT_CHECKED_IN);
+        assertThat(elsewhere.message()).contains("is checked in at ASM-2");
+    }
+
+    @Test
+    void packOutNamesEachProvisioningItemNotVerified() {
+        var pack = ROUTE.operation(100).orElseThrow();
+        assertThat(Interlock.packOut(ROUTE, pack, ALL_VERIFIED)).isEmpty();
+        var missing = Interlock.packOut(ROUTE, pack, Set.of("FIRMWARE:FLIGHT_CONTROLLER"))
+                .orElseThrow();
+        assertThat(missing.refusal()).isEqualTo(Refusal.PROVISIONING_MISSING);
+        assertThat(missing.message()).contains("firmware of gimbal", "key injection");
+    }
+
+    @Test
+    void aStationsRolesRefuseEveryOtherRole() {
+        var supervised = new Station("SUP-1", "L1", "ASSEMBLY", 15, "Bench", List.of("SUPERVISOR"));
+        assertThat(Interlock.mayWorkAt(supervised, Set.of("OPERATOR"))
+                        .orElseThrow()
+                        .refusal())
+                .isEqualTo(Refusal.ROLE_NOT_ALLOWED);
+        assertThat(Interlock.mayWorkAt(supervised, Set.of("SUPERVISOR"))).isEmpty();
+        assertThat(Interlock.mayWorkAt(ASSEMBLY, Set.of("OPERATOR"))).isEmpty();
+    }
+
     private static Decision check(UnitState unit, Route route, Station station) {
         return Interlock.checkIn(unit, route, station, ALL_VERIFIED);
     }
@@ -158,6 +218,12 @@ class InterlockTests {
         private @Nullable String hold;
         private @Nullable String station;
         private @Nullable Integer checkedInSeq;
+        private @Nullable String scrapped;
+
+        UnitBuilder scrapped(String reason) {
+            this.scrapped = reason;
+            return this;
+        }
 
         UnitBuilder next(@Nullable Integer seq) {
             this.next = seq;
@@ -202,7 +268,8 @@ class InterlockTests {
                     failures,
                     hold,
                     station,
-                    checkedInSeq);
+                    checkedInSeq,
+                    scrapped);
         }
     }
 }
