@@ -1,5 +1,6 @@
 package com.linetrace.ui;
 
+import com.linetrace.contracts.DatabaseUnreachable;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Div;
@@ -13,7 +14,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * A form's last answer in words: what was done, or why not (in red, and as a notification). Its
  * {@code data-outcome} attribute ({@code done} or {@code refused}) lets tests read it. Also the forms' way of asking
- * a service and their check of a required field.
+ * a service and their check of a required field. While the plant's database is down, every form says so in the
+ * same words as the API, and nothing is recorded.
  */
 public class Answer extends Div {
 
@@ -46,10 +48,13 @@ public class Answer extends Div {
         } catch (AccessDeniedException e) {
             refuse("Your role may not do this.");
         } catch (RuntimeException e) {
-            if (!refusal.isInstance(e)) {
+            if (DatabaseUnreachable.causes(e)) {
+                refuse(DatabaseUnreachable.MESSAGE);
+            } else if (refusal.isInstance(e)) {
+                refuse(e.getMessage());
+            } else {
                 throw e;
             }
-            refuse(e.getMessage());
         }
         return Optional.empty();
     }

@@ -1,16 +1,23 @@
 package com.linetrace.ui;
 
+import com.linetrace.ui.health.PlantHealth;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frame of every signed-in view: the menu, built from the views' {@code @Menu} entries that the user's roles
@@ -20,7 +27,12 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    MainLayout(AuthenticationContext authentication) {
+    private final PlantHealth health;
+    private final Div degraded = new Div();
+    private @Nullable Registration healthChanges;
+
+    MainLayout(AuthenticationContext authentication, PlantHealth health) {
+        this.health = health;
         var title = new Span("LineTrace");
         title.getStyle().setFontWeight("600").setFontSize("var(--lumo-font-size-l)");
 
@@ -34,12 +46,39 @@ public class MainLayout extends AppLayout {
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.getStyle().setPaddingRight("var(--lumo-space-m)");
-        addToNavbar(header);
+        degraded.setId("plant-degraded");
+        degraded.setText("The plant database is not reachable: nothing can be recorded until it is back. "
+                + "This clears by itself.");
+        degraded.getStyle()
+                .setBackground("var(--lumo-error-color)")
+                .setColor("var(--lumo-error-contrast-color)")
+                .setPadding("var(--lumo-space-s) var(--lumo-space-m)")
+                .setWidth("100%");
+        degraded.setVisible(!health.databaseReachable());
+        var navbar = new VerticalLayout(header, degraded);
+        navbar.setPadding(false);
+        navbar.setSpacing(false);
+        addToNavbar(navbar);
 
         var nav = new SideNav();
         nav.setId("menu");
         // MenuConfiguration lists only the entries the access control lets this user open.
         MenuConfiguration.getMenuEntries().forEach(entry -> nav.addItem(new SideNavItem(entry.title(), entry.path())));
         addToDrawer(nav);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        var ui = attach.getUI();
+        healthChanges = health.subscribe(reachable -> ui.access(() -> degraded.setVisible(!reachable)));
+        degraded.setVisible(!health.databaseReachable());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (healthChanges != null) {
+            healthChanges.remove();
+            healthChanges = null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.linetrace.identity;
 
+import com.linetrace.contracts.DatabaseUnreachable;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -68,6 +69,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
+        }
+        if (DatabaseUnreachable.causes(e)) {
+            log.warn("Refused a request: the database is not reachable ({})", rootMessage(e));
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnreachable.CODE, DatabaseUnreachable.MESSAGE);
         }
         var incident = UUID.randomUUID();
         log.error("Unexpected error, incident {}", incident, e);

@@ -1,5 +1,6 @@
 package com.linetrace.identity;
 
+import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.contracts.Roles;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,11 +42,22 @@ class ApiSecurity {
                         .hasRole(Roles.ADMIN)
                         .anyRequest()
                         .authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(
-                        response,
-                        HttpStatus.UNAUTHORIZED,
-                        "unauthenticated",
-                        "Sign in with a user name and password (HTTP Basic)")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    // The password could not be checked at all: the user is not to blame, and a retry will do.
+                    if (DatabaseUnreachable.causes(e)) {
+                        problem(
+                                response,
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                DatabaseUnreachable.CODE,
+                                DatabaseUnreachable.MESSAGE);
+                    } else {
+                        problem(
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "unauthenticated",
+                                "Sign in with a user name and password (HTTP Basic)");
+                    }
+                }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> problem(
                                 response,
                                 HttpStatus.UNAUTHORIZED,
@@ -64,6 +76,7 @@ class ApiSecurity {
             throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
         response.getWriter()
                 .write("{\"type\":\"urn:linetrace:problem:" + code + "\",\"title\":\"" + status.getReasonPhrase()
                         + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");

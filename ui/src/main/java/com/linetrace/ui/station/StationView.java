@@ -1,5 +1,6 @@
 package com.linetrace.ui.station;
 
+import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
 import com.linetrace.tracking.api.ScanVerdict;
@@ -242,6 +243,12 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         } catch (UnknownStationException e) {
             warn(e.getMessage());
             stationSelect.clear();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (!DatabaseUnreachable.causes(e)) {
+                throw e;
+            }
+            verdict.notRecorded(DatabaseUnreachable.MESSAGE);
             return Optional.empty();
         }
     }

@@ -51,6 +51,14 @@ class VerdictPanel extends Div {
                         verdict.accepted() ? "var(--lumo-success-contrast-color)" : "var(--lumo-error-contrast-color)");
     }
 
+    /** STOP on red for a scan the plant could not record at all, such as while its database is down. */
+    void notRecorded(String why) {
+        headline.setText("STOP — " + why);
+        details.setText("not recorded");
+        getElement().setAttribute("data-verdict", "NOT_RECORDED");
+        getStyle().setBackgroundColor("var(--lumo-error-color)").setColor("var(--lumo-error-contrast-color)");
+    }
+
     void clear() {
         headline.setText("Scan a unit");
         details.setText("");
