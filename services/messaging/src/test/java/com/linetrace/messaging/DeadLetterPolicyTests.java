@@ -26,4 +26,15 @@ class DeadLetterPolicyTests {
         assertThat(MessagingAutoConfiguration.databaseUnavailable(new IllegalStateException("bug")))
                 .isFalse();
     }
+
+    @Test
+    void givesTheRefusingExceptionsWordsAsTheReasonRatherThanTheListenerWrapper() {
+        assertThat(MessagingAutoConfiguration.reasonOf(new ListenerExecutionFailedException(
+                        "Listener method 'void on(ConsumerRecord)' threw exception",
+                        new com.linetrace.contracts.MalformedEventException("Missing field 'body'"))))
+                .isEqualTo("Missing field 'body'");
+        assertThat(MessagingAutoConfiguration.reasonOf(
+                        new ListenerExecutionFailedException("listener failed", new NullPointerException())))
+                .isEqualTo("NullPointerException");
+    }
 }
