@@ -10,6 +10,8 @@ create table ${schema}.dead_letter (
     dead_letter_offset bigint     not null,
     source_topic      text        not null,
     source_offset     bigint,
+    -- the consumer group that failed: each group that fails on a record dead-letters its own copy
+    consumer_group    text,
     message_key       text,
     -- the original record's own headers (not the error handler's), base64, for a faithful replay
     headers           jsonb       not null,

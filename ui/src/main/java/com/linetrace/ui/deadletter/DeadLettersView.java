@@ -86,6 +86,9 @@ class DeadLettersView extends VerticalLayout {
                 .setTooltipGenerator(DeadLetter::reason)
                 .setFlexGrow(1);
         letters.addColumn(DeadLettersView::decision).setHeader("State").setAutoWidth(true);
+        letters.addColumn(letter -> Optional.ofNullable(letter.consumerGroup()).orElse(""))
+                .setHeader("Consumer")
+                .setAutoWidth(true);
         letters.setAllRowsVisible(true);
         letters.addSelectionListener(
                 selection -> select(selection.getFirstSelectedItem().orElse(null)));

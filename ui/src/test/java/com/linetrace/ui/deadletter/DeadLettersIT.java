@@ -123,6 +123,7 @@ class DeadLettersIT {
         assertThat(toReplay.get("deadLetterTopic").asString()).isEqualTo(TOPIC + ".dlt");
         assertThat(toReplay.get("failedAt").asString()).isNotBlank();
         assertThat(toReplay.get("replayable").asBoolean()).isTrue();
+        assertThat(toReplay.get("consumerGroup").asString()).isEqualTo("dead-letter-test");
         assertThat(consumer.processed).isEmpty();
 
         consumer.broken = false;

@@ -31,6 +31,7 @@ class DeadLettersViewTests extends BrowserlessTest {
         assertThat(grid.getCellText(0, 2)).isEqualTo("LTRCA000000024");
         assertThat(grid.getCellText(0, 3)).isEqualTo("private key material (PEM)");
         assertThat(grid.getCellText(0, 4)).isEqualTo("open");
+        assertThat(grid.getCellText(0, 5)).isEqualTo("linetrace-trace");
         assertThat(grid.getCellText(1, 0)).matches("2026-12-0[12] \\d\\d:\\d\\d:01");
         assertThat(view.paging.getText()).isEqualTo("Page 1 of 1 · 2 dead letters");
     }

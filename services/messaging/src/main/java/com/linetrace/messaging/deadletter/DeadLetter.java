@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param partition its partition (the same on both topics)
  * @param offset its offset on the dead-letter topic
  * @param sourceOffset its offset on {@code topic}, where known
+ * @param consumerGroup the consumer group that could not process it, where known; each group that fails on a record
+ *     dead-letters its own copy, and a replay reaches every group again
  * @param failedAt when it was dead-lettered
  */
 public record DeadLetter(
@@ -23,6 +25,7 @@ public record DeadLetter(
         int partition,
         long offset,
         @Nullable Long sourceOffset,
+        @Nullable String consumerGroup,
         @Nullable String key,
         Instant failedAt,
         String reason,

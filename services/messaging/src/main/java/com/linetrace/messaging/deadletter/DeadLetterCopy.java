@@ -28,6 +28,7 @@ record DeadLetterCopy(
         long offset,
         String sourceTopic,
         @Nullable Long sourceOffset,
+        @Nullable String consumerGroup,
         @Nullable String key,
         List<OriginalHeader> headers,
         byte @Nullable [] value,
@@ -54,6 +55,7 @@ record DeadLetterCopy(
                 verbatim
                         ? number(headers.lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET))
                         : redactedOffset(record.value()),
+                text(headers, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP),
                 record.key(),
                 originalHeaders(headers),
                 // A redacted dead letter's value only restates where it came from: nothing to keep.

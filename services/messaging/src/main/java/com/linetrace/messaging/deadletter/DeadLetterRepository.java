@@ -17,7 +17,8 @@ class DeadLetterRepository {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String COLUMNS = """
-            id, source_topic, dead_letter_topic, partition_no, dead_letter_offset, source_offset, message_key,
+            id, source_topic, dead_letter_topic, partition_no, dead_letter_offset, source_offset, consumer_group,
+            message_key,
             failed_at, reason, replayable, state, decided_by, decided_at, decision_reason""";
 
     private final JdbcClient jdbc;
@@ -36,9 +37,9 @@ class DeadLetterRepository {
         }
         jdbc.sql("""
                         insert into deadletter.dead_letter (dead_letter_topic, partition_no, dead_letter_offset,
-                            source_topic, source_offset, message_key, headers, message_value, reason, replayable,
-                            failed_at)
-                        values (:deadLetterTopic, :partition, :offset, :sourceTopic, :sourceOffset, :key,
+                            source_topic, source_offset, consumer_group, message_key, headers, message_value, reason,
+                            replayable, failed_at)
+                        values (:deadLetterTopic, :partition, :offset, :sourceTopic, :sourceOffset, :group, :key,
                             cast(:headers as jsonb), :value, :reason, :replayable, :failedAt)
                         on conflict (dead_letter_topic, partition_no, dead_letter_offset) do nothing""")
                 .param("deadLetterTopic", copy.deadLetterTopic())
@@ -46,6 +47,7 @@ class DeadLetterRepository {
                 .param("offset", copy.offset())
                 .param("sourceTopic", copy.sourceTopic())
                 .param("sourceOffset", copy.sourceOffset())
+                .param("group", copy.consumerGroup())
                 .param("key", copy.key())
                 .param("headers", JSON.writeValueAsString(headers))
                 .param("value", copy.value())
@@ -135,6 +137,7 @@ class DeadLetterRepository {
                 rs.getInt("partition_no"),
                 rs.getLong("dead_letter_offset"),
                 rs.getObject("source_offset", Long.class),
+                rs.getString("consumer_group"),
                 rs.getString("message_key"),
                 rs.getTimestamp("failed_at").toInstant(),
                 rs.getString("reason"),

@@ -46,6 +46,7 @@ class DeadLetterCopyTests {
                 KafkaHeaders.DLT_ORIGINAL_OFFSET,
                 ByteBuffer.allocate(8).putLong(1234).array()));
         headers.add(new RecordHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE, text("at com.linetrace…")));
+        headers.add(new RecordHeader(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, text("linetrace-trace")));
         headers.add(new RecordHeader(MessagingAutoConfiguration.REASON_HEADER, text("Unknown event type 'Nope'")));
 
         var copy = DeadLetterCopy.of(deadLetter(headers, "LTRCA000000015", text("{\"type\":\"Nope\"}")));
@@ -54,6 +55,7 @@ class DeadLetterCopyTests {
         assertThat(copy.partition()).isEqualTo(2);
         assertThat(copy.offset()).isEqualTo(41);
         assertThat(copy.sourceOffset()).isEqualTo(1234);
+        assertThat(copy.consumerGroup()).isEqualTo("linetrace-trace");
         assertThat(copy.reason()).isEqualTo("Unknown event type 'Nope'");
         assertThat(copy.replayable()).isTrue();
         assertThat(copy.value()).isEqualTo(text("{\"type\":\"Nope\"}"));
