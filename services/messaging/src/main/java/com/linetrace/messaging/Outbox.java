@@ -32,9 +32,6 @@ public final class Outbox {
      * @throws IllegalStateException when called outside a transaction: the event would not be tied to its change
      */
     public <E> void append(String topic, EventCodec<E> codec, EventEnvelope<? extends E> event) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("An outbox append must run in the transaction of the change it records");
-        }
         append(
                 topic,
                 event.serial().value(),

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jspecify.annotations.Nullable;
@@ -116,11 +117,7 @@ class DeadLetterDesk implements DeadLetters {
     }
 
     private DeadLetter settle(
-            long id,
-            DeadLetterState state,
-            String actor,
-            String why,
-            java.util.function.Function<DeadLetter, AuditAction> action) {
+            long id, DeadLetterState state, String actor, String why, Function<DeadLetter, AuditAction> action) {
         return transactions.execute(status -> {
             var letter = repository
                     .lock(id)
