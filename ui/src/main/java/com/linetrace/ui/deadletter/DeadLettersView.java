@@ -50,6 +50,7 @@ class DeadLettersView extends VerticalLayout {
     final Button previous = new Button("Newer");
     final Button next = new Button("Older");
     final Span paging = new Span();
+    final Button refresh = new Button("Refresh");
 
     final Div selected = new Div();
     final TextField reason = new TextField("Reason");
@@ -98,7 +99,12 @@ class DeadLettersView extends VerticalLayout {
         next.setId("older-dead-letters");
         next.addClickListener(click -> turn(1));
         paging.setId("dead-letter-paging");
-        var pager = new HorizontalLayout(previous, paging, next);
+        refresh.setId("refresh-dead-letters");
+        refresh.addClickListener(click -> {
+            loadTopics();
+            reload();
+        });
+        var pager = new HorizontalLayout(previous, paging, next, refresh);
         pager.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         selected.setId("selected-dead-letter");
@@ -115,7 +121,7 @@ class DeadLettersView extends VerticalLayout {
         decision.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         add(topic, letters, pager, selected, decision, answer);
-        answer.ask(DeadLetterRefusedException.class, deadLetters::topics).ifPresent(topic::setItems);
+        loadTopics();
         reload();
         select(null);
     }
@@ -151,6 +157,16 @@ class DeadLettersView extends VerticalLayout {
                 + Optional.ofNullable(letter.key()).orElse("none") + ").");
         reason.clear();
         reload();
+    }
+
+    private void loadTopics() {
+        var chosen = topic.getValue();
+        answer.ask(DeadLetterRefusedException.class, deadLetters::topics).ifPresent(topics -> {
+            topic.setItems(topics);
+            if (chosen != null && topics.contains(chosen)) {
+                topic.setValue(chosen);
+            }
+        });
     }
 
     private void turn(int pages) {

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +42,8 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @TestPropertySource(properties = "linetrace.identity.demo-users=true")
+// No other test class has this context's fixture: close it while the servers still run, not at the JVM's exit.
+@DirtiesContext
 class DeadLettersIT {
 
     static final String TOPIC = "linetrace.dead-letter-test.v1";

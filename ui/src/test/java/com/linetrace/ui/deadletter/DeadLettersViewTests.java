@@ -116,6 +116,18 @@ class DeadLettersViewTests extends BrowserlessTest {
     }
 
     @Test
+    void showsNewDeadLettersOnRefresh() {
+        var view = open();
+        assertThat(view.paging.getText()).isEqualTo("No dead letters.");
+
+        messaging.add("linetrace.unit-events.v1", "LTRCA000000015", "bad", true);
+        test(view.refresh).click();
+
+        assertThat(test(view.letters).size()).isEqualTo(1);
+        assertThat(view.topic.getListDataView().getItems()).containsExactly("linetrace.unit-events.v1");
+    }
+
+    @Test
     void filtersByTopicAndPages() {
         messaging.pageSize = 2;
         for (int i = 0; i < 3; i++) {
