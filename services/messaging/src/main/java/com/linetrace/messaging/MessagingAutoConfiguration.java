@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.annotation.EnableKafka;
@@ -108,12 +109,15 @@ public class MessagingAutoConfiguration {
 
     /**
      * Why a record failed, in the words of the exception that refused it: Spring Kafka's wrapper says only that the
-     * listener threw.
+     * listener threw, and Spring's data-access exceptions quote our SQL before the database's own words.
      */
     static String reasonOf(Throwable exception) {
         Throwable cause = exception;
         while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof NestedRuntimeException nested) {
+            cause = nested.getMostSpecificCause();
         }
         var message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;

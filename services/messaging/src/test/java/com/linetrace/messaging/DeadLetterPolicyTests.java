@@ -36,5 +36,11 @@ class DeadLetterPolicyTests {
         assertThat(MessagingAutoConfiguration.reasonOf(
                         new ListenerExecutionFailedException("listener failed", new NullPointerException())))
                 .isEqualTo("NullPointerException");
+        assertThat(MessagingAutoConfiguration.reasonOf(new ListenerExecutionFailedException(
+                        "listener failed",
+                        new DataIntegrityViolationException(
+                                "PreparedStatementCallback; SQL [insert into trace.unit_event …]",
+                                new java.sql.SQLException("ERROR: value too long for type character varying(40)")))))
+                .isEqualTo("ERROR: value too long for type character varying(40)");
     }
 }
