@@ -12,6 +12,12 @@ public final class Topics {
     /** Verdicts of firmware and key-injection verification, written by provisioning through its outbox. */
     public static final String PROVISIONING_EVENTS = "linetrace.provisioning-events.v1";
 
+    /**
+     * What people did (replayed or discarded a dead letter…), for the audit ledger; keyed by the actor, written by
+     * every service through its outbox.
+     */
+    public static final String AUDIT_ACTIONS = "linetrace.audit-actions.v1";
+
     private Topics() {}
 
     /** The topic where records of {@code topic} that could not be processed go, with the reason in headers. */

@@ -3,12 +3,16 @@ package com.linetrace.messaging;
 import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,6 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.annotation.EnableKafka;
@@ -31,6 +36,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -48,6 +54,9 @@ public class MessagingAutoConfiguration {
 
     /** Name of the listener container factory services use for LineTrace topics. */
     public static final String LISTENER_FACTORY = "linetraceListenerContainerFactory";
+
+    /** Header of every dead letter carrying, in words, why its record could not be processed. */
+    public static final String REASON_HEADER = "linetrace-dlt-reason";
 
     @Bean
     KafkaTemplate<String, byte[]> linetraceKafkaTemplate(KafkaProperties properties) {
@@ -68,6 +77,9 @@ public class MessagingAutoConfiguration {
         var recoverer = new DeadLetterPublishingRecoverer(
                 template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
+            new RecordHeader(REASON_HEADER, reasonOf(exception).getBytes(StandardCharsets.UTF_8))
+        }));
         var handler = new DefaultErrorHandler(
                 recoverer, new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         handler.addNotRetryableExceptions(
@@ -97,7 +109,24 @@ public class MessagingAutoConfiguration {
         return factory;
     }
 
-    static boolean databaseUnavailable(Throwable exception) {
+    /**
+     * Why a record failed, in the words of the exception that refused it: Spring Kafka's wrapper says only that the
+     * listener threw, and Spring's data-access exceptions quote our SQL before the database's own words.
+     */
+    static String reasonOf(Throwable exception) {
+        Throwable cause = exception;
+        while (cause instanceof ListenerExecutionFailedException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof NestedRuntimeException nested) {
+            cause = nested.getMostSpecificCause();
+        }
+        var message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    /** True when a listener failed because the database is away, which is no fault of the record. */
+    public static boolean databaseUnavailable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof TransientDataAccessException
                     || t instanceof DataAccessResourceFailureException

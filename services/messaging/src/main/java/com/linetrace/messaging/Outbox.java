@@ -3,6 +3,8 @@ package com.linetrace.messaging;
 import com.linetrace.contracts.EventCodec;
 import com.linetrace.contracts.EventEnvelope;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,18 +32,34 @@ public final class Outbox {
      * @throws IllegalStateException when called outside a transaction: the event would not be tied to its change
      */
     public <E> void append(String topic, EventCodec<E> codec, EventEnvelope<? extends E> event) {
+        append(
+                topic,
+                event.serial().value(),
+                event.eventId(),
+                codec.typeOf(event.body()),
+                codec.encode(event),
+                event.occurredAt());
+    }
+
+    /**
+     * Appends an already-encoded event for {@code topic} under {@code key}, for events that are not about one unit
+     * (a person's action, keyed by the actor).
+     *
+     * @throws IllegalStateException when called outside a transaction: the event would not be tied to its change
+     */
+    public void append(String topic, String key, UUID eventId, String type, byte[] payload, Instant occurredAt) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("An outbox append must run in the transaction of the change it records");
         }
         jdbc.sql("insert into " + table
                         + " (event_id, topic, message_key, event_type, payload, occurred_at)"
                         + " values (:eventId, :topic, :key, :type, :payload, :occurredAt)")
-                .param("eventId", event.eventId())
+                .param("eventId", eventId)
                 .param("topic", topic)
-                .param("key", event.serial().value())
-                .param("type", codec.typeOf(event.body()))
-                .param("payload", codec.encode(event))
-                .param("occurredAt", Timestamp.from(event.occurredAt()))
+                .param("key", key)
+                .param("type", type)
+                .param("payload", payload)
+                .param("occurredAt", Timestamp.from(occurredAt))
                 .update();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

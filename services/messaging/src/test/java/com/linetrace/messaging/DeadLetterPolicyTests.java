@@ -26,4 +26,21 @@ class DeadLetterPolicyTests {
         assertThat(MessagingAutoConfiguration.databaseUnavailable(new IllegalStateException("bug")))
                 .isFalse();
     }
+
+    @Test
+    void givesTheRefusingExceptionsWordsAsTheReasonRatherThanTheListenerWrapper() {
+        assertThat(MessagingAutoConfiguration.reasonOf(new ListenerExecutionFailedException(
+                        "Listener method 'void on(ConsumerRecord)' threw exception",
+                        new com.linetrace.contracts.MalformedEventException("Missing field 'body'"))))
+                .isEqualTo("Missing field 'body'");
+        assertThat(MessagingAutoConfiguration.reasonOf(
+                        new ListenerExecutionFailedException("listener failed", new NullPointerException())))
+                .isEqualTo("NullPointerException");
+        assertThat(MessagingAutoConfiguration.reasonOf(new ListenerExecutionFailedException(
+                        "listener failed",
+                        new DataIntegrityViolationException(
+                                "PreparedStatementCallback; SQL [insert into trace.unit_event …]",
+                                new java.sql.SQLException("ERROR: value too long for type character varying(40)")))))
+                .isEqualTo("ERROR: value too long for type character varying(40)");
+    }
 }

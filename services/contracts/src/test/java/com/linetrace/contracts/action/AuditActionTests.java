@@ -1,0 +1,60 @@
+package com.linetrace.contracts.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.MalformedEventException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class AuditActionTests {
+
+    @Test
+    void everyActionTypeHasAStableName() {
+        assertThat(AuditAction.TYPES.values())
+                .containsExactlyInAnyOrder(Arrays.stream(AuditAction.class.getPermittedSubclasses())
+                        .map(c -> c.asSubclass(AuditAction.class))
+                        .toArray(Class[]::new));
+    }
+
+    @Test
+    void roundTripsADiscardWithWhoWhenAndWhy() {
+        var event = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "quality",
+                new DeadLetterDiscarded(
+                        "linetrace.equipment-results.v1.dlt",
+                        2,
+                        17,
+                        "linetrace.equipment-results.v1",
+                        "LTRCA000000015",
+                        "test record from the bench"));
+
+        var json = new String(AuditAction.CODEC.encode(event), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"type\":\"DeadLetterDiscarded\"", "\"actor\":\"quality\"", "\"offset\":17");
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void refusesAnActionWithoutAReason() {
+        assertThatThrownBy(() -> new DeadLetterReplayed("t.dlt", 0, 1, "t", null, " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("reason is required");
+        assertThatThrownBy(() -> new DeadLetterReplayed("t.dlt", 0, 1, "t", null, "x".repeat(501)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void saysWhatIsWrongWithAnUnreadableAction() {
+        assertThatThrownBy(() -> AuditAction.CODEC.decode("{\"type\":\"SignedIn\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessage("Unknown action type");
+    }
+}
