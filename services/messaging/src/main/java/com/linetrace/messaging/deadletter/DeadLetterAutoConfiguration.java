@@ -37,7 +37,7 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Dead letters a person can act on, one implementation for the whole plant: the {@code deadletter} schema (its copies
  * of the dead letters and its own outbox for the audit actions), the collector, {@link DeadLetters} and its HTTP API.
- * See docs/decisions/DD007-20261201-dead-letters.md.
+ * See docs/decisions/DD008-20261201-dead-letters.md.
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
 @ConditionalOnProperty(
