@@ -57,6 +57,11 @@ public final class Builders {
         KeyPair signer = TestPki.RELEASE_KEY;
         boolean tamper;
 
+        public ReleaseBuilder model(String model) {
+            this.model = model;
+            return this;
+        }
+
         public ReleaseBuilder module(FirmwareModule module) {
             this.module = module;
             return this;
@@ -109,6 +114,39 @@ public final class Builders {
             this.release = release;
             this.written = release.sha256();
             this.readBack = written;
+            this.model = release.model;
+        }
+
+        String fixture = "FIX-1";
+        String station = "FW-1";
+        String model;
+        Instant reportedAt = Instant.now();
+
+        public Serial serial() {
+            return serial;
+        }
+
+        /** The fixture's own id in the report. */
+        public FlashBuilder byFixture(String fixture) {
+            this.fixture = fixture;
+            return this;
+        }
+
+        public FlashBuilder atStation(String station) {
+            this.station = station;
+            return this;
+        }
+
+        /** The model the fixture reports (by default the release's). */
+        public FlashBuilder ofModel(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** When the fixture's own clock says it flashed (Kafka only: the REST adapter stamps its own time). */
+        public FlashBuilder reportedAt(Instant reportedAt) {
+            this.reportedAt = reportedAt;
+            return this;
         }
 
         public FlashBuilder writing(Sha256 image) {
@@ -126,21 +164,27 @@ public final class Builders {
             var body = new LinkedHashMap<String, Object>();
             body.put("serial", serial.value());
             body.put("line", "L1");
-            body.put("station", "FW-1");
-            body.put("model", release.model);
+            body.put("station", station);
+            body.put("model", model);
             body.put("module", release.module.name());
             body.put("version", release.version);
             body.put("sha256Written", written.hex());
             body.put("sha256ReadBack", readBack.hex());
-            body.put("fixtureId", "FIX-1");
+            body.put("fixtureId", fixture);
             return Builders.json(body);
         }
 
         public EventEnvelope<EquipmentResult> event() {
-            return envelope(
+            return new EventEnvelope<>(
+                    EventIds.next(),
+                    1,
+                    reportedAt,
+                    "CA1",
+                    "L1",
+                    station,
                     serial,
-                    "FW-1",
-                    new FlashReported(release.model, release.module, release.version, written, readBack, "FIX-1"));
+                    fixture,
+                    new FlashReported(model, release.module, release.version, written, readBack, fixture));
         }
     }
 

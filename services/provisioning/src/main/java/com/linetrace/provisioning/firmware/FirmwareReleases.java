@@ -111,6 +111,13 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
                     Problem.RELEASE_STATE,
                     "Release " + release.label() + " is " + release.state() + "; only a DRAFT can be approved");
         }
+        if (release.registeredBy().equals(actor)) {
+            throw new ProblemException(
+                    Problem.FOUR_EYES,
+                    "Release " + release.label() + " was registered by " + actor
+                            + ": registration and approval must be by two different people (four eyes)."
+                            + " Ask another member of quality to approve it");
+        }
         if (!signatureValid(release)) {
             throw new ProblemException(
                     Problem.RELEASE_SIGNATURE_INVALID,
@@ -176,7 +183,8 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     // the ones they call on this; so each carries its own, the same as the method it delegates to.
 
     @Override
-    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    // The approved images' hashes are for the people who register and approve them, not for the floor.
+    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
     public List<ReleaseSummary> releases() {
         return list(null).stream().map(this::summary).toList();
     }

@@ -68,8 +68,8 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
         assertThat(approved.state()).isEqualTo("APPROVED");
         assertThat(approved.approvedBy()).isEqualTo("quality");
 
-        var serial = newSerial();
-        assertThat(as("operator")
+        var serial = atFlashStation(newSerial());
+        assertThat(asFixture()
                         .post(
                                 "/api/equipment/flash-results",
                                 aFlash(serial, release).json())
@@ -116,10 +116,9 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
     void showsAUnitsFlashesAndKeyInjectionsWithTheirVerdicts() {
         var release = aRelease();
         approved(release);
-        var serial = newSerial();
-        as("operator")
-                .post("/api/equipment/flash-results", aFlash(serial, release).json());
-        as("operator")
+        var serial = atFlashStation(newSerial());
+        asFixture().post("/api/equipment/flash-results", aFlash(serial, release).json());
+        asKeyStation()
                 .post(
                         "/api/equipment/key-injection-results",
                         aKeyInjection(serial).json());

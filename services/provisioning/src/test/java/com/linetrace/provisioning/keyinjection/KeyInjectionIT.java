@@ -41,7 +41,7 @@ class KeyInjectionIT extends ProvisioningIntegrationSupport {
         assertThat(stored.get("certificate_pem").toString()).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(stored)
                 .containsEntry("fingerprint", fingerprint)
-                .containsEntry("actor", "operator")
+                .containsEntry("actor", "KEY-1")
                 .containsEntry("station_id", "KEY-1");
     }
 
@@ -118,7 +118,7 @@ class KeyInjectionIT extends ProvisioningIntegrationSupport {
     record Verdict(String verdict, KeyInjectionRejected.Code code, String message, String fingerprint) {}
 
     private Verdict report(Builders.KeyInjectionBuilder injection) {
-        var response = as("operator").post("/api/equipment/key-injection-results", injection.json());
+        var response = asKeyStation().post("/api/equipment/key-injection-results", injection.json());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         var body = response.json();
         return new Verdict(

@@ -43,9 +43,9 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
                     report.csrPem(),
                     report.certificatePem(),
                     report.stationId());
-            assertRefused(as("operator").post("/api/equipment/key-injection-results", injection.json(leaking)), sample);
+            assertRefused(asKeyStation().post("/api/equipment/key-injection-results", injection.json(leaking)), sample);
             assertRefused(
-                    as("operator")
+                    asFixture()
                             .post(
                                     "/api/equipment/flash-results",
                                     aFlash(serial, aRelease()).json().replace("FIX-1", escape(sample.text()))),
@@ -126,7 +126,7 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
         send(unknownType.value(), "{\"type\":\"Exploded\"}".getBytes(StandardCharsets.UTF_8));
         var release = aRelease();
         approved(release);
-        var after = newSerial();
+        var after = atFlashStation(newSerial());
         send(aFlash(after, release).event());
 
         var deadLetters = readUntil(
