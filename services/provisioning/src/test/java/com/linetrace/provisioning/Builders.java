@@ -195,12 +195,17 @@ public final class Builders {
         PublicKey reportedKey;
         TestPki.Ca issuer = TestPki.PLANT_CA;
         String subject;
+        String csrSubject;
+        boolean compressed;
+        boolean certifiedAsCa;
+        int keyUsage = org.bouncycastle.asn1.x509.KeyUsage.digitalSignature;
         Instant notBefore = Instant.now().minus(Duration.ofMinutes(5));
         Duration validity = Duration.ofDays(365);
 
         KeyInjectionBuilder(Serial serial) {
             this.serial = serial;
             this.subject = "CN=" + serial.value() + ",O=LineTrace";
+            this.csrSubject = subject;
             this.certifiedKey = device.getPublic();
             this.reportedKey = device.getPublic();
         }
@@ -222,8 +227,36 @@ public final class Builders {
             return this;
         }
 
+        /** The certificate's and the CSR's subject. */
         public KeyInjectionBuilder withSubject(String subject) {
             this.subject = subject;
+            this.csrSubject = subject;
+            return this;
+        }
+
+        /** The CSR's subject alone; the certificate keeps naming the serial. */
+        public KeyInjectionBuilder withCsrSubject(String subject) {
+            this.csrSubject = subject;
+            return this;
+        }
+
+        /** Encodes the device's EC key with a compressed point, in the report, the CSR and the certificate. */
+        public KeyInjectionBuilder compressed() {
+            this.compressed = true;
+            return this;
+        }
+
+        /** The device certificate's profile: a CA certificate or not, and its key usage bits (0: none). */
+        public KeyInjectionBuilder certifiedAs(boolean ca, int keyUsage) {
+            this.certifiedAsCa = ca;
+            this.keyUsage = keyUsage;
+            return this;
+        }
+
+        /** The report of someone who copied {@code key} (from another unit's certificate) without its private half. */
+        public KeyInjectionBuilder claimingKey(PublicKey key) {
+            this.reportedKey = key;
+            this.certifiedKey = key;
             return this;
         }
 
@@ -241,9 +274,15 @@ public final class Builders {
             return new KeyInjectionReported(
                     "SE-" + serial.value(),
                     "DEVICE_IDENTITY",
-                    TestPki.pem(reportedKey),
-                    TestPki.csr(device, subject),
-                    issuer.issue(certifiedKey, subject, notBefore, validity),
+                    TestPki.pem(reportedKey, compressed),
+                    TestPki.csr(device, csrSubject, compressed),
+                    issuer.issue(
+                            TestPki.spki(certifiedKey, compressed),
+                            subject,
+                            notBefore,
+                            validity,
+                            certifiedAsCa,
+                            keyUsage),
                     "KEY-1");
         }
 
