@@ -7,6 +7,8 @@ import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.provisioning.FirmwareReleaseRevoked;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
+import com.linetrace.contracts.secrets.PrivateKeyDetector;
+import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.provisioning.Problem;
 import com.linetrace.provisioning.ProblemException;
@@ -58,6 +60,12 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
     @Transactional
     public FirmwareRelease register(Registration registration, String actor) {
+        refusePrivateKeys(
+                registration.model(),
+                registration.module(),
+                registration.version(),
+                registration.sha256(),
+                registration.signature());
         var manifest = manifestOf(registration);
         byte[] signature;
         try {
@@ -104,6 +112,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed(Roles.QUALITY)
     @Transactional
     public FirmwareRelease approve(UUID id, @Nullable String reason, String actor) {
+        refusePrivateKeys(reason);
         var why = ProblemException.required(reason, "reason");
         var release = lockedRelease(id);
         if (release.state() != ReleaseState.DRAFT) {
@@ -132,6 +141,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed(Roles.QUALITY)
     @Transactional
     public FirmwareRelease revoke(UUID id, @Nullable String reason, String actor) {
+        refusePrivateKeys(reason);
         var why = ProblemException.required(reason, "reason");
         var release = lockedRelease(id);
         if (release.state() == ReleaseState.REVOKED) {
@@ -253,8 +263,15 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     private static <T> T refusedInWords(Supplier<T> request) {
         try {
             return request.get();
-        } catch (ProblemException e) {
+        } catch (ProblemException | PrivateKeyMaterialException e) {
             throw new ReleaseRefusedException(e.getMessage());
+        }
+    }
+
+    /** The one detector on every field, whichever way it came (REST body, UI form): free text included. */
+    private static void refusePrivateKeys(@Nullable String... fields) {
+        for (var field : fields) {
+            PrivateKeyDetector.refuseIfPresent(field);
         }
     }
 

@@ -246,11 +246,12 @@ public final class DeviceCertificateCheck {
 
     private static boolean chainsTo(X509Certificate certificate, X509Certificate ca, Instant now) {
         try {
-            var path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate));
+            // Bouncy Castle's PKIX, as the JDK's cannot read a device key encoded with a compressed EC point.
+            var path = CertificateFactory.getInstance("X.509", BC).generateCertPath(List.of(certificate));
             var parameters = new PKIXParameters(Set.of(new TrustAnchor(ca, null)));
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(now));
-            CertPathValidator.getInstance("PKIX").validate(path, parameters);
+            CertPathValidator.getInstance("PKIX", BC).validate(path, parameters);
             return true;
         } catch (GeneralSecurityException e) {
             return false;
