@@ -312,6 +312,10 @@ public final class Builders {
         return new EventEnvelope<>(EventIds.next(), 1, Instant.now(), "CA1", "L1", station, serial, "fixture", body);
     }
 
+    public static byte[] randomBytesForTests(int n) {
+        return randomBytes(n);
+    }
+
     static byte[] randomBytes(int n) {
         var bytes = new byte[n];
         ThreadLocalRandom.current().nextBytes(bytes);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.linetrace.provisioning.Builders.ReleaseBuilder;
+import com.linetrace.provisioning.PrivateKeySamples;
 import com.linetrace.provisioning.ProvisioningIntegrationSupport;
 import com.linetrace.provisioning.TestPki;
 import java.security.KeyPair;
@@ -105,6 +106,32 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
         assertThatThrownBy(() -> catalog.approveRelease(registered.id(), " ", "quality"))
                 .isInstanceOf(ReleaseRefusedException.class)
                 .hasMessage("reason is required");
+        assertThat(catalog.releases())
+                .filteredOn(r -> r.id().equals(registered.id()))
+                .singleElement()
+                .extracting(ReleaseSummary::state)
+                .isEqualTo("DRAFT");
+    }
+
+    @Test
+    void refusesPrivateKeyMaterialInTheFormsFieldsAsTheRestApiDoes() {
+        signedInAs("engineer", "ENGINEER");
+        var release = aRelease();
+        var key = java.util.HexFormat.of().formatHex(TestPki.p256().getPrivate().getEncoded());
+        var leaking = new ReleaseRegistration(
+                "AX4-ENT", "FLIGHT_CONTROLLER", "9.9.9", release.sha256().hex(), 4096, "c2ln" + key);
+        assertThatThrownBy(() -> catalog.registerRelease(leaking, "engineer"))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("private key material");
+        var registered = catalog.registerRelease(registration(release, TestPki.RELEASE_KEY), "engineer");
+        signedInAs("quality", "QUALITY");
+        assertThatThrownBy(() -> catalog.approveRelease(
+                        registered.id(),
+                        "Approved, key "
+                                + PrivateKeySamples.all().get("PKCS#8 PEM (EC)").text(),
+                        "quality"))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("private key material");
         assertThat(catalog.releases())
                 .filteredOn(r -> r.id().equals(registered.id()))
                 .singleElement()

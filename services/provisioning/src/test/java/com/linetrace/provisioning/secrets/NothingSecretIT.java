@@ -6,7 +6,6 @@ import static com.linetrace.provisioning.Builders.aRelease;
 import static com.linetrace.provisioning.Builders.newSerial;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.equipment.KeyInjectionReported;
 import com.linetrace.contracts.provisioning.FirmwareVerified;
@@ -140,20 +139,119 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
                 .filter(r -> poison.value().equals(r.key()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(new String(poisoned.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        // Set aside with the reason, not a copy: an unreadable record was never checked field by field.
+        assertThat(new String(poisoned.value(), StandardCharsets.UTF_8))
+                .contains("Unreadable record (Not JSON)")
+                .doesNotContain("{not json");
         assertThat(new String(
                         poisoned.headers()
-                                .lastHeader("kafka_dlt-exception-message")
+                                .lastHeader(RedactingDeadLetterRecoverer.REASON_HEADER)
                                 .value(),
                         StandardCharsets.UTF_8))
                 .contains("Not JSON");
-        assertThat(new String(
-                        poisoned.headers()
-                                .lastHeader("kafka_dlt-exception-cause-fqcn")
-                                .value(),
-                        StandardCharsets.UTF_8))
-                .contains(MalformedEventException.class.getSimpleName());
         assertThat(onlyEventOf(after).body()).isInstanceOf(FirmwareVerified.class);
+    }
+
+    @Test
+    void refusesAKeyInARequestDeclaredInAnotherCharset() throws Exception {
+        var sample = PrivateKeySamples.all().get("PKCS#8 PEM (EC)");
+        var serial = newSerial();
+        var json = aKeyInjection(serial)
+                .json()
+                .replaceFirst(
+                        "\"secureElementId\":\"[^\"]*\"", "\"secureElementId\":\"" + escape(sample.text()) + "\"");
+        for (var charset : List.of("IBM037", "UTF-16", "UTF-32BE")) {
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/api/equipment/key-injection-results"))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("KEY-1:KEY-1".getBytes()))
+                    .header("Content-Type", "application/json;charset=" + charset)
+                    .header("Accept", "application/json, application/problem+json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                            json.getBytes(java.nio.charset.Charset.forName(charset))))
+                    .build();
+            try (var http = java.net.http.HttpClient.newHttpClient()) {
+                var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode())
+                        .as(charset + ": " + response.body())
+                        .isEqualTo(422);
+                assertThat(response.body()).contains("urn:linetrace:problem:private-key-material");
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from provisioning.key_injection where serial = :s")
+                        .param("s", serial.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void refusesKeysInFreeTextInEncodingsBeyondPemAndBase64() {
+        var id = approved(aRelease());
+        var ec = TestPki.p256();
+        var der = ec.getPrivate().getEncoded();
+        var encodings = List.of(
+                "hex " + java.util.HexFormat.of().formatHex(der),
+                "serviced " + java.util.HexFormat.ofDelimiter(":").formatHex(der),
+                "note=" + "xyzzy" + Base64.getEncoder().encodeToString(der),
+                "{\\\"kty\\\":\\\"EC\\\",\\\"crv\\\":\\\"P-256\\\",\\\"d\\\":\\\"AAAA\\\"}");
+        for (var reason : encodings) {
+            var response = as("quality")
+                    .post("/api/firmware-releases/" + id + "/revocation", "{\"reason\":\"" + reason + "\"}");
+            assertThat(response.status()).as(reason + ": " + response.body()).isEqualTo(422);
+        }
+        assertThat(as("quality")
+                        .get("/api/firmware-releases/" + id)
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void setsAsideWithoutItsPayloadAKafkaRecordWhoseKeyOnlyShowsOnceDecoded() {
+        var sample = PrivateKeySamples.all().get("PKCS#8 PEM (EC)");
+        // A well-formed record in UTF-16: no UTF-8 text to search, but the JSON parser reads it.
+        var utf16 = newSerial();
+        var injection = aKeyInjection(utf16).report();
+        var leaking = new KeyInjectionReported(
+                injection.secureElementId(),
+                injection.keyPurpose(),
+                sample.text(),
+                injection.csrPem(),
+                injection.certificatePem(),
+                injection.stationId());
+        var encoded = new String(
+                        com.linetrace.contracts.equipment.EquipmentResult.CODEC.encode(
+                                Builders.envelope(utf16, "KEY-1", leaking)),
+                        StandardCharsets.UTF_8)
+                .getBytes(StandardCharsets.UTF_16BE);
+        send(utf16.value(), encoded);
+        // A malformed record with a secret no detector could know (a bare 32-byte scalar in hex).
+        var malformed = newSerial();
+        var scalar = java.util.HexFormat.of().formatHex(Builders.randomBytesForTests(32));
+        send(
+                malformed.value(),
+                ("{\"type\":\"KeyInjectionReported\",\"secret\":\"" + scalar).getBytes(StandardCharsets.UTF_8));
+
+        var deadLetters = readUntil(
+                Topics.deadLetter(Topics.EQUIPMENT_RESULTS),
+                records -> records.stream().anyMatch(r -> utf16.value().equals(r.key()))
+                        && records.stream().anyMatch(r -> malformed.value().equals(r.key())));
+        var mine = deadLetters.stream()
+                .filter(r -> utf16.value().equals(r.key()) || malformed.value().equals(r.key()))
+                .toList();
+        assertThat(mine).hasSize(2).allSatisfy(record -> {
+            var text = asText(record);
+            assertThat(text).doesNotContain(scalar);
+            assertThat(text.replaceAll("\\\\n|\\s", "")).doesNotContain(sample.secretFragment());
+            assertThat(record.headers().lastHeader(RedactingDeadLetterRecoverer.REASON_HEADER))
+                    .isNotNull();
+        });
+        assertThat(jdbc.sql("select count(*) from provisioning.key_injection where serial = :s")
+                        .param("s", utf16.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private void assertRefused(com.linetrace.testing.ApiClient.Response response, PrivateKeySamples sample) {
