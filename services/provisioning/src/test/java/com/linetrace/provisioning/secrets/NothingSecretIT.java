@@ -156,32 +156,47 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
     void refusesAKeyInARequestDeclaredInAnotherCharset() throws Exception {
         var sample = PrivateKeySamples.all().get("PKCS#8 PEM (EC)");
         var serial = newSerial();
-        var json = aKeyInjection(serial)
+        var injection = aKeyInjection(serial)
                 .json()
                 .replaceFirst(
                         "\"secureElementId\":\"[^\"]*\"", "\"secureElementId\":\"" + escape(sample.text()) + "\"");
+        var registered =
+                as("engineer").post("/api/firmware-releases", aRelease().json());
+        var release = registered.json().get("id").asString();
+        var approval = "{\"reason\":\"Passed, " + escape(sample.text()) + "\"}";
         for (var charset : List.of("IBM037", "UTF-16", "UTF-32BE")) {
-            var request = java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + port + "/api/equipment/key-injection-results"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("KEY-1:KEY-1".getBytes()))
-                    .header("Content-Type", "application/json;charset=" + charset)
-                    .header("Accept", "application/json, application/problem+json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
-                            json.getBytes(java.nio.charset.Charset.forName(charset))))
-                    .build();
-            try (var http = java.net.http.HttpClient.newHttpClient()) {
-                var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(response.statusCode())
-                        .as(charset + ": " + response.body())
-                        .isEqualTo(422);
-                assertThat(response.body()).contains("urn:linetrace:problem:private-key-material");
-            }
+            var refused = post("KEY-1", "/api/equipment/key-injection-results", charset, injection);
+            assertThat(refused.statusCode()).as(charset + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.body()).contains("urn:linetrace:problem:private-key-material");
+            var reason = post("quality", "/api/firmware-releases/" + release + "/approval", charset, approval);
+            assertThat(reason.statusCode()).as(charset + ": " + reason.body()).isEqualTo(422);
+            assertThat(reason.body()).contains("urn:linetrace:problem:private-key-material");
         }
+        assertThat(as("quality")
+                        .get("/api/firmware-releases/" + release)
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("DRAFT");
         assertThat(jdbc.sql("select count(*) from provisioning.key_injection where serial = :s")
                         .param("s", serial.value())
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    private java.net.http.HttpResponse<String> post(String user, String path, String charset, String json)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+                .header("Content-Type", "application/json;charset=" + charset)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                        json.getBytes(java.nio.charset.Charset.forName(charset))))
+                .build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test
