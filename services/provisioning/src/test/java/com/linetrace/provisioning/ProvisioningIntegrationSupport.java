@@ -82,8 +82,13 @@ public abstract class ProvisioningIntegrationSupport {
 
     /** Tracking's events for a unit of {@code model}, issued on L1 and checked in at {@code station} of {@code kind}. */
     protected Serial checkedIn(Serial serial, String model, String station, String kind) {
-        sendUnitEvent(serial, null, new UnitsInitialized("WO-TEST", model, 1));
-        sendUnitEvent(serial, station, new UnitsArrived(50, "Firmware", false, kind));
+        return checkedIn(serial, model, station, "L1", kind);
+    }
+
+    /** As above, the unit issued on L1 but its station on {@code stationLine}. */
+    protected Serial checkedIn(Serial serial, String model, String station, String stationLine, String kind) {
+        sendUnitEvent(serial, "L1", null, new UnitsInitialized("WO-TEST", model, 1));
+        sendUnitEvent(serial, stationLine, station, new UnitsArrived(50, "Firmware", false, kind));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.sql("""
                                 select count(*) from provisioning.unit_location
@@ -99,7 +104,7 @@ public abstract class ProvisioningIntegrationSupport {
 
     /** Tracking's event of a unit leaving its station. */
     protected void departed(Serial serial, String station) {
-        sendUnitEvent(serial, station, new UnitsDeparted(50, 60, "KEY_INJECTION"));
+        sendUnitEvent(serial, "L1", station, new UnitsDeparted(50, 60, "KEY_INJECTION"));
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> jdbc.sql("select count(*) from provisioning.unit_location where serial = :serial"
                                         + " and station is null")
@@ -109,9 +114,9 @@ public abstract class ProvisioningIntegrationSupport {
                         == 1);
     }
 
-    private static void sendUnitEvent(Serial serial, @Nullable String station, UnitEvent body) {
+    private static void sendUnitEvent(Serial serial, String line, @Nullable String station, UnitEvent body) {
         var event = new EventEnvelope<UnitEvent>(
-                EventIds.next(), UnitEvent.SCHEMA_VERSION, Instant.now(), "CA1", "L1", station, serial, "op", body);
+                EventIds.next(), UnitEvent.SCHEMA_VERSION, Instant.now(), "CA1", line, station, serial, "op", body);
         try {
             PRODUCER.send(new ProducerRecord<>(Topics.UNIT_EVENTS, serial.value(), UnitEvent.CODEC.encode(event)))
                     .get();

@@ -25,7 +25,7 @@ public class UnitLocations {
     /** Where the unit is, locked until the caller's transaction ends so that a flash and a departure serialise. */
     public Optional<UnitLocation> find(Serial serial) {
         return jdbc.sql("""
-                        select serial, model, line, station, station_kind from provisioning.unit_location
+                        select serial, model, line, station, station_line, station_kind from provisioning.unit_location
                         where serial = :serial for share""")
                 .param("serial", serial.value())
                 .query((rs, n) -> new UnitLocation(
@@ -33,6 +33,7 @@ public class UnitLocations {
                         rs.getString("model"),
                         rs.getString("line"),
                         rs.getString("station"),
+                        rs.getString("station_line"),
                         rs.getString("station_kind")))
                 .optional();
     }
@@ -52,10 +53,11 @@ public class UnitLocations {
                         .update();
             case UnitsArrived arrived ->
                 jdbc.sql("""
-                                insert into provisioning.unit_location (serial, line, station, station_kind)
-                                values (:serial, :line, :station, :kind)
-                                on conflict (serial) do update set line = excluded.line, station = excluded.station,
-                                    station_kind = excluded.station_kind, updated_at = now()""")
+                                insert into provisioning.unit_location (serial, station, station_line, station_kind)
+                                values (:serial, :station, :line, :kind)
+                                on conflict (serial) do update set station = excluded.station,
+                                    station_line = excluded.station_line, station_kind = excluded.station_kind,
+                                    updated_at = now()""")
                         .param("serial", serial)
                         .param("line", event.line())
                         .param("station", event.station())

@@ -184,7 +184,8 @@ class FlashVerificationIT extends ProvisioningIntegrationSupport {
         var atAnotherFlashStation = checkedIn(newSerial(), "AX4-ENT", "FW-2", "FIRMWARE_FLASH");
         var gone = atFlashStation(newSerial());
         departed(gone, "FW-1");
-        for (var serial : List.of(neverSeen, atAssembly, atAnotherFlashStation, gone)) {
+        var atAnotherLinesFlashStation = checkedIn(newSerial(), "AX4-ENT", "FW-1", "L2", "FIRMWARE_FLASH");
+        for (var serial : List.of(neverSeen, atAssembly, atAnotherFlashStation, gone, atAnotherLinesFlashStation)) {
             var response = asFixture()
                     .post(
                             "/api/equipment/flash-results",
