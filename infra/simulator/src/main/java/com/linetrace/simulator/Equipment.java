@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Equipment {
 
-    static final String FIXTURE = "FIX-FW-1";
+    public static final String FIXTURE = "FIX-FW-1";
     private static final String OLD_VERSION = "4.1.0";
     private static final String VERSION = "4.2.0";
 

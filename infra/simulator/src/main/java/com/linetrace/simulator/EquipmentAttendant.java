@@ -56,6 +56,8 @@ final class EquipmentAttendant {
     }));
     private volatile @Nullable URI base;
     private volatile @Nullable PlantClient station;
+    private volatile @Nullable PlantClient fixture;
+    private volatile @Nullable PlantClient keyStation;
 
     EquipmentAttendant(DemoEquipment equipment, SimulatorSettings settings, Predicate<String> walkedBySimulator) {
         this.equipment = equipment;
@@ -72,6 +74,8 @@ final class EquipmentAttendant {
                 settings, event.getApplicationContext().getEnvironment());
         base = plant;
         station = new PlantClient(plant, settings.user(), settings.password());
+        fixture = new PlantClient(plant, Equipment.FIXTURE, settings.fixtureSecret());
+        keyStation = new PlantClient(plant, DemoLine.KEY_STATION, settings.keyStationSecret());
         equipment.get(plant);
         log.info(
                 "Demo equipment: the fixture at {} and the key station at {} also serve units walked by hand",
@@ -81,11 +85,14 @@ final class EquipmentAttendant {
 
     @EventListener
     void on(ContextClosedEvent event) {
-        var client = station;
-        station = null;
-        if (client != null) {
-            client.close();
+        for (var client : new PlantClient[] {station, fixture, keyStation}) {
+            if (client != null) {
+                client.close();
+            }
         }
+        station = null;
+        fixture = null;
+        keyStation = null;
     }
 
     @KafkaListener(
@@ -153,7 +160,9 @@ final class EquipmentAttendant {
     private void attend(Arrival arrival) {
         var plant = base;
         var client = station;
-        if (plant == null || client == null) {
+        var flasher = fixture;
+        var injector = keyStation;
+        if (plant == null || client == null || flasher == null || injector == null) {
             log.info(
                     "Demo equipment: {} arrived at {} before the plant was ready", arrival.serial(), arrival.station());
             return;
@@ -171,7 +180,7 @@ final class EquipmentAttendant {
         if (arrival.station().equals(DemoLine.FLASH_STATION)) {
             int verified = 0;
             for (var flash : fixtures.get().flashes(arrival.serial())) {
-                var answer = client.reportFlash(flash);
+                var answer = flasher.reportFlash(flash);
                 if (answer.accepted()) {
                     verified++;
                 } else {
@@ -189,7 +198,7 @@ final class EquipmentAttendant {
                     verified,
                     DemoLine.FIRMWARE_MODULES.size());
         } else {
-            var answer = client.reportKeyInjection(
+            var answer = injector.reportKeyInjection(
                     arrival.serial(), arrival.station(), fixtures.get().freshIdentity(arrival.serial()));
             log.info(
                     "Demo equipment: key injection of {} at {} {}: {}",

@@ -43,6 +43,8 @@ final class LineSimulator {
     private final SimulatorSettings settings;
     private final URI base;
     private final PlantClient operator;
+    private final PlantClient fixture;
+    private final PlantClient keyStation;
     private final PlantClient supervisor;
     private final @Nullable DemoEquipment demoEquipment;
     private volatile @Nullable Equipment equipment;
@@ -62,6 +64,9 @@ final class LineSimulator {
         this.settings = settings;
         this.base = base;
         this.operator = new PlantClient(base, settings.user(), settings.password());
+        // Flashes and key injections are reported by the equipment itself, signed in with its own credential.
+        this.fixture = new PlantClient(base, Equipment.FIXTURE, settings.fixtureSecret());
+        this.keyStation = new PlantClient(base, DemoLine.KEY_STATION, settings.keyStationSecret());
         this.supervisor = new PlantClient(base, settings.supervisor(), settings.supervisorPassword());
         this.demoEquipment = demoEquipment;
         this.planner = Planner.seeded(
@@ -90,6 +95,8 @@ final class LineSimulator {
             Thread.currentThread().interrupt();
         }
         operator.close();
+        fixture.close();
+        keyStation.close();
         supervisor.close();
         log.info("Line simulator stopped after {} units completed", completed.get());
     }
@@ -202,7 +209,7 @@ final class LineSimulator {
         if (visit.station().equals(DemoLine.FLASH_STATION)) {
             var fault = visit.flashFault();
             if (fault != null) {
-                var refused = operator.reportFlash(fixtures.flash(serial, fault));
+                var refused = fixture.reportFlash(fixtures.flash(serial, fault));
                 log.info(
                         "Line simulator: {} flash of {} {}: {}; flashing again",
                         serial,
@@ -211,14 +218,14 @@ final class LineSimulator {
                         refused.message());
             }
             for (var flash : fixtures.flashes(serial)) {
-                var flashed = operator.reportFlash(flash);
+                var flashed = fixture.reportFlash(flash);
                 if (!flashed.accepted()) {
                     log.warn("Line simulator: {} flash of {} rejected: {}", serial, flash.module(), flashed.message());
                 }
             }
         } else if (visit.station().equals(DemoLine.KEY_STATION)) {
-            var injected =
-                    operator.reportKeyInjection(serial, visit.station(), fixtures.identity(serial, visit.reusesKey()));
+            var injected = keyStation.reportKeyInjection(
+                    serial, visit.station(), fixtures.identity(serial, visit.reusesKey()));
             if (!injected.accepted()) {
                 log.info(
                         "Line simulator: {} key injection rejected ({}): {}",

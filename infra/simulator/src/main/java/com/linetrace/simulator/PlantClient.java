@@ -14,13 +14,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A station client of the plant's HTTP API, signed in as one user: check-ins, part scans, check-outs, the flash
- * fixture's and key station's reports and, for a supervisor, engineer or quality, releasing work orders and firmware
+ * A station client of the plant's HTTP API, signed in as one user or one piece of registered equipment: check-ins,
+ * part scans, check-outs, the flash fixture's and key station's reports (signed in as that equipment) and, for a supervisor, engineer or quality, releasing work orders and firmware
  * releases. It calls only its base URL.
  */
 public final class PlantClient implements AutoCloseable {
@@ -148,7 +149,37 @@ public final class PlantClient implements AutoCloseable {
         body.put("sha256Written", flash.sha256Written());
         body.put("sha256ReadBack", flash.sha256ReadBack());
         body.put("fixtureId", flash.fixtureId());
-        return post("/api/equipment/flash-results", body, 200).thenApply(PlantClient::provisioningVerdict);
+        return equipmentPost("/api/equipment/flash-results", body, ARRIVAL_WAITS);
+    }
+
+    /** How many times, 100 ms apart, equipment asks again while provisioning has not yet heard of the check-in. */
+    private static final int ARRIVAL_WAITS = 100;
+
+    /**
+     * Posts an equipment result. Provisioning learns of a check-in from tracking's events, a moment after the
+     * check-in answered: until then it refuses the result as for a unit not at the station (409), and equipment asks
+     * again, as a real fixture's software would.
+     */
+    private CompletableFuture<Verdict> equipmentPost(String path, Object body, int waits) {
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if (response.statusCode() == 409 && response.body().contains("unit-not-at-station") && waits > 0) {
+                return CompletableFuture.supplyAsync(
+                                () -> null, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> equipmentPost(path, body, waits - 1));
+            }
+            if (response.statusCode() != 200) {
+                throw new PlantException(
+                        "POST " + path + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+            }
+            return CompletableFuture.completedFuture(provisioningVerdict(JSON.readTree(response.body())));
+        });
     }
 
     /** A key station's report: public material only (public key, CSR, certificate). */
@@ -167,7 +198,7 @@ public final class PlantClient implements AutoCloseable {
         body.put("csrPem", identity.csrPem());
         body.put("certificatePem", identity.certificatePem());
         body.put("stationId", station);
-        return post("/api/equipment/key-injection-results", body, 200).thenApply(PlantClient::provisioningVerdict);
+        return equipmentPost("/api/equipment/key-injection-results", body, 0);
     }
 
     /** Registers a signed firmware release (as an engineer); returns its id. */

@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param engineerPassword that engineer's password
  * @param quality the quality engineer who approves them (and revokes an older one)
  * @param qualityPassword that quality engineer's password
+ * @param fixtureSecret the secret of the demo flash fixture {@code FIX-FW-1}, registered equipment that reports flashes
+ * @param keyStationSecret the secret of the demo key station {@code KEY-1}, registered equipment that reports key
+ *     injections
  * @param unitInterval how often a new unit starts down the line, at speed 1
  * @param speed how many times faster than the plant floor the line runs: every walk, station time and interval
  *     is divided by it (1 is real time; tests use hundreds)
@@ -53,6 +56,8 @@ record SimulatorSettings(
         @DefaultValue("engineer") String engineerPassword,
         @DefaultValue("quality") String quality,
         @DefaultValue("quality") String qualityPassword,
+        @DefaultValue("FIX-FW-1") String fixtureSecret,
+        @DefaultValue("KEY-1") String keyStationSecret,
         @DefaultValue("60s") Duration unitInterval,
         @DefaultValue("1") double speed,
         @DefaultValue("0.08") double failureRate,

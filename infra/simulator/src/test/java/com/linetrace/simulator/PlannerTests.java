@@ -247,6 +247,8 @@ class PlannerTests {
                 "engineer",
                 "quality",
                 "quality",
+                "FIX-FW-1",
+                "KEY-1",
                 Duration.ofSeconds(60),
                 speed,
                 0.08,

@@ -10,7 +10,13 @@ public final class Roles {
     public static final String ENGINEER = "ENGINEER";
     public static final String ADMIN = "ADMIN";
 
-    /** Every role, from the floor up. */
+    /**
+     * Not a person's role: station equipment the plant registered (a flash fixture, a key station), signing in with
+     * its own id and secret. Only equipment may report equipment results; no person's role may.
+     */
+    public static final String EQUIPMENT = "EQUIPMENT";
+
+    /** Every role of a person, from the floor up ({@link #EQUIPMENT} is not one). */
     public static final java.util.List<String> ALL =
             java.util.List.of(OPERATOR, SUPERVISOR, MANAGER, QUALITY, ENGINEER, ADMIN);
 

@@ -16,7 +16,7 @@ class UnitEventSummariesTests {
         assertThat(UnitEventSummaries.of(
                         new WorkCompleted(70, "Calibration", WorkCompleted.Result.FAIL, List.of("IMU-CAL-FAIL"))))
                 .isEqualTo("FAIL at op 70 Calibration — defects IMU-CAL-FAIL");
-        assertThat(UnitEventSummaries.of(new UnitsArrived(20, "Propulsion", true)))
+        assertThat(UnitEventSummaries.of(new UnitsArrived(20, "Propulsion", true, "REPAIR")))
                 .isEqualTo("Checked in for repair of op 20 Propulsion");
         assertThat(UnitEventSummaries.of(new MaterialsInstalled(20, "ESC-40A", null, "E1", 1)))
                 .isEqualTo("Installed ESC-40A serial E1 at op 20");

@@ -176,6 +176,6 @@ class OutboxRelayIT {
                 "FW-1",
                 serial,
                 "test",
-                new UnitsArrived(50, "Firmware", false));
+                new UnitsArrived(50, "Firmware", false, "FIRMWARE_FLASH"));
     }
 }

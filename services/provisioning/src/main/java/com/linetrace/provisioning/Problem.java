@@ -9,7 +9,10 @@ public enum Problem {
     RELEASE_EXISTS(HttpStatus.CONFLICT, "release-exists"),
     RELEASE_STATE(HttpStatus.CONFLICT, "release-state"),
     RELEASE_SIGNATURE_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "release-signature-invalid"),
-    PRIVATE_KEY_MATERIAL(HttpStatus.UNPROCESSABLE_CONTENT, "private-key-material");
+    PRIVATE_KEY_MATERIAL(HttpStatus.UNPROCESSABLE_CONTENT, "private-key-material"),
+    FOUR_EYES(HttpStatus.CONFLICT, "four-eyes"),
+    NOT_THIS_EQUIPMENT(HttpStatus.FORBIDDEN, "not-this-equipment"),
+    UNIT_NOT_AT_STATION(HttpStatus.CONFLICT, "unit-not-at-station");
 
     final HttpStatus status;
     final String code;

@@ -8,6 +8,7 @@ import com.linetrace.messaging.Outbox;
 import com.linetrace.messaging.OutboxRelay;
 import com.linetrace.messaging.ServiceSchema;
 import com.linetrace.provisioning.firmware.TrustedReleaseKeys;
+import com.linetrace.provisioning.keyinjection.KeyPolicy;
 import com.linetrace.provisioning.keyinjection.PlantCa;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -87,8 +88,20 @@ public class ProvisioningAutoConfiguration {
     }
 
     @Bean
-    PlantCa plantCa(ProvisioningSettings settings, ResourceLoader resources) {
+    PlantCa plantCa(ProvisioningSettings settings, ResourceLoader resources, Clock provisioningClock) {
         var ca = PlantCa.fromSetting(settings.plantCaCertificate(), resources);
+        var problem = ca.problem(provisioningClock.instant());
+        if (problem.isPresent()) {
+            if (settings.invalidPlantCa() == ProvisioningSettings.InvalidPlantCa.REFUSE_START) {
+                throw new IllegalStateException(problem.get() + " (linetrace.provisioning.plant-ca-certificate)."
+                        + " Configure a valid plant CA, or set linetrace.provisioning.invalid-plant-ca="
+                        + "reject-key-injections to start and reject every key injection");
+            }
+            log.error(
+                    "PLANT CA UNFIT: {}. Every key injection will be rejected (PLANT_CA_INVALID) until a valid plant CA"
+                            + " is configured (linetrace.provisioning.plant-ca-certificate)",
+                    problem.get());
+        }
         ca.certificate()
                 .ifPresentOrElse(
                         certificate -> log.info(
@@ -97,6 +110,13 @@ public class ProvisioningAutoConfiguration {
                         () -> log.warn("No plant CA configured (linetrace.provisioning.plant-ca-certificate):"
                                 + " every key injection will be rejected"));
         return ca;
+    }
+
+    @Bean
+    KeyPolicy keyPolicy(ProvisioningSettings settings) {
+        var policy = KeyPolicy.of(settings.keyAlgorithms());
+        log.info("Device keys must be one of {}", policy.allowedAlgorithms());
+        return policy;
     }
 
     @Bean

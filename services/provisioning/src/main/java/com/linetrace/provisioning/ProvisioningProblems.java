@@ -1,6 +1,6 @@
 package com.linetrace.provisioning;
 
-import com.linetrace.provisioning.secrets.PrivateKeyMaterialException;
+import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
 import java.net.URI;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;

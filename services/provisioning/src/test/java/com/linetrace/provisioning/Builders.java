@@ -57,6 +57,11 @@ public final class Builders {
         KeyPair signer = TestPki.RELEASE_KEY;
         boolean tamper;
 
+        public ReleaseBuilder model(String model) {
+            this.model = model;
+            return this;
+        }
+
         public ReleaseBuilder module(FirmwareModule module) {
             this.module = module;
             return this;
@@ -109,6 +114,39 @@ public final class Builders {
             this.release = release;
             this.written = release.sha256();
             this.readBack = written;
+            this.model = release.model;
+        }
+
+        String fixture = "FIX-1";
+        String station = "FW-1";
+        String model;
+        Instant reportedAt = Instant.now();
+
+        public Serial serial() {
+            return serial;
+        }
+
+        /** The fixture's own id in the report. */
+        public FlashBuilder byFixture(String fixture) {
+            this.fixture = fixture;
+            return this;
+        }
+
+        public FlashBuilder atStation(String station) {
+            this.station = station;
+            return this;
+        }
+
+        /** The model the fixture reports (by default the release's). */
+        public FlashBuilder ofModel(String model) {
+            this.model = model;
+            return this;
+        }
+
+        /** When the fixture's own clock says it flashed (Kafka only: the REST adapter stamps its own time). */
+        public FlashBuilder reportedAt(Instant reportedAt) {
+            this.reportedAt = reportedAt;
+            return this;
         }
 
         public FlashBuilder writing(Sha256 image) {
@@ -126,21 +164,27 @@ public final class Builders {
             var body = new LinkedHashMap<String, Object>();
             body.put("serial", serial.value());
             body.put("line", "L1");
-            body.put("station", "FW-1");
-            body.put("model", release.model);
+            body.put("station", station);
+            body.put("model", model);
             body.put("module", release.module.name());
             body.put("version", release.version);
             body.put("sha256Written", written.hex());
             body.put("sha256ReadBack", readBack.hex());
-            body.put("fixtureId", "FIX-1");
+            body.put("fixtureId", fixture);
             return Builders.json(body);
         }
 
         public EventEnvelope<EquipmentResult> event() {
-            return envelope(
+            return new EventEnvelope<>(
+                    EventIds.next(),
+                    1,
+                    reportedAt,
+                    "CA1",
+                    "L1",
+                    station,
                     serial,
-                    "FW-1",
-                    new FlashReported(release.model, release.module, release.version, written, readBack, "FIX-1"));
+                    fixture,
+                    new FlashReported(model, release.module, release.version, written, readBack, fixture));
         }
     }
 
@@ -151,12 +195,17 @@ public final class Builders {
         PublicKey reportedKey;
         TestPki.Ca issuer = TestPki.PLANT_CA;
         String subject;
+        String csrSubject;
+        boolean compressed;
+        boolean certifiedAsCa;
+        int keyUsage = org.bouncycastle.asn1.x509.KeyUsage.digitalSignature;
         Instant notBefore = Instant.now().minus(Duration.ofMinutes(5));
         Duration validity = Duration.ofDays(365);
 
         KeyInjectionBuilder(Serial serial) {
             this.serial = serial;
             this.subject = "CN=" + serial.value() + ",O=LineTrace";
+            this.csrSubject = subject;
             this.certifiedKey = device.getPublic();
             this.reportedKey = device.getPublic();
         }
@@ -178,8 +227,36 @@ public final class Builders {
             return this;
         }
 
+        /** The certificate's and the CSR's subject. */
         public KeyInjectionBuilder withSubject(String subject) {
             this.subject = subject;
+            this.csrSubject = subject;
+            return this;
+        }
+
+        /** The CSR's subject alone; the certificate keeps naming the serial. */
+        public KeyInjectionBuilder withCsrSubject(String subject) {
+            this.csrSubject = subject;
+            return this;
+        }
+
+        /** Encodes the device's EC key with a compressed point, in the report, the CSR and the certificate. */
+        public KeyInjectionBuilder compressed() {
+            this.compressed = true;
+            return this;
+        }
+
+        /** The device certificate's profile: a CA certificate or not, and its key usage bits (0: none). */
+        public KeyInjectionBuilder certifiedAs(boolean ca, int keyUsage) {
+            this.certifiedAsCa = ca;
+            this.keyUsage = keyUsage;
+            return this;
+        }
+
+        /** The report of someone who copied {@code key} (from another unit's certificate) without its private half. */
+        public KeyInjectionBuilder claimingKey(PublicKey key) {
+            this.reportedKey = key;
+            this.certifiedKey = key;
             return this;
         }
 
@@ -197,9 +274,15 @@ public final class Builders {
             return new KeyInjectionReported(
                     "SE-" + serial.value(),
                     "DEVICE_IDENTITY",
-                    TestPki.pem(reportedKey),
-                    TestPki.csr(device, subject),
-                    issuer.issue(certifiedKey, subject, notBefore, validity),
+                    TestPki.pem(reportedKey, compressed),
+                    TestPki.csr(device, csrSubject, compressed),
+                    issuer.issue(
+                            TestPki.spki(certifiedKey, compressed),
+                            subject,
+                            notBefore,
+                            validity,
+                            certifiedAsCa,
+                            keyUsage),
                     "KEY-1");
         }
 
@@ -227,6 +310,10 @@ public final class Builders {
 
     public static EventEnvelope<EquipmentResult> envelope(Serial serial, String station, EquipmentResult body) {
         return new EventEnvelope<>(EventIds.next(), 1, Instant.now(), "CA1", "L1", station, serial, "fixture", body);
+    }
+
+    public static byte[] randomBytesForTests(int n) {
+        return randomBytes(n);
     }
 
     static byte[] randomBytes(int n) {

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.equipment.EquipmentResult;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
+import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.contracts.unit.UnitsArrived;
+import com.linetrace.contracts.unit.UnitsDeparted;
+import com.linetrace.contracts.unit.UnitsInitialized;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
 import com.linetrace.testing.RealServers;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +63,66 @@ public abstract class ProvisioningIntegrationSupport {
 
     protected ApiClient as(String demoUser) {
         return ApiClient.at(port).as(demoUser);
+    }
+
+    /** As the test's flash fixture, registered equipment whose demo secret is its id. */
+    protected ApiClient asFixture() {
+        return ApiClient.at(port).as("FIX-1", "FIX-1");
+    }
+
+    /** As the test's key station, registered equipment whose demo secret is its id. */
+    protected ApiClient asKeyStation() {
+        return ApiClient.at(port).as("KEY-1", "KEY-1");
+    }
+
+    /** Tells provisioning, as tracking would, that a unit of AX4-ENT on L1 is checked in at flash station FW-1. */
+    protected Serial atFlashStation(Serial serial) {
+        return checkedIn(serial, "AX4-ENT", "FW-1", "FIRMWARE_FLASH");
+    }
+
+    /** Tracking's events for a unit of {@code model}, issued on L1 and checked in at {@code station} of {@code kind}. */
+    protected Serial checkedIn(Serial serial, String model, String station, String kind) {
+        return checkedIn(serial, model, station, "L1", kind);
+    }
+
+    /** As above, the unit issued on L1 but its station on {@code stationLine}. */
+    protected Serial checkedIn(Serial serial, String model, String station, String stationLine, String kind) {
+        sendUnitEvent(serial, "L1", null, new UnitsInitialized("WO-TEST", model, 1));
+        sendUnitEvent(serial, stationLine, station, new UnitsArrived(50, "Firmware", false, kind));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("""
+                                select count(*) from provisioning.unit_location
+                                where serial = :serial and station = :station and model = :model""")
+                                .param("serial", serial.value())
+                                .param("station", station)
+                                .param("model", model)
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        return serial;
+    }
+
+    /** Tracking's event of a unit leaving its station. */
+    protected void departed(Serial serial, String station) {
+        sendUnitEvent(serial, "L1", station, new UnitsDeparted(50, 60, "KEY_INJECTION"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("select count(*) from provisioning.unit_location where serial = :serial"
+                                        + " and station is null")
+                                .param("serial", serial.value())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+    }
+
+    private static void sendUnitEvent(Serial serial, String line, @Nullable String station, UnitEvent body) {
+        var event = new EventEnvelope<UnitEvent>(
+                EventIds.next(), UnitEvent.SCHEMA_VERSION, Instant.now(), "CA1", line, station, serial, "op", body);
+        try {
+            PRODUCER.send(new ProducerRecord<>(Topics.UNIT_EVENTS, serial.value(), UnitEvent.CODEC.encode(event)))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Registers a release as an engineer and approves it as quality; returns its id. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,11 +21,13 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.util.io.pem.PemObject;
 
 /**
@@ -97,12 +101,43 @@ public final class TestPki {
 
     /** A PKCS#10 CSR for {@code subject}, signed with the device's private key. */
     public static String csr(KeyPair device, String subject) {
+        return csr(device, subject, false);
+    }
+
+    /** A CSR whose public key is encoded with a compressed EC point when {@code compressed}. */
+    public static String csr(KeyPair device, String subject, boolean compressed) {
         try {
-            var request = new JcaPKCS10CertificationRequestBuilder(new X500Name(subject), device.getPublic())
+            var request = new PKCS10CertificationRequestBuilder(
+                            new X500Name(subject), spki(device.getPublic(), compressed))
                     .build(new JcaContentSignerBuilder(signatureAlgorithm(device.getPrivate()))
                             .build(device.getPrivate()));
             return pem("CERTIFICATE REQUEST", request.getEncoded());
         } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The key's SubjectPublicKeyInfo, an EC point compressed when {@code compressed}. */
+    public static SubjectPublicKeyInfo spki(PublicKey key, boolean compressed) {
+        var info = SubjectPublicKeyInfo.getInstance(key.getEncoded());
+        if (!compressed) {
+            return info;
+        }
+        try {
+            var ec = (org.bouncycastle.jce.interfaces.ECPublicKey)
+                    KeyFactory.getInstance("EC", new BouncyCastleProvider())
+                            .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+            return new SubjectPublicKeyInfo(info.getAlgorithm(), ec.getQ().getEncoded(true));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The public key as PEM, an EC point compressed when {@code compressed}. */
+    public static String pem(PublicKey key, boolean compressed) {
+        try {
+            return pem("PUBLIC KEY", spki(key, compressed).getEncoded());
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -115,6 +150,11 @@ public final class TestPki {
         };
     }
 
+    /** A plant CA of the given validity, CA flag and key usage (0: none), to see provisioning judge it. */
+    public static Ca ca(String name, Instant notBefore, Duration validity, boolean ca, int keyUsage) {
+        return new Ca(name, notBefore, validity, ca, keyUsage);
+    }
+
     /** A certification authority made for the test run. */
     public static final class Ca {
         public final KeyPair key = p256();
@@ -122,10 +162,14 @@ public final class TestPki {
         public final String certificatePem;
 
         Ca(String name) {
+            this(name, Instant.now(), Duration.ofDays(3650), true, KeyUsage.keyCertSign | KeyUsage.cRLSign);
+        }
+
+        Ca(String name, Instant notBefore, Duration validity, boolean ca, int keyUsage) {
             this.name = new X500Name(name);
             this.certificatePem = pem(
                     "CERTIFICATE",
-                    issue(key.getPublic(), this.name, Instant.now(), Duration.ofDays(3650), true)
+                    issue(spki(key.getPublic(), false), this.name, notBefore, validity, ca, keyUsage)
                             .getEncodedSafely());
         }
 
@@ -134,15 +178,32 @@ public final class TestPki {
         }
 
         public String issue(PublicKey device, String subject, Instant notBefore, Duration validity) {
+            return issue(spki(device, false), subject, notBefore, validity, false, KeyUsage.digitalSignature);
+        }
+
+        /** A certificate of any profile: CA or not, any key usage (0: no key usage extension). */
+        public String issue(
+                SubjectPublicKeyInfo device,
+                String subject,
+                Instant notBefore,
+                Duration validity,
+                boolean ca,
+                int keyUsage) {
             return pem(
                     "CERTIFICATE",
-                    issue(device, new X500Name(subject), notBefore, validity, false)
+                    issue(device, new X500Name(subject), notBefore, validity, ca, keyUsage)
                             .getEncodedSafely());
         }
 
-        private Holder issue(PublicKey subjectKey, X500Name subject, Instant notBefore, Duration validity, boolean ca) {
+        private Holder issue(
+                SubjectPublicKeyInfo subjectKey,
+                X500Name subject,
+                Instant notBefore,
+                Duration validity,
+                boolean ca,
+                int keyUsage) {
             try {
-                var builder = new JcaX509v3CertificateBuilder(
+                var builder = new X509v3CertificateBuilder(
                         name,
                         BigInteger.valueOf(SERIALS.incrementAndGet()),
                         Date.from(notBefore.minus(Duration.ofMinutes(1))),
@@ -150,10 +211,9 @@ public final class TestPki {
                         subject,
                         subjectKey);
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-                builder.addExtension(
-                        Extension.keyUsage,
-                        true,
-                        new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+                if (keyUsage != 0) {
+                    builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
+                }
                 return new Holder(
                         builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
             } catch (Exception e) {

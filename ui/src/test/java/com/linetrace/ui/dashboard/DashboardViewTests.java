@@ -91,7 +91,7 @@ class DashboardViewTests extends BrowserlessTest {
     void updatesTotalsAndPutsTheEventOnTopWhenAUnitEventArrives() {
         tracking.status = new LineStatus("L1", tracking.status.stations(), 7, 1, 12);
 
-        live.publish(event("L1", SECOND, new UnitsArrived(10, "Frame and arms", false)));
+        live.publish(event("L1", SECOND, new UnitsArrived(10, "Frame and arms", false, "ASSEMBLY")));
         roundTrip();
 
         assertThat(text("in-progress")).isEqualTo("7");
@@ -115,7 +115,7 @@ class DashboardViewTests extends BrowserlessTest {
 
     @Test
     void ignoresEventsOfOtherLines() {
-        live.publish(event("L2", SECOND, new UnitsArrived(10, "Frame and arms", false)));
+        live.publish(event("L2", SECOND, new UnitsArrived(10, "Frame and arms", false, "ASSEMBLY")));
         roundTrip();
 
         assertThat(view.shownEvents()).hasSize(2);

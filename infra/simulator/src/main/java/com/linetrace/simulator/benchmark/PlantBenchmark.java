@@ -88,10 +88,13 @@ public final class PlantBenchmark {
                 options.rateDuration().toSeconds(),
                 Runtime.getRuntime().availableProcessors()));
         try (var operator = new PlantClient(base, "operator", "operator");
+                var fixture = new PlantClient(base, Equipment.FIXTURE, Equipment.FIXTURE);
+                var keyStation = new PlantClient(base, DemoLine.KEY_STATION, DemoLine.KEY_STATION);
                 var supervisor = new PlantClient(base, "supervisor", "supervisor");
                 var engineer = new PlantClient(base, "engineer", "engineer");
                 var quality = new PlantClient(base, "quality", "quality")) {
             var equipment = Equipment.setUp(keys, engineer, quality);
+            var crew = new UnitWork.Crew(operator, fixture, keyStation);
             // Every serial is issued first, so their UnitsInitialized events are in trace before anything is measured.
             var serials = release(supervisor, options.units());
             var fresh = new ArrayList<List<String>>();
@@ -102,10 +105,10 @@ public final class PlantBenchmark {
             }
             if (options.warmup() > 0) {
                 log.info("Warm-up: {} units", options.warmup());
-                closedLoop(operator, equipment, release(supervisor, options.warmup()), new Report("warm-up"));
+                closedLoop(crew, equipment, release(supervisor, options.warmup()), new Report("warm-up"));
             }
             log.info("Closed loop: {} units, {} workers", options.units(), options.concurrency());
-            var firstScan = closedLoop(operator, equipment, serials, report);
+            var firstScan = closedLoop(crew, equipment, serials, report);
             var payloadBytes = endToEnd(serials, firstScan, report);
             // Before the open loop: a rate the plant cannot keep up with leaves it busy long after the last request.
             int events = serials.size() * EVENTS_PER_UNIT;
@@ -114,7 +117,7 @@ public final class PlantBenchmark {
             report.add(Baseline.jdbc(dataSource, events, payloadBytes));
             for (int i = 0; i < options.rates().size(); i++) {
                 log.info("Open loop: {} requests/s for {}", options.rates().get(i), options.rateDuration());
-                openLoop(operator, equipment, options.rates().get(i), fresh.get(i), report);
+                openLoop(crew, equipment, options.rates().get(i), fresh.get(i), report);
             }
         }
         report.note(String.format(
@@ -155,7 +158,7 @@ public final class PlantBenchmark {
     }
 
     /** Walks every unit through the route with the configured workers; returns when the first scan was sent. */
-    private Instant closedLoop(PlantClient operator, Equipment equipment, List<String> serials, Report report) {
+    private Instant closedLoop(UnitWork.Crew crew, Equipment equipment, List<String> serials, Report report) {
         var latencies = histograms();
         var failures = new AtomicInteger();
         var packOutWaits = new AtomicInteger();
@@ -167,7 +170,7 @@ public final class PlantBenchmark {
                 workers.submit(() -> {
                     String serial;
                     while ((serial = queue.poll()) != null) {
-                        if (!walk(UnitWork.of(serial, operator, equipment), serial, latencies, packOutWaits)) {
+                        if (!walk(UnitWork.of(serial, crew, equipment), serial, latencies, packOutWaits)) {
                             failures.incrementAndGet();
                         }
                     }
@@ -282,7 +285,7 @@ public final class PlantBenchmark {
      * refused while provisioning's verdicts are on their way is offered again later); when no unit waits, a new one
      * starts the route.
      */
-    private void openLoop(PlantClient operator, Equipment equipment, int rate, List<String> fresh, Report report)
+    private void openLoop(UnitWork.Crew crew, Equipment equipment, int rate, List<String> fresh, Report report)
             throws Exception {
         int total = (int) (rate * options.rateDuration().toSeconds());
         var newUnits = new ConcurrentLinkedQueue<>(fresh);
@@ -303,7 +306,7 @@ public final class PlantBenchmark {
             var cursor = ready.poll();
             if (cursor == null) {
                 var serial = newUnits.remove();
-                cursor = new Cursor(UnitWork.of(serial, operator, equipment));
+                cursor = new Cursor(UnitWork.of(serial, crew, equipment));
             }
             var unit = cursor;
             var request = unit.requests.get(unit.step);

@@ -48,7 +48,11 @@ final class UnitWork {
 
     private UnitWork() {}
 
-    static List<Request> of(String serial, PlantClient operator, Equipment equipment) {
+    /** Who does the work: the operator scans, the flash fixture and key station report as the equipment they are. */
+    record Crew(PlantClient operator, PlantClient fixture, PlantClient keyStation) {}
+
+    static List<Request> of(String serial, Crew crew, Equipment equipment) {
+        var operator = crew.operator();
         var requests = new ArrayList<Request>();
         for (var operation : DemoLine.ROUTE) {
             var station = operation.station();
@@ -72,14 +76,14 @@ final class UnitWork {
                 for (var module : DemoLine.FIRMWARE_MODULES) {
                     requests.add(new Request(Kind.FLASH, station, () -> {
                         var flash = equipment.flash(serial, module);
-                        return () -> operator.reportFlashAsync(flash);
+                        return () -> crew.fixture().reportFlashAsync(flash);
                     }));
                 }
             }
             if (station.equals(DemoLine.KEY_STATION)) {
                 requests.add(new Request(Kind.KEY, station, () -> {
                     var identity = equipment.identity(serial, false);
-                    return () -> operator.reportKeyInjectionAsync(serial, station, identity);
+                    return () -> crew.keyStation().reportKeyInjectionAsync(serial, station, identity);
                 }));
             }
             requests.add(new Request(

@@ -19,6 +19,8 @@ public record FirmwareRejected(FirmwareModule module, String version, Sha256 sha
         /** The release's signature does not check against any currently trusted release key. */
         SIGNATURE_INVALID,
         /** What the device returned differs from what was written. */
-        READ_BACK_MISMATCH
+        READ_BACK_MISMATCH,
+        /** The fixture reported (and flashed a release of) another model than the unit is. */
+        MODEL_MISMATCH
     }
 }

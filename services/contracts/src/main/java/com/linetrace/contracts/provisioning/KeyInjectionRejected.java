@@ -23,6 +23,12 @@ public record KeyInjectionRejected(
         /** The certificate's subject does not name this unit's serial. */
         SUBJECT_MISMATCH,
         /** Another unit reported the same public key. */
-        DUPLICATE_KEY
+        DUPLICATE_KEY,
+        /** The key's algorithm (or curve) is not one the plant's key policy allows. */
+        KEY_ALGORITHM_NOT_ALLOWED,
+        /** The certificate is not a device's: it is a CA's, or its key usage is not digital signature only. */
+        NOT_A_DEVICE_CERTIFICATE,
+        /** The plant CA itself is expired, not yet valid, or not a CA that may sign certificates. */
+        PLANT_CA_INVALID
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * REST adapters for fixtures and stations that cannot write to Kafka: the result becomes the same event a
  * Kafka producer would send, takes the same path, and the verdict comes back at once (200 with VERIFIED or
- * REJECTED; a refused request is problem+json).
+ * REJECTED; a refused request is problem+json). Only registered equipment signs in here (role {@code EQUIPMENT}),
+ * each with its own credential: the reporting fixture or station is the signed-in one, never a person.
  */
 @RestController
 @RequestMapping("/api/equipment")
@@ -58,16 +59,17 @@ class EquipmentResultController {
             @Nullable String fixtureId) {}
 
     @PostMapping("/flash-results")
-    @RolesAllowed({Roles.OPERATOR, Roles.ENGINEER, Roles.ADMIN})
-    FlashVerdict flash(@RequestBody FlashResult result, Principal user) {
+    @RolesAllowed(Roles.EQUIPMENT)
+    FlashVerdict flash(@RequestBody FlashResult result, Principal equipment) {
+        var fixture = signedIn(result.fixtureId(), equipment, "fixtureId");
         var body = valid(() -> new FlashReported(
                 required(result.model(), "model"),
                 FirmwareModuleNames.parse(required(result.module(), "module")),
                 required(result.version(), "version"),
                 Sha256.parse(required(result.sha256Written(), "sha256Written")),
                 Sha256.parse(required(result.sha256ReadBack(), "sha256ReadBack")),
-                required(result.fixtureId(), "fixtureId")));
-        return results.flash(envelope(result.serial(), result.line(), result.station(), user, body));
+                fixture));
+        return results.flash(envelope(result.serial(), result.line(), result.station(), equipment, body));
     }
 
     record KeyInjectionResult(
@@ -81,8 +83,8 @@ class EquipmentResultController {
             @Nullable String stationId) {}
 
     @PostMapping("/key-injection-results")
-    @RolesAllowed({Roles.OPERATOR, Roles.ENGINEER, Roles.ADMIN})
-    KeyInjectionVerdict keyInjection(@RequestBody KeyInjectionResult result, Principal user) {
+    @RolesAllowed(Roles.EQUIPMENT)
+    KeyInjectionVerdict keyInjection(@RequestBody KeyInjectionResult result, Principal equipment) {
         var body = valid(() -> new KeyInjectionReported(
                 required(result.secureElementId(), "secureElementId"),
                 required(result.keyPurpose(), "keyPurpose"),
@@ -90,7 +92,18 @@ class EquipmentResultController {
                 required(result.csrPem(), "csrPem"),
                 required(result.certificatePem(), "certificatePem"),
                 required(result.stationId(), "stationId")));
-        return results.keyInjection(envelope(result.serial(), result.line(), result.stationId(), user, body));
+        return results.keyInjection(envelope(result.serial(), result.line(), result.stationId(), equipment, body));
+    }
+
+    /** The signed-in equipment's id; a report naming other equipment is refused. */
+    private static String signedIn(@Nullable String reported, Principal equipment, String field) {
+        if (reported != null && !reported.equals(equipment.getName())) {
+            throw new ProblemException(
+                    Problem.NOT_THIS_EQUIPMENT,
+                    field + " " + reported + " is not the signed-in equipment " + equipment.getName()
+                            + ": equipment reports only its own work");
+        }
+        return equipment.getName();
     }
 
     private <E extends EquipmentResult> EventEnvelope<E> envelope(

@@ -2,16 +2,18 @@ package com.linetrace.provisioning.equipment;
 
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.equipment.EquipmentResult;
+import com.linetrace.contracts.secrets.PrivateKeyDetector;
 import com.linetrace.messaging.MessagingAutoConfiguration;
-import com.linetrace.provisioning.secrets.PrivateKeyDetector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what station equipment reports. A record holding private key material is refused before it is decoded
- * and goes to the dead-letter topic redacted ({@link EquipmentResultErrors}); one that cannot be read goes there
- * with the reason; everything else takes the one path of {@link EquipmentResults}.
+ * Reads what station equipment reports. A record holding private key material is refused before it is decoded, and
+ * its decoded fields are checked again ({@link EquipmentResults}); such a record goes to the dead-letter topic
+ * redacted ({@link EquipmentResultErrors}), and so does one that cannot be read (with the reason, without its
+ * payload, which may hold a key in a shape the detector does not know); everything else takes the one path of
+ * {@link EquipmentResults}.
  */
 @Component
 class EquipmentResultListener {

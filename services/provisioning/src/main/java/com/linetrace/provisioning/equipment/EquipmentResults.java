@@ -4,12 +4,12 @@ import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.equipment.EquipmentResult;
 import com.linetrace.contracts.equipment.FlashReported;
 import com.linetrace.contracts.equipment.KeyInjectionReported;
+import com.linetrace.contracts.secrets.PrivateKeyDetector;
 import com.linetrace.messaging.Inbox;
 import com.linetrace.provisioning.firmware.FlashVerdict;
 import com.linetrace.provisioning.firmware.FlashVerification;
 import com.linetrace.provisioning.keyinjection.KeyInjectionVerdict;
 import com.linetrace.provisioning.keyinjection.KeyInjectionVerification;
-import com.linetrace.provisioning.secrets.PrivateKeyDetector;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +39,7 @@ class EquipmentResults {
     /** Applies a result unless its event id was applied before. */
     @Transactional
     void accept(EventEnvelope<EquipmentResult> event) {
+        refusePrivateKeys(event);
         if (!inbox.firstDelivery(CONSUMER, event.eventId())) {
             return;
         }
@@ -64,7 +65,10 @@ class EquipmentResults {
         return keyInjections.verify(event);
     }
 
-    /** Entry points check raw bytes first; this also guards a caller that builds the event inside the JVM. */
+    /**
+     * Entry points check raw bytes first; this checks the decoded fields, whatever charset or escapes the raw bytes
+     * used, and guards a caller that builds the event inside the JVM.
+     */
     private static void refusePrivateKeys(EventEnvelope<? extends EquipmentResult> event) {
         PrivateKeyDetector.refuseIfPresent(EquipmentResult.CODEC.encode(event));
     }

@@ -7,6 +7,8 @@ import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.provisioning.FirmwareReleaseRevoked;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
+import com.linetrace.contracts.secrets.PrivateKeyDetector;
+import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.provisioning.Problem;
 import com.linetrace.provisioning.ProblemException;
@@ -58,6 +60,12 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
     @Transactional
     public FirmwareRelease register(Registration registration, String actor) {
+        refusePrivateKeys(
+                registration.model(),
+                registration.module(),
+                registration.version(),
+                registration.sha256(),
+                registration.signature());
         var manifest = manifestOf(registration);
         byte[] signature;
         try {
@@ -104,12 +112,20 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed(Roles.QUALITY)
     @Transactional
     public FirmwareRelease approve(UUID id, @Nullable String reason, String actor) {
+        refusePrivateKeys(reason);
         var why = ProblemException.required(reason, "reason");
         var release = lockedRelease(id);
         if (release.state() != ReleaseState.DRAFT) {
             throw new ProblemException(
                     Problem.RELEASE_STATE,
                     "Release " + release.label() + " is " + release.state() + "; only a DRAFT can be approved");
+        }
+        if (release.registeredBy().equals(actor)) {
+            throw new ProblemException(
+                    Problem.FOUR_EYES,
+                    "Release " + release.label() + " was registered by " + actor
+                            + ": registration and approval must be by two different people (four eyes)."
+                            + " Ask another member of quality to approve it");
         }
         if (!signatureValid(release)) {
             throw new ProblemException(
@@ -125,6 +141,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed(Roles.QUALITY)
     @Transactional
     public FirmwareRelease revoke(UUID id, @Nullable String reason, String actor) {
+        refusePrivateKeys(reason);
         var why = ProblemException.required(reason, "reason");
         var release = lockedRelease(id);
         if (release.state() == ReleaseState.REVOKED) {
@@ -176,7 +193,8 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     // the ones they call on this; so each carries its own, the same as the method it delegates to.
 
     @Override
-    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    // The approved images' hashes are for the people who register and approve them, not for the floor.
+    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
     public List<ReleaseSummary> releases() {
         return list(null).stream().map(this::summary).toList();
     }
@@ -245,8 +263,15 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     private static <T> T refusedInWords(Supplier<T> request) {
         try {
             return request.get();
-        } catch (ProblemException e) {
+        } catch (ProblemException | PrivateKeyMaterialException e) {
             throw new ReleaseRefusedException(e.getMessage());
+        }
+    }
+
+    /** The one detector on every field, whichever way it came (REST body, UI form): free text included. */
+    private static void refusePrivateKeys(@Nullable String... fields) {
+        for (var field : fields) {
+            PrivateKeyDetector.refuseIfPresent(field);
         }
     }
 

@@ -51,7 +51,7 @@ class FlashRepository {
         return jdbc.sql("""
                         select module, version, sha256_written, sha256_read_back, fixture_id, verdict, rejection_code,
                                reason, station, actor, reported_at
-                        from provisioning.flash_record where serial = :serial order by reported_at, id""")
+                        from provisioning.flash_record where serial = :serial order by recorded_at, id""")
                 .param("serial", serial.value())
                 .query((rs, n) -> new FlashRecord(
                         rs.getString("module"),

@@ -10,7 +10,10 @@ import com.linetrace.contracts.provisioning.FirmwareRejected;
 import com.linetrace.contracts.provisioning.FirmwareVerified;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.messaging.Outbox;
+import com.linetrace.provisioning.Problem;
+import com.linetrace.provisioning.ProblemException;
 import com.linetrace.provisioning.api.UnitFlashes;
+import com.linetrace.provisioning.unit.UnitLocations;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
@@ -20,9 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Verifies a reported flash: the written image must be an APPROVED release of the unit's model and that module,
- * of the reported version, signed by a key trusted now, and the device must have read back what was written.
- * Records the flash and emits {@code FirmwareVerified} or {@code FirmwareRejected} in one transaction.
+ * Verifies a reported flash. The unit must be checked in now at the reporting station, a {@code FIRMWARE_FLASH}
+ * station of its line (as tracking's unit events told), or the report is refused and changes nothing. Then the
+ * written image must be an APPROVED release of the unit's own model and that module, of the reported version, signed
+ * by a key trusted now, and the device must have read back what was written. Records the flash and emits
+ * {@code FirmwareVerified} or {@code FirmwareRejected} in one transaction.
  */
 @Service
 public class FlashVerification implements UnitFlashes {
@@ -30,15 +35,20 @@ public class FlashVerification implements UnitFlashes {
     private final ReleaseRepository releases;
     private final FlashRepository flashes;
     private final TrustedReleaseKeys trustedKeys;
+    private final UnitLocations units;
     private final Outbox outbox;
     private final Clock clock;
+
+    static final String FLASH_STATION = "FIRMWARE_FLASH";
 
     FlashVerification(
             ReleaseRepository releases,
             FlashRepository flashes,
             TrustedReleaseKeys trustedKeys,
+            UnitLocations units,
             @Qualifier("provisioningOutbox") Outbox outbox,
             Clock provisioningClock) {
+        this.units = units;
         this.releases = releases;
         this.flashes = flashes;
         this.trustedKeys = trustedKeys;
@@ -49,8 +59,15 @@ public class FlashVerification implements UnitFlashes {
     @Transactional
     public FlashVerdict verify(EventEnvelope<FlashReported> event) {
         var flash = event.body();
+        var unit = atFlashStation(event);
         var release = releases.findByImageForShare(flash.model(), flash.module(), flash.sha256Written());
-        var verdict = decide(flash, release);
+        var verdict = unit.equals(flash.model())
+                ? decide(flash, release)
+                : FlashVerdict.rejected(
+                        FirmwareRejected.Code.MODEL_MISMATCH,
+                        "Unit " + event.serial() + " is a " + unit + ", not a " + flash.model()
+                                + ": a release of another model was flashed",
+                        release.map(FirmwareRelease::id).orElse(null));
         flashes.insert(event, verdict);
         ProvisioningEvent outcome = verdict.verdict() == FlashVerdict.Verdict.VERIFIED
                 ? new FirmwareVerified(
@@ -82,6 +99,28 @@ public class FlashVerification implements UnitFlashes {
     @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public List<FlashRecord> flashes(Serial serial) {
         return flashes.ofSerial(serial);
+    }
+
+    /**
+     * The unit's model, if the unit is checked in at the reporting station and that is a flash station of its line;
+     * otherwise the report is refused.
+     */
+    private String atFlashStation(EventEnvelope<FlashReported> event) {
+        var unit = units.find(event.serial()).orElse(null);
+        if (unit == null || !unit.checkedInAt(event.line(), event.station(), FLASH_STATION)) {
+            throw new ProblemException(
+                    Problem.UNIT_NOT_AT_STATION,
+                    "Unit " + event.serial() + " is not checked in at " + FLASH_STATION + " station "
+                            + event.station() + " of line " + event.line() + ": it "
+                            + (unit == null ? "has not been seen on the line" : unit.whereabouts())
+                            + ". Check it in there first; nothing was recorded");
+        }
+        if (unit.model() == null) {
+            throw new ProblemException(
+                    Problem.UNIT_NOT_AT_STATION,
+                    "The model of unit " + event.serial() + " is not known yet; nothing was recorded");
+        }
+        return unit.model();
     }
 
     private FlashVerdict decide(FlashReported flash, Optional<FirmwareRelease> found) {

@@ -114,7 +114,8 @@ class ReleaseRepository {
 
     /**
      * The units that carry a release: those whose latest verified flash of its module is this release (a unit
-     * re-flashed since with another release no longer carries it).
+     * re-flashed since with another release no longer carries it). Latest as provisioning recorded them, never by
+     * the fixture's clock: a fixture whose clock is behind must not leave an older release current.
      */
     List<CarryingUnit> unitsCarrying(UUID releaseId) {
         return jdbc.sql("""
@@ -124,7 +125,7 @@ class ReleaseRepository {
                             where f.verdict = 'VERIFIED'
                               and f.serial in (select serial from provisioning.flash_record
                                                where release_id = :id and verdict = 'VERIFIED')
-                            order by f.serial, f.module, f.reported_at desc, f.id desc) latest
+                            order by f.serial, f.module, f.recorded_at desc, f.id desc) latest
                         where release_id = :id
                         order by serial""")
                 .param("id", releaseId)

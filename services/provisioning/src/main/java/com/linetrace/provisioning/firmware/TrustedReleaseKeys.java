@@ -1,6 +1,6 @@
 package com.linetrace.provisioning.firmware;
 
-import com.linetrace.provisioning.secrets.PrivateKeyDetector;
+import com.linetrace.contracts.secrets.PrivateKeyDetector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -35,11 +35,14 @@ class KeyInjectionRepository {
                 .single());
     }
 
-    /** Units other than {@code serial} that reported this key, each with its latest plant and line. */
+    /**
+     * Units other than {@code serial} that reported this key with a proof of possession, each with its latest plant
+     * and line.
+     */
     List<Reporter> otherReporters(String fingerprint, Serial serial) {
         return jdbc.sql("""
                         select distinct on (serial) serial, plant, line from provisioning.key_injection
-                        where fingerprint = :fp and serial <> :serial
+                        where fingerprint = :fp and serial <> :serial and possession_proven
                         order by serial, id desc""")
                 .param("fp", fingerprint)
                 .param("serial", serial.value())
@@ -74,10 +77,10 @@ class KeyInjectionRepository {
                         insert into provisioning.key_injection
                             (event_id, serial, secure_element_id, key_purpose, station_id, public_key_pem, fingerprint,
                              certificate_pem, subject, issuer, not_after, verdict, rejection_code, reason,
-                             plant, line, actor, reported_at)
+                             plant, line, actor, reported_at, possession_proven)
                         values (:eventId, :serial, :secureElement, :purpose, :stationId, :keyPem, :fingerprint,
                                 :certificatePem, :subject, :issuer, :notAfter, :verdict, :code, :reason,
-                                :plant, :line, :actor, :reportedAt)""")
+                                :plant, :line, :actor, :reportedAt, :possessionProven)""")
                 .param("eventId", event.eventId())
                 .param("serial", event.serial().value())
                 .param("secureElement", report.secureElementId())
@@ -96,6 +99,7 @@ class KeyInjectionRepository {
                 .param("line", event.line())
                 .param("actor", event.actor())
                 .param("reportedAt", Timestamp.from(event.occurredAt()))
+                .param("possessionProven", check.possessionProven())
                 .update();
     }
 

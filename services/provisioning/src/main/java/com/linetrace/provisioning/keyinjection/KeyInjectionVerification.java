@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Verifies a reported key injection ({@link DeviceCertificateCheck}) and that the key was never seen on another
- * unit. A key seen before on another unit rejects both: this unit, and the earlier one, whose verification is
+ * unit — seen meaning reported with a proof of possession (a CSR its private key signed). A key seen before on another unit rejects both: this unit, and the earlier one, whose verification is
  * withdrawn with a {@code KeyInjectionRejected(DUPLICATE_KEY)} of its own so that tracking holds it too.
  */
 @Service
@@ -28,16 +28,19 @@ public class KeyInjectionVerification implements UnitKeyInjections {
 
     private final KeyInjectionRepository injections;
     private final PlantCa plantCa;
+    private final KeyPolicy policy;
     private final Outbox outbox;
     private final Clock clock;
 
     KeyInjectionVerification(
             KeyInjectionRepository injections,
             PlantCa plantCa,
+            KeyPolicy policy,
             @Qualifier("provisioningOutbox") Outbox outbox,
             Clock provisioningClock) {
         this.injections = injections;
         this.plantCa = plantCa;
+        this.policy = policy;
         this.outbox = outbox;
         this.clock = provisioningClock;
     }
@@ -52,10 +55,14 @@ public class KeyInjectionVerification implements UnitKeyInjections {
     public KeyInjectionVerdict verify(EventEnvelope<KeyInjectionReported> event) {
         var now = clock.instant();
         var serial = event.serial();
-        var check = DeviceCertificateCheck.check(serial, event.body(), plantCa, now);
+        var check = DeviceCertificateCheck.check(serial, event.body(), plantCa, policy, now);
         var fingerprint = check.fingerprint();
         KeyInjectionVerdict verdict;
-        if (fingerprint != null && !injections.claim(fingerprint, serial).equals(serial)) {
+        // Only a report that proved possession of the private key is a use of the key: anyone can copy a public
+        // key out of another unit's certificate, and must not get that unit held with it.
+        if (fingerprint != null
+                && check.possessionProven()
+                && !injections.claim(fingerprint, serial).equals(serial)) {
             verdict = rejected(
                     KeyInjectionRejected.Code.DUPLICATE_KEY,
                     "Duplicate key: public key " + fingerprint + " was already reported on another unit",

@@ -1,12 +1,13 @@
 package com.linetrace.provisioning.keyinjection;
 
-import com.linetrace.provisioning.secrets.PrivateKeyDetector;
+import com.linetrace.contracts.secrets.PrivateKeyDetector;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ResourceLoader;
@@ -15,6 +16,7 @@ import org.springframework.core.io.ResourceLoader;
 public final class PlantCa {
 
     private static final String SETTING = "linetrace.provisioning.plant-ca-certificate";
+    private static final int KEY_CERT_SIGN = 5;
 
     private final @Nullable X509Certificate certificate;
 
@@ -53,5 +55,33 @@ public final class PlantCa {
 
     public Optional<X509Certificate> certificate() {
         return Optional.ofNullable(certificate);
+    }
+
+    /**
+     * What makes the configured CA unfit to vouch for device keys at {@code now}, if anything: outside its own
+     * validity (Java's PKIX does not check a trust anchor's dates), not a CA (basicConstraints CA), or not allowed
+     * to sign certificates (keyUsage keyCertSign). Empty when none is configured: that is said elsewhere.
+     */
+    public Optional<String> problem(Instant now) {
+        if (certificate == null) {
+            return Optional.empty();
+        }
+        var name = certificate.getSubjectX500Principal().getName();
+        var from = certificate.getNotBefore().toInstant();
+        var to = certificate.getNotAfter().toInstant();
+        if (now.isBefore(from) || now.isAfter(to)) {
+            return Optional.of("The plant CA " + name + " is valid from " + from + " to " + to + ", not now (" + now
+                    + "): it can vouch for no device key");
+        }
+        if (certificate.getBasicConstraints() < 0) {
+            return Optional.of("The plant CA certificate " + name + " is not a CA certificate (basicConstraints CA"
+                    + " is not set)");
+        }
+        var usage = certificate.getKeyUsage();
+        if (usage == null || usage.length <= KEY_CERT_SIGN || !usage[KEY_CERT_SIGN]) {
+            return Optional.of("The plant CA certificate " + name + " may not sign certificates (keyUsage keyCertSign"
+                    + " is not set)");
+        }
+        return Optional.empty();
     }
 }

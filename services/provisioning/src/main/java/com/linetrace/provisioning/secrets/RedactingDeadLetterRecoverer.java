@@ -1,6 +1,10 @@
 package com.linetrace.provisioning.secrets;
 
+import com.linetrace.contracts.MalformedEventException;
+import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.secrets.PrivateKeyDetector;
+import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends failed records to the dead-letter topic, except that a record holding private key material (in its
- * value, key or headers) is never forwarded: in its place goes a redacted record that says only why and where
- * it came from (topic, partition, offset). If that send fails the recoverer throws, so the error handler tries
+ * value, key or headers, raw or once decoded) is never forwarded, nor is one that could not be decoded (it may hold a
+ * key in a shape no detector knows): in its place goes a redacted record that says only why and where it came from
+ * (topic, partition, offset). If that send fails the recoverer throws, so the error handler tries
  * again rather than falling back to the verbatim copy.
  */
 public final class RedactingDeadLetterRecoverer implements ConsumerRecordRecoverer {
@@ -42,12 +47,16 @@ public final class RedactingDeadLetterRecoverer implements ConsumerRecordRecover
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, @Nullable Exception exception) {
-        var kind = privateKeyIn(record);
-        if (kind.isEmpty()) {
+        var kind = privateKeyIn(record, exception);
+        var unreadable = unreadable(exception);
+        if (kind.isEmpty() && unreadable == null) {
             verbatim.accept(record, exception);
             return;
         }
-        var reason = new PrivateKeyMaterialException(kind.get()).getMessage();
+        var reason = kind.isPresent()
+                ? new PrivateKeyMaterialException(kind.get()).getMessage()
+                : "Unreadable record (" + unreadable + "); set aside without its payload, which may hold anything"
+                        + " (the source topic keeps it for its retention)";
         var key = record.key() instanceof String text
                         && PrivateKeyDetector.find(text).isEmpty()
                 ? text
@@ -66,14 +75,31 @@ public final class RedactingDeadLetterRecoverer implements ConsumerRecordRecover
             throw new IllegalStateException("Could not send a redacted dead letter; the record will be retried");
         }
         log.warn(
-                "Refused record {}-{}@{}: it held private key material ({}); sent a redacted dead letter",
+                "Refused record {}-{}@{}: {}; sent a redacted dead letter",
                 record.topic(),
                 record.partition(),
                 record.offset(),
-                kind.get());
+                kind.isPresent()
+                        ? "it held private key material (" + kind.get() + ")"
+                        : "unreadable (" + unreadable + ")");
     }
 
-    private static Optional<String> privateKeyIn(ConsumerRecord<?, ?> record) {
+    /** Why the record could not be decoded (and so was never checked field by field), if that is why it failed. */
+    private static @Nullable String unreadable(@Nullable Throwable exception) {
+        for (var cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException || cause instanceof MalformedSerialException) {
+                return cause.getMessage();
+            }
+        }
+        return null;
+    }
+
+    private static Optional<String> privateKeyIn(ConsumerRecord<?, ?> record, @Nullable Throwable exception) {
+        for (var cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PrivateKeyMaterialException found) {
+                return Optional.of(found.kind());
+            }
+        }
         for (var part : new Object[] {record.value(), record.key()}) {
             var kind = part instanceof byte[] bytes
                     ? PrivateKeyDetector.find(bytes)

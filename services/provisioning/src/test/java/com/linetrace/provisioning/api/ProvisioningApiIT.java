@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.linetrace.provisioning.Builders.ReleaseBuilder;
+import com.linetrace.provisioning.PrivateKeySamples;
 import com.linetrace.provisioning.ProvisioningIntegrationSupport;
 import com.linetrace.provisioning.TestPki;
 import java.security.KeyPair;
@@ -68,8 +69,8 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
         assertThat(approved.state()).isEqualTo("APPROVED");
         assertThat(approved.approvedBy()).isEqualTo("quality");
 
-        var serial = newSerial();
-        assertThat(as("operator")
+        var serial = atFlashStation(newSerial());
+        assertThat(asFixture()
                         .post(
                                 "/api/equipment/flash-results",
                                 aFlash(serial, release).json())
@@ -113,13 +114,38 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
     }
 
     @Test
+    void refusesPrivateKeyMaterialInTheFormsFieldsAsTheRestApiDoes() {
+        signedInAs("engineer", "ENGINEER");
+        var release = aRelease();
+        var key = java.util.HexFormat.of().formatHex(TestPki.p256().getPrivate().getEncoded());
+        var leaking = new ReleaseRegistration(
+                "AX4-ENT", "FLIGHT_CONTROLLER", "9.9.9", release.sha256().hex(), 4096, "c2ln" + key);
+        assertThatThrownBy(() -> catalog.registerRelease(leaking, "engineer"))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("private key material");
+        var registered = catalog.registerRelease(registration(release, TestPki.RELEASE_KEY), "engineer");
+        signedInAs("quality", "QUALITY");
+        assertThatThrownBy(() -> catalog.approveRelease(
+                        registered.id(),
+                        "Approved, key "
+                                + PrivateKeySamples.all().get("PKCS#8 PEM (EC)").text(),
+                        "quality"))
+                .isInstanceOf(ReleaseRefusedException.class)
+                .hasMessageContaining("private key material");
+        assertThat(catalog.releases())
+                .filteredOn(r -> r.id().equals(registered.id()))
+                .singleElement()
+                .extracting(ReleaseSummary::state)
+                .isEqualTo("DRAFT");
+    }
+
+    @Test
     void showsAUnitsFlashesAndKeyInjectionsWithTheirVerdicts() {
         var release = aRelease();
         approved(release);
-        var serial = newSerial();
-        as("operator")
-                .post("/api/equipment/flash-results", aFlash(serial, release).json());
-        as("operator")
+        var serial = atFlashStation(newSerial());
+        asFixture().post("/api/equipment/flash-results", aFlash(serial, release).json());
+        asKeyStation()
                 .post(
                         "/api/equipment/key-injection-results",
                         aKeyInjection(serial).json());

@@ -21,7 +21,7 @@ class FirmwareReleaseIT extends ProvisioningIntegrationSupport {
         assertThat(body.get("signatureValid").asBoolean()).isTrue();
         assertThat(body.get("registeredBy").asString()).isEqualTo("engineer");
         var fetched =
-                as("operator").get("/api/firmware-releases/" + body.get("id").asString());
+                as("quality").get("/api/firmware-releases/" + body.get("id").asString());
         assertThat(fetched.json().get("version").asString())
                 .isEqualTo(body.get("version").asString());
     }
@@ -77,6 +77,29 @@ class FirmwareReleaseIT extends ProvisioningIntegrationSupport {
         var twice = as("quality").post(path, "{\"reason\":\"again\"}");
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("type").asString()).isEqualTo("urn:linetrace:problem:release-state");
+    }
+
+    @Test
+    void refusesQualityApprovingAReleaseTheyRegisteredThemselves() {
+        var release = aRelease();
+        var id = as("quality")
+                .post("/api/firmware-releases", release.json())
+                .json()
+                .get("id")
+                .asString();
+        var selfApproval =
+                as("quality").post("/api/firmware-releases/" + id + "/approval", "{\"reason\":\"Looks fine\"}");
+        assertThat(selfApproval.status()).as(selfApproval.body()).isEqualTo(409);
+        assertThat(selfApproval.json().get("type").asString()).isEqualTo("urn:linetrace:problem:four-eyes");
+        assertThat(selfApproval.json().get("detail").asString())
+                .contains("registered by quality")
+                .contains("two different people");
+        assertThat(as("quality")
+                        .get("/api/firmware-releases/" + id)
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("DRAFT");
     }
 
     @Test

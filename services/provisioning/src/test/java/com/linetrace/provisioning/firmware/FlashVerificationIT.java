@@ -26,8 +26,8 @@ class FlashVerificationIT extends ProvisioningIntegrationSupport {
     void verifiesAFlashOfAnApprovedReleaseReportedOverRest() {
         var release = aRelease();
         var id = approved(release);
-        var serial = newSerial();
-        var verdict = as("operator")
+        var serial = atFlashStation(newSerial());
+        var verdict = asFixture()
                 .post("/api/equipment/flash-results", aFlash(serial, release).json());
         assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
         assertThat(verdict.json().get("verdict").asString()).isEqualTo("VERIFIED");
@@ -36,7 +36,7 @@ class FlashVerificationIT extends ProvisioningIntegrationSupport {
             assertThat(verified.releaseId()).isEqualTo(id);
             assertThat(verified.sha256()).isEqualTo(release.sha256());
         });
-        assertThat(event.actor()).isEqualTo("operator");
+        assertThat(event.actor()).isEqualTo("FIX-1");
         assertThat(flashVerdicts(serial)).containsExactly("VERIFIED");
     }
 
@@ -44,7 +44,7 @@ class FlashVerificationIT extends ProvisioningIntegrationSupport {
     void verifiesAFlashReportedOnKafkaOnceEvenWhenDeliveredTwice() {
         var release = aRelease();
         approved(release);
-        var serial = newSerial();
+        var serial = atFlashStation(newSerial());
         var event = aFlash(serial, release).event();
         send(event);
         send(event);
@@ -146,6 +146,120 @@ class FlashVerificationIT extends ProvisioningIntegrationSupport {
     }
 
     @Test
+    void refusesAFlashReportedWithAPersonsLoginAndRecordsNothing() {
+        var release = aRelease();
+        approved(release);
+        var serial = atFlashStation(newSerial());
+        for (var person : List.of("operator", "engineer", "admin", "quality")) {
+            var response = as(person)
+                    .post(
+                            "/api/equipment/flash-results",
+                            aFlash(serial, release).json());
+            assertThat(response.status()).as(person + ": " + response.body()).isEqualTo(403);
+            assertThat(response.isProblem()).isTrue();
+        }
+        assertThat(flashVerdicts(serial)).isEmpty();
+    }
+
+    @Test
+    void refusesAFlashNamingAnotherFixtureThanTheSignedInOne() {
+        var release = aRelease();
+        approved(release);
+        var serial = atFlashStation(newSerial());
+        var response = asFixture()
+                .post(
+                        "/api/equipment/flash-results",
+                        aFlash(serial, release).byFixture("FIX-2").json());
+        assertThat(response.status()).as(response.body()).isEqualTo(403);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:linetrace:problem:not-this-equipment");
+        assertThat(flashVerdicts(serial)).isEmpty();
+    }
+
+    @Test
+    void refusesAFlashForAUnitThatIsNotCheckedInAtThatFlashStation() {
+        var release = aRelease();
+        approved(release);
+        var neverSeen = newSerial();
+        var atAssembly = checkedIn(newSerial(), "AX4-ENT", "ASM-40", "ASSEMBLY");
+        var atAnotherFlashStation = checkedIn(newSerial(), "AX4-ENT", "FW-2", "FIRMWARE_FLASH");
+        var gone = atFlashStation(newSerial());
+        departed(gone, "FW-1");
+        var atAnotherLinesFlashStation = checkedIn(newSerial(), "AX4-ENT", "FW-1", "L2", "FIRMWARE_FLASH");
+        for (var serial : List.of(neverSeen, atAssembly, atAnotherFlashStation, gone, atAnotherLinesFlashStation)) {
+            var response = asFixture()
+                    .post(
+                            "/api/equipment/flash-results",
+                            aFlash(serial, release).json());
+            assertThat(response.status()).as(response.body()).isEqualTo(409);
+            assertThat(response.json().get("type").asString()).isEqualTo("urn:linetrace:problem:unit-not-at-station");
+            assertThat(response.json().get("detail").asString())
+                    .contains("is not checked in at FIRMWARE_FLASH station FW-1 of line L1");
+            assertThat(flashVerdicts(serial)).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAFlashOnKafkaForAUnitThatIsNotAtAFlashStation() {
+        var release = aRelease();
+        approved(release);
+        var serial = checkedIn(newSerial(), "AX4-ENT", "ASM-40", "ASSEMBLY");
+        send(aFlash(serial, release).event());
+        readUntil(
+                com.linetrace.contracts.Topics.deadLetter(com.linetrace.contracts.Topics.EQUIPMENT_RESULTS),
+                records -> records.stream().anyMatch(r -> serial.value().equals(r.key())));
+        assertThat(flashVerdicts(serial)).isEmpty();
+    }
+
+    @Test
+    void rejectsAFlashOfAReleaseOfAnotherModelThanTheUnits() {
+        var racer = aRelease().model("AX9-RACE");
+        approved(racer);
+        var serial = atFlashStation(newSerial());
+        var verdict = flash(aFlash(serial, racer));
+        assertThat(verdict.code()).isEqualTo(FirmwareRejected.Code.MODEL_MISMATCH);
+        assertThat(verdict.reason()).contains("is a AX4-ENT, not a AX9-RACE");
+        assertThat(flashVerdicts(serial)).containsExactly("REJECTED");
+    }
+
+    @Test
+    void theApprovedImagesHashesAreNotForTheFloor() {
+        var id = approved(aRelease());
+        for (var person : List.of("operator", "supervisor", "manager")) {
+            assertThat(as(person).get("/api/firmware-releases").status())
+                    .as(person)
+                    .isEqualTo(403);
+            assertThat(as(person).get("/api/firmware-releases/" + id).status())
+                    .as(person)
+                    .isEqualTo(403);
+        }
+        assertThat(asFixture().get("/api/firmware-releases").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theRecallScopeFollowsTheOrderProvisioningRecordedFlashesInNotTheFixturesClock() {
+        var older = aRelease().module(FirmwareModule.GIMBAL);
+        approved(older);
+        var newer = aRelease().module(FirmwareModule.GIMBAL);
+        var newerId = approved(newer);
+        var serial = atFlashStation(newSerial());
+        assertThat(flash(aFlash(serial, older))).isNull();
+        // The re-flash with the newer release comes from a fixture whose clock is an hour behind.
+        send(aFlash(serial, newer)
+                .reportedAt(java.time.Instant.now().minus(Duration.ofHours(1)))
+                .event());
+        await().atMost(Duration.ofSeconds(20)).until(() -> flashVerdicts(serial).size() == 2);
+        assertThat(flashVerdicts(serial)).containsExactly("VERIFIED", "VERIFIED");
+
+        var revoked = revoke(newerId, "Gimbal drift");
+        assertThat(revoked.get("affectedSerials").asInt()).isEqualTo(1);
+        assertThat(as("quality")
+                        .get("/api/firmware-releases/" + newerId + "/affected-serials")
+                        .body())
+                .contains(serial.value());
+        assertThat(eventsOf(serial, e -> e.size() >= 3).getLast().body()).isInstanceOf(FirmwareReleaseRevoked.class);
+    }
+
+    @Test
     void onlyQualityRevokesAndOnlyWithAReason() {
         var id = approved(aRelease());
         var path = "/api/firmware-releases/" + id + "/revocation";
@@ -153,9 +267,10 @@ class FlashVerificationIT extends ProvisioningIntegrationSupport {
         assertThat(as("quality").post(path, "{\"reason\":\"  \"}").status()).isEqualTo(400);
     }
 
-    /** Flashes through the REST adapter; returns the rejection, or null when verified. */
+    /** Flashes through the REST adapter, the unit checked in at the flash station; the rejection, or null. */
     private Rejection flash(Builders.FlashBuilder flash) {
-        var response = as("operator").post("/api/equipment/flash-results", flash.json());
+        atFlashStation(flash.serial());
+        var response = asFixture().post("/api/equipment/flash-results", flash.json());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         var body = response.json();
         if (body.get("verdict").asString().equals("VERIFIED")) {

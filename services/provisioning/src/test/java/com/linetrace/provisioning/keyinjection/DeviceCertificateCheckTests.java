@@ -10,8 +10,10 @@ import java.io.ByteArrayInputStream;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 
 class DeviceCertificateCheckTests {
@@ -30,7 +32,13 @@ class DeviceCertificateCheckTests {
 
     @Test
     void passesAnEd25519KeyNamedByTheSerialNumberAttribute() {
-        assertThat(check(report(TestPki.ed25519(), "SERIALNUMBER=" + SERIAL + ",O=LineTrace"), CA))
+        var policy = KeyPolicy.of(java.util.List.of("P-256", "Ed25519"));
+        assertThat(DeviceCertificateCheck.check(
+                        SERIAL,
+                        report(TestPki.ed25519(), "SERIALNUMBER=" + SERIAL + ",O=LineTrace"),
+                        CA,
+                        policy,
+                        Instant.now()))
                 .isInstanceOf(DeviceCertificateCheck.Passed.class);
     }
 
@@ -67,18 +75,50 @@ class DeviceCertificateCheckTests {
         assertThat(check(notAKey, CA).fingerprint()).isNull();
     }
 
+    @Test
+    void rejectsEveryKeyOnceThePlantCaHasExpiredThoughPkixIgnoresAnAnchorsDates() {
+        var expired = TestPki.ca(
+                "CN=Expired Plant CA", Instant.now().minus(Duration.ofDays(30)), Duration.ofDays(29), true, CA_USAGE);
+        var result =
+                check(report(TestPki.p256(), "CN=" + SERIAL, expired), PlantCa.of(certificate(expired.certificatePem)));
+        assertThat(code(result)).isEqualTo(Code.PLANT_CA_INVALID);
+        assertThat(((DeviceCertificateCheck.Failed) result).reason()).contains("not now");
+    }
+
+    @Test
+    void rejectsEveryKeyWhenThePlantCaIsNotACaOrMayNotSignCertificates() {
+        var notACa = TestPki.ca("CN=Not A CA", Instant.now(), Duration.ofDays(30), false, KeyUsage.digitalSignature);
+        assertThat(code(check(
+                        report(TestPki.p256(), "CN=" + SERIAL, notACa),
+                        PlantCa.of(certificate(notACa.certificatePem)))))
+                .isEqualTo(Code.PLANT_CA_INVALID);
+        var noCertSign = TestPki.ca("CN=No Cert Sign", Instant.now(), Duration.ofDays(30), true, KeyUsage.cRLSign);
+        assertThat(code(check(
+                        report(TestPki.p256(), "CN=" + SERIAL, noCertSign),
+                        PlantCa.of(certificate(noCertSign.certificatePem)))))
+                .isEqualTo(Code.PLANT_CA_INVALID);
+        assertThat(PlantCa.of(certificate(noCertSign.certificatePem)).problem(Instant.now()))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("keyCertSign"));
+    }
+
+    private static final int CA_USAGE = KeyUsage.keyCertSign | KeyUsage.cRLSign;
+
     private static KeyInjectionReported report(KeyPair device, String subject) {
+        return report(device, subject, TestPki.PLANT_CA);
+    }
+
+    private static KeyInjectionReported report(KeyPair device, String subject, TestPki.Ca issuer) {
         return new KeyInjectionReported(
                 "SE-1",
                 "DEVICE_IDENTITY",
                 TestPki.pem(device.getPublic()),
                 TestPki.csr(device, subject),
-                TestPki.PLANT_CA.issue(device.getPublic(), subject),
+                issuer.issue(device.getPublic(), subject),
                 "KEY-1");
     }
 
     private static DeviceCertificateCheck.Result check(KeyInjectionReported report, PlantCa ca) {
-        return DeviceCertificateCheck.check(SERIAL, report, ca, Instant.now());
+        return DeviceCertificateCheck.check(SERIAL, report, ca, KeyPolicy.DEFAULT, Instant.now());
     }
 
     private static Code code(DeviceCertificateCheck.Result result) {

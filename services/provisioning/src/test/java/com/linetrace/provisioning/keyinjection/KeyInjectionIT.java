@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.junit.jupiter.api.Test;
 
 class KeyInjectionIT extends ProvisioningIntegrationSupport {
@@ -41,7 +42,7 @@ class KeyInjectionIT extends ProvisioningIntegrationSupport {
         assertThat(stored.get("certificate_pem").toString()).startsWith("-----BEGIN CERTIFICATE-----");
         assertThat(stored)
                 .containsEntry("fingerprint", fingerprint)
-                .containsEntry("actor", "operator")
+                .containsEntry("actor", "KEY-1")
                 .containsEntry("station_id", "KEY-1");
     }
 
@@ -102,6 +103,103 @@ class KeyInjectionIT extends ProvisioningIntegrationSupport {
         assertThat(verdicts(second)).containsExactly("REJECTED");
     }
 
+    @Test
+    void aReportWithAnotherUnitsPublicKeyButNoProofOfPossessionDoesNotGetThatUnitHeld() {
+        var owner = newSerial();
+        var device = TestPki.p256();
+        assertThat(report(aKeyInjection(owner).withDeviceKey(device)).verdict()).isEqualTo("VERIFIED");
+
+        // The owner's public key is in its certificate for anyone to copy; the copier signs the CSR with its own key.
+        var copier = newSerial();
+        var copied = report(aKeyInjection(copier).claimingKey(device.getPublic()));
+        assertThat(copied.code()).isEqualTo(KeyInjectionRejected.Code.PUBLIC_KEY_MISMATCH);
+        // Or sends a CSR of the copied key with a signature that does not verify.
+        var forger = newSerial();
+        var forged = aKeyInjection(forger).withDeviceKey(device);
+        var report = forged.report();
+        var csr = report.csrPem();
+        var tampered = csr.substring(0, csr.length() - 40)
+                + (csr.charAt(csr.length() - 40) == 'A' ? 'B' : 'A')
+                + csr.substring(csr.length() - 39);
+        var response = asKeyStation()
+                .post(
+                        "/api/equipment/key-injection-results",
+                        forged.json(new com.linetrace.contracts.equipment.KeyInjectionReported(
+                                report.secureElementId(),
+                                report.keyPurpose(),
+                                report.publicKeyPem(),
+                                tampered,
+                                report.certificatePem(),
+                                report.stationId())));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("code").asString()).isIn("CSR_SIGNATURE_INVALID", "MALFORMED");
+
+        eventsOf(forger, events -> !events.isEmpty());
+        eventsOf(copier, events -> !events.isEmpty());
+        assertThat(eventsOf(owner, events -> !events.isEmpty()))
+                .singleElement()
+                .satisfies(event -> assertThat(event.body()).isInstanceOf(KeyInjectionVerified.class));
+        assertThat(verdicts(owner)).containsExactly("VERIFIED");
+    }
+
+    @Test
+    void aKeyCopiedBeforeItsOwnerReportsItDoesNotStopTheOwner() {
+        var device = TestPki.p256();
+        var copier = newSerial();
+        assertThat(report(aKeyInjection(copier).claimingKey(device.getPublic())).code())
+                .isEqualTo(KeyInjectionRejected.Code.PUBLIC_KEY_MISMATCH);
+        assertThat(report(aKeyInjection(newSerial()).withDeviceKey(device)).verdict())
+                .isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void recognisesTheSameKeyCompressedAndUncompressedAsOneKey() {
+        var device = TestPki.p256();
+        var first = report(aKeyInjection(newSerial()).withDeviceKey(device));
+        assertThat(first.verdict()).isEqualTo("VERIFIED");
+        var second = report(aKeyInjection(newSerial()).withDeviceKey(device).compressed());
+        assertThat(second.code()).as(second.message()).isEqualTo(KeyInjectionRejected.Code.DUPLICATE_KEY);
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+    }
+
+    @Test
+    void acceptsAP256KeyReportedWithACompressedPoint() {
+        var verdict = report(aKeyInjection(newSerial()).compressed());
+        assertThat(verdict.verdict()).as(verdict.message()).isEqualTo("VERIFIED");
+    }
+
+    @Test
+    void rejectsADeviceKeyOfAnAlgorithmTheKeyPolicyDoesNotAllow() {
+        for (var device : List.of(TestPki.rsa(), TestPki.ed25519())) {
+            var verdict = report(aKeyInjection(newSerial()).withDeviceKey(device));
+            assertThat(verdict.code()).isEqualTo(KeyInjectionRejected.Code.KEY_ALGORITHM_NOT_ALLOWED);
+            assertThat(verdict.message()).contains("allows only P-256");
+        }
+    }
+
+    @Test
+    void rejectsACsrWhoseSubjectDoesNotNameTheSerial() {
+        var verdict = report(
+                aKeyInjection(newSerial()).withCsrSubject("CN=" + newSerial().value()));
+        assertThat(verdict.code()).isEqualTo(KeyInjectionRejected.Code.SUBJECT_MISMATCH);
+        assertThat(verdict.message()).contains("CSR's subject");
+    }
+
+    @Test
+    void rejectsADeviceCertificateThatIsACaOrMayNotSign() {
+        var asCa = report(aKeyInjection(newSerial()).certifiedAs(true, KeyUsage.digitalSignature));
+        assertThat(asCa.code()).isEqualTo(KeyInjectionRejected.Code.NOT_A_DEVICE_CERTIFICATE);
+        assertThat(asCa.message()).contains("CA certificate");
+        var signsCertificates =
+                report(aKeyInjection(newSerial()).certifiedAs(false, KeyUsage.digitalSignature | KeyUsage.keyCertSign));
+        assertThat(signsCertificates.code()).isEqualTo(KeyInjectionRejected.Code.NOT_A_DEVICE_CERTIFICATE);
+        var encipherOnly = report(aKeyInjection(newSerial()).certifiedAs(false, KeyUsage.keyEncipherment));
+        assertThat(encipherOnly.code()).isEqualTo(KeyInjectionRejected.Code.NOT_A_DEVICE_CERTIFICATE);
+        assertThat(encipherOnly.message()).contains("digital signature");
+        var noUsage = report(aKeyInjection(newSerial()).certifiedAs(false, 0));
+        assertThat(noUsage.code()).isEqualTo(KeyInjectionRejected.Code.NOT_A_DEVICE_CERTIFICATE);
+    }
+
     private List<String> verdicts(Serial serial) {
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> !jdbc.sql("select 1 from provisioning.key_injection where serial = :s")
@@ -118,7 +216,7 @@ class KeyInjectionIT extends ProvisioningIntegrationSupport {
     record Verdict(String verdict, KeyInjectionRejected.Code code, String message, String fingerprint) {}
 
     private Verdict report(Builders.KeyInjectionBuilder injection) {
-        var response = as("operator").post("/api/equipment/key-injection-results", injection.json());
+        var response = asKeyStation().post("/api/equipment/key-injection-results", injection.json());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         var body = response.json();
         return new Verdict(

@@ -6,7 +6,6 @@ import static com.linetrace.provisioning.Builders.aRelease;
 import static com.linetrace.provisioning.Builders.newSerial;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.equipment.KeyInjectionReported;
 import com.linetrace.contracts.provisioning.FirmwareVerified;
@@ -43,9 +42,9 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
                     report.csrPem(),
                     report.certificatePem(),
                     report.stationId());
-            assertRefused(as("operator").post("/api/equipment/key-injection-results", injection.json(leaking)), sample);
+            assertRefused(asKeyStation().post("/api/equipment/key-injection-results", injection.json(leaking)), sample);
             assertRefused(
-                    as("operator")
+                    asFixture()
                             .post(
                                     "/api/equipment/flash-results",
                                     aFlash(serial, aRelease()).json().replace("FIX-1", escape(sample.text()))),
@@ -126,7 +125,7 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
         send(unknownType.value(), "{\"type\":\"Exploded\"}".getBytes(StandardCharsets.UTF_8));
         var release = aRelease();
         approved(release);
-        var after = newSerial();
+        var after = atFlashStation(newSerial());
         send(aFlash(after, release).event());
 
         var deadLetters = readUntil(
@@ -140,20 +139,134 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
                 .filter(r -> poison.value().equals(r.key()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(new String(poisoned.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        // Set aside with the reason, not a copy: an unreadable record was never checked field by field.
+        assertThat(new String(poisoned.value(), StandardCharsets.UTF_8))
+                .contains("Unreadable record (Not JSON)")
+                .doesNotContain("{not json");
         assertThat(new String(
                         poisoned.headers()
-                                .lastHeader("kafka_dlt-exception-message")
+                                .lastHeader(RedactingDeadLetterRecoverer.REASON_HEADER)
                                 .value(),
                         StandardCharsets.UTF_8))
                 .contains("Not JSON");
-        assertThat(new String(
-                        poisoned.headers()
-                                .lastHeader("kafka_dlt-exception-cause-fqcn")
-                                .value(),
-                        StandardCharsets.UTF_8))
-                .contains(MalformedEventException.class.getSimpleName());
         assertThat(onlyEventOf(after).body()).isInstanceOf(FirmwareVerified.class);
+    }
+
+    @Test
+    void refusesAKeyInARequestDeclaredInAnotherCharset() throws Exception {
+        var sample = PrivateKeySamples.all().get("PKCS#8 PEM (EC)");
+        var serial = newSerial();
+        var injection = aKeyInjection(serial)
+                .json()
+                .replaceFirst(
+                        "\"secureElementId\":\"[^\"]*\"", "\"secureElementId\":\"" + escape(sample.text()) + "\"");
+        var registered =
+                as("engineer").post("/api/firmware-releases", aRelease().json());
+        var release = registered.json().get("id").asString();
+        var approval = "{\"reason\":\"Passed, " + escape(sample.text()) + "\"}";
+        for (var charset : List.of("IBM037", "UTF-16", "UTF-32BE")) {
+            var refused = post("KEY-1", "/api/equipment/key-injection-results", charset, injection);
+            assertThat(refused.statusCode()).as(charset + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.body()).contains("urn:linetrace:problem:private-key-material");
+            var reason = post("quality", "/api/firmware-releases/" + release + "/approval", charset, approval);
+            assertThat(reason.statusCode()).as(charset + ": " + reason.body()).isEqualTo(422);
+            assertThat(reason.body()).contains("urn:linetrace:problem:private-key-material");
+        }
+        assertThat(as("quality")
+                        .get("/api/firmware-releases/" + release)
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("DRAFT");
+        assertThat(jdbc.sql("select count(*) from provisioning.key_injection where serial = :s")
+                        .param("s", serial.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private java.net.http.HttpResponse<String> post(String user, String path, String charset, String json)
+            throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+                .header("Content-Type", "application/json;charset=" + charset)
+                .header("Accept", "application/json, application/problem+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                        json.getBytes(java.nio.charset.Charset.forName(charset))))
+                .build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void refusesKeysInFreeTextInEncodingsBeyondPemAndBase64() {
+        var id = approved(aRelease());
+        var ec = TestPki.p256();
+        var der = ec.getPrivate().getEncoded();
+        var encodings = List.of(
+                "hex " + java.util.HexFormat.of().formatHex(der),
+                "serviced " + java.util.HexFormat.ofDelimiter(":").formatHex(der),
+                "note=" + "xyzzy" + Base64.getEncoder().encodeToString(der),
+                "{\\\"kty\\\":\\\"EC\\\",\\\"crv\\\":\\\"P-256\\\",\\\"d\\\":\\\"AAAA\\\"}");
+        for (var reason : encodings) {
+            var response = as("quality")
+                    .post("/api/firmware-releases/" + id + "/revocation", "{\"reason\":\"" + reason + "\"}");
+            assertThat(response.status()).as(reason + ": " + response.body()).isEqualTo(422);
+        }
+        assertThat(as("quality")
+                        .get("/api/firmware-releases/" + id)
+                        .json()
+                        .get("state")
+                        .asString())
+                .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void setsAsideWithoutItsPayloadAKafkaRecordWhoseKeyOnlyShowsOnceDecoded() {
+        var sample = PrivateKeySamples.all().get("PKCS#8 PEM (EC)");
+        // A well-formed record in UTF-16: no UTF-8 text to search, but the JSON parser reads it.
+        var utf16 = newSerial();
+        var injection = aKeyInjection(utf16).report();
+        var leaking = new KeyInjectionReported(
+                injection.secureElementId(),
+                injection.keyPurpose(),
+                sample.text(),
+                injection.csrPem(),
+                injection.certificatePem(),
+                injection.stationId());
+        var encoded = new String(
+                        com.linetrace.contracts.equipment.EquipmentResult.CODEC.encode(
+                                Builders.envelope(utf16, "KEY-1", leaking)),
+                        StandardCharsets.UTF_8)
+                .getBytes(StandardCharsets.UTF_16BE);
+        send(utf16.value(), encoded);
+        // A malformed record with a secret no detector could know (a bare 32-byte scalar in hex).
+        var malformed = newSerial();
+        var scalar = java.util.HexFormat.of().formatHex(Builders.randomBytesForTests(32));
+        send(
+                malformed.value(),
+                ("{\"type\":\"KeyInjectionReported\",\"secret\":\"" + scalar).getBytes(StandardCharsets.UTF_8));
+
+        var deadLetters = readUntil(
+                Topics.deadLetter(Topics.EQUIPMENT_RESULTS),
+                records -> records.stream().anyMatch(r -> utf16.value().equals(r.key()))
+                        && records.stream().anyMatch(r -> malformed.value().equals(r.key())));
+        var mine = deadLetters.stream()
+                .filter(r -> utf16.value().equals(r.key()) || malformed.value().equals(r.key()))
+                .toList();
+        assertThat(mine).hasSize(2).allSatisfy(record -> {
+            var text = asText(record);
+            assertThat(text).doesNotContain(scalar);
+            assertThat(text.replaceAll("\\\\n|\\s", "")).doesNotContain(sample.secretFragment());
+            assertThat(record.headers().lastHeader(RedactingDeadLetterRecoverer.REASON_HEADER))
+                    .isNotNull();
+        });
+        assertThat(jdbc.sql("select count(*) from provisioning.key_injection where serial = :s")
+                        .param("s", utf16.value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private void assertRefused(com.linetrace.testing.ApiClient.Response response, PrivateKeySamples sample) {

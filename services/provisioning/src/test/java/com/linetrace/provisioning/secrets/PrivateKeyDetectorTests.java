@@ -3,6 +3,8 @@ package com.linetrace.provisioning.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.linetrace.contracts.secrets.PrivateKeyDetector;
+import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
 import com.linetrace.provisioning.PrivateKeySamples;
 import com.linetrace.provisioning.TestPki;
 import java.nio.charset.StandardCharsets;

@@ -115,6 +115,6 @@ class UnitEventListenerIT {
                 "FW-1",
                 serial,
                 "operator",
-                new UnitsArrived(50, "Firmware", false));
+                new UnitsArrived(50, "Firmware", false, "FIRMWARE_FLASH"));
     }
 }

@@ -56,13 +56,26 @@ class ProvisioningEventListener {
                 return;
             }
             switch (event.body()) {
-                case FirmwareVerified e ->
-                    status.record(
-                            serial,
-                            firmware(e.module().name()),
-                            true,
-                            e.module() + " " + e.version() + " verified",
-                            at);
+                case FirmwareVerified e -> {
+                    // A release of another model does not make this unit's module verified, whatever said so.
+                    var model = status.modelOf(serial);
+                    if (model.isPresent() && model.get().equals(e.model())) {
+                        status.record(
+                                serial,
+                                firmware(e.module().name()),
+                                true,
+                                e.module() + " " + e.version() + " verified",
+                                at);
+                    } else {
+                        status.record(
+                                serial,
+                                firmware(e.module().name()),
+                                false,
+                                e.module() + " " + e.version() + " is a release of " + e.model() + ", not of the unit's"
+                                        + " model " + model.orElse("(unknown)"),
+                                at);
+                    }
+                }
                 case FirmwareRejected e ->
                     status.record(serial, firmware(e.module().name()), false, e.reason(), at);
                 case KeyInjectionVerified e -> status.record(serial, "KEY", true, "key " + e.fingerprint(), at);

@@ -112,7 +112,7 @@ class StationService implements StationOperations {
                                 actor,
                                 scan.at(),
                                 new UnitsArrived(
-                                        go.operation().seq(), go.operation().name(), go.rework()));
+                                        go.operation().seq(), go.operation().name(), go.rework(), station.kind()));
                     }
                     yield scan.accepted(go.message(), go.operation());
                 }

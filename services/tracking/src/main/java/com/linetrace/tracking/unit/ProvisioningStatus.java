@@ -4,6 +4,7 @@ import com.linetrace.contracts.Serial;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +27,13 @@ public class ProvisioningStatus {
                 .param("serial", serial.value())
                 .query(String.class)
                 .list());
+    }
+
+    /** The unit's model, from its work order; empty for a serial tracking never issued. */
+    public Optional<String> modelOf(Serial serial) {
+        return jdbc.sql("""
+                        select w.model_id from tracking.unit u join tracking.work_order w on w.number = u.work_order
+                        where u.serial = :serial""").param("serial", serial.value()).query(String.class).optional();
     }
 
     public void record(Serial serial, String item, boolean verified, String detail, Instant at) {

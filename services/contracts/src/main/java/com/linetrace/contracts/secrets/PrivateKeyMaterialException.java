@@ -1,4 +1,4 @@
-package com.linetrace.provisioning.secrets;
+package com.linetrace.contracts.secrets;
 
 /**
  * A payload held private key material. The message names only the kind of key found, never the payload, so
