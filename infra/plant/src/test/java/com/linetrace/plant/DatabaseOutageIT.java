@@ -3,14 +3,34 @@ package com.linetrace.plant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.Sha256;
+import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.equipment.EquipmentResult;
+import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.equipment.FlashReported;
 import com.linetrace.embedded.DataDirectoryLock;
 import com.linetrace.embedded.EmbeddedKafkaServer;
 import com.linetrace.embedded.EmbeddedPostgresServer;
 import com.linetrace.testing.ApiClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +138,58 @@ class DatabaseOutageIT {
             browser.waitUpTo(30).until(ExpectedConditions.invisibilityOfElementLocated(By.id("plant-degraded")));
             browser.scan(serials.getFirst());
             browser.waitUpTo(20).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "ACCEPTED"));
+        }
+    }
+
+    @Test
+    void anEquipmentResultArrivingWhileTheDatabaseIsDownWaitsForItInsteadOfBeingDeadLettered() throws Exception {
+        var serial = Serial.parse(newSerials(1).getFirst());
+        postgres.close();
+        var report = new EventEnvelope<EquipmentResult>(
+                EventIds.next(),
+                1,
+                Instant.now(),
+                "CA1",
+                "L1",
+                "FW-1",
+                serial,
+                "FIX-FW-1",
+                new FlashReported(
+                        "AX4-ENT",
+                        FirmwareModule.FLIGHT_CONTROLLER,
+                        "1.0.0",
+                        Sha256.of(new byte[32]),
+                        Sha256.of(new byte[32]),
+                        "FIX-FW-1"));
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+                var deadLetters = new KafkaConsumer<String, byte[]>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "outage-test-dlt",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                        StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                        ByteArrayDeserializer.class))) {
+            producer.send(new ProducerRecord<>(
+                            Topics.EQUIPMENT_RESULTS, serial.value(), EquipmentResult.CODEC.encode(report)))
+                    .get(10, TimeUnit.SECONDS);
+            deadLetters.subscribe(List.of(Topics.deadLetter(Topics.EQUIPMENT_RESULTS)));
+
+            // Far longer than the retries a record's own fault gets before its dead-letter topic.
+            var dead = new ArrayList<String>();
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < until) {
+                deadLetters.poll(Duration.ofMillis(500)).forEach(r -> dead.add(r.key()));
+            }
+            assertThat(dead)
+                    .as("a good record dead-lettered for the database's absence")
+                    .doesNotContain(serial.value());
         }
     }
 

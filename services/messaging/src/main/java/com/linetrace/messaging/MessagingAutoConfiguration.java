@@ -1,5 +1,6 @@
 package com.linetrace.messaging;
 
+import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Topics;
@@ -33,6 +34,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -73,19 +75,38 @@ public class MessagingAutoConfiguration {
     @Bean
     DefaultErrorHandler linetraceErrorHandler(
             @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> template, MessagingSettings settings) {
-        // Same partition number on the dead-letter topic, which is declared with as many partitions as its source.
+        return errorHandler(deadLetterRecoverer(template), settings);
+    }
+
+    /**
+     * Sends a failed record to its dead-letter topic, on the same partition number (the dead-letter topic is declared
+     * with as many partitions as its source), with the reason in a header.
+     */
+    public static DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, byte[]> template) {
         var recoverer = new DeadLetterPublishingRecoverer(
                 template,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
             new RecordHeader(REASON_HEADER, reasonOf(exception).getBytes(StandardCharsets.UTF_8))
         }));
+        return recoverer;
+    }
+
+    /**
+     * Every listener's error policy, so that none can drift from it: a record the database is away for waits for it
+     * (the partition pauses, nothing is lost); an unreadable one (and {@code alsoNotRetryable}) goes to {@code
+     * recoverer} at once; anything else after the configured retries.
+     */
+    @SafeVarargs
+    public static DefaultErrorHandler errorHandler(
+            ConsumerRecordRecoverer recoverer,
+            MessagingSettings settings,
+            Class<? extends Exception>... alsoNotRetryable) {
         var handler = new DefaultErrorHandler(
                 recoverer, new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         handler.addNotRetryableExceptions(
                 MalformedEventException.class, MalformedSerialException.class, IllegalArgumentException.class);
-        // The database being away is not the record's fault: wait for it (the partition pauses, nothing is lost)
-        // rather than dead-letter good events.
+        handler.addNotRetryableExceptions(alsoNotRetryable);
         handler.setBackOffFunction((record, exception) -> databaseUnavailable(exception) ? untilBack() : null);
         return handler;
     }
@@ -134,7 +155,7 @@ public class MessagingAutoConfiguration {
                 return true;
             }
         }
-        return false;
+        return DatabaseUnreachable.causes(exception);
     }
 
     private static BackOff untilBack() {

@@ -1,26 +1,20 @@
 package com.linetrace.provisioning.equipment;
 
-import com.linetrace.contracts.MalformedEventException;
-import com.linetrace.contracts.MalformedSerialException;
-import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
+import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.MessagingSettings;
 import com.linetrace.provisioning.secrets.RedactingDeadLetterRecoverer;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Error handling of the equipment-results listener: the shared policy (bounded retries, then the dead-letter
- * topic, unreadable records not retried), except that the dead letter of a record holding private key material
- * is redacted rather than a copy.
+ * Error handling of the equipment-results listener: the shared policy (waits while the database is away, bounded
+ * retries, then the dead-letter topic, unreadable records not retried), except that the dead letter of a record
+ * holding private key material is redacted rather than a copy.
  */
 @Configuration(proxyBeanMethods = false)
 class EquipmentResultErrors {
@@ -32,16 +26,10 @@ class EquipmentResultErrors {
             provisioningEquipmentResultsContainerPostProcessor(
                     @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
                     MessagingSettings settings) {
-        var verbatim = new DeadLetterPublishingRecoverer(
-                kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
-        var handler = new DefaultErrorHandler(
-                new RedactingDeadLetterRecoverer(kafka, verbatim),
-                new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
-        handler.addNotRetryableExceptions(
-                PrivateKeyMaterialException.class,
-                MalformedEventException.class,
-                MalformedSerialException.class,
-                IllegalArgumentException.class);
+        var handler = MessagingAutoConfiguration.errorHandler(
+                new RedactingDeadLetterRecoverer(kafka, MessagingAutoConfiguration.deadLetterRecoverer(kafka)),
+                settings,
+                PrivateKeyMaterialException.class);
         return container -> container.setCommonErrorHandler(handler);
     }
 }
