@@ -3,20 +3,23 @@ package com.linetrace.messaging;
 import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Topics;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.HashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.annotation.EnableKafka;
@@ -27,7 +30,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.BackOff;
@@ -62,12 +64,9 @@ public class MessagingAutoConfiguration {
     @Bean
     DefaultErrorHandler linetraceErrorHandler(
             @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> template, MessagingSettings settings) {
-        // Same partition number on the dead-letter topic, which is declared with as many partitions as its source.
-        var recoverer = new DeadLetterPublishingRecoverer(
-                template,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         var handler = new DefaultErrorHandler(
-                recoverer, new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
+                new DeadLetters(template),
+                new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         handler.addNotRetryableExceptions(
                 MalformedEventException.class, MalformedSerialException.class, IllegalArgumentException.class);
         // The database being away is not the record's fault: wait for it (the partition pauses, nothing is lost)
@@ -93,6 +92,17 @@ public class MessagingAutoConfiguration {
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(settings.commitInterval().toMillis());
         return factory;
+    }
+
+    /** The outboxes' gauges, where the application has Micrometer (the plant and services with an actuator). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class Metrics {
+
+        @Bean
+        MeterBinder linetraceOutboxMetrics(ObjectProvider<OutboxRelay> relays) {
+            return new OutboxMetrics(relays.orderedStream().toList());
+        }
     }
 
     static boolean databaseUnavailable(Throwable exception) {

@@ -2,18 +2,16 @@ package com.linetrace.provisioning.equipment;
 
 import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.MalformedSerialException;
-import com.linetrace.contracts.Topics;
+import com.linetrace.messaging.DeadLetters;
 import com.linetrace.messaging.MessagingSettings;
 import com.linetrace.provisioning.secrets.PrivateKeyMaterialException;
 import com.linetrace.provisioning.secrets.RedactingDeadLetterRecoverer;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerPostProcessor;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -32,10 +30,8 @@ class EquipmentResultErrors {
             provisioningEquipmentResultsContainerPostProcessor(
                     @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
                     MessagingSettings settings) {
-        var verbatim = new DeadLetterPublishingRecoverer(
-                kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
         var handler = new DefaultErrorHandler(
-                new RedactingDeadLetterRecoverer(kafka, verbatim),
+                new RedactingDeadLetterRecoverer(kafka, new DeadLetters(kafka)),
                 new FixedBackOff(settings.retryBackoff().toMillis(), settings.retries()));
         handler.addNotRetryableExceptions(
                 PrivateKeyMaterialException.class,

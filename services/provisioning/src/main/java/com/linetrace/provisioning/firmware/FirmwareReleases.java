@@ -104,7 +104,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed(Roles.QUALITY)
     @Transactional
     public FirmwareRelease approve(UUID id, @Nullable String reason, String actor) {
-        var why = ProblemException.required(reason, "reason");
+        var why = ProblemException.reason(reason);
         var release = lockedRelease(id);
         if (release.state() != ReleaseState.DRAFT) {
             throw new ProblemException(
@@ -125,7 +125,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed(Roles.QUALITY)
     @Transactional
     public FirmwareRelease revoke(UUID id, @Nullable String reason, String actor) {
-        var why = ProblemException.required(reason, "reason");
+        var why = ProblemException.reason(reason);
         var release = lockedRelease(id);
         if (release.state() == ReleaseState.REVOKED) {
             throw new ProblemException(Problem.RELEASE_STATE, "Release " + release.label() + " is already revoked");
