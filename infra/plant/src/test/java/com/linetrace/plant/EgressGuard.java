@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordingStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Watches the whole test JVM for traffic that would leave the machine: every name lookup (the JVM's resolver is
@@ -31,18 +32,19 @@ final class EgressGuard {
 
     private static final ConcurrentLinkedQueue<String> OUTSIDE = new ConcurrentLinkedQueue<>();
     private static final Set<String> OWN_NAMES = ownNames();
-    private static volatile boolean installed;
+    private static @Nullable RecordingStream sockets;
+    private static @Nullable ProxySelector previous;
 
     private EgressGuard() {}
 
     /** Starts watching connections (lookups are watched from the JVM's first one) and forgets what was seen. */
     static synchronized void install() {
         OUTSIDE.clear();
-        if (installed) {
+        if (sockets != null) {
             return;
         }
-        installed = true;
-        var previous = ProxySelector.getDefault();
+        var before = ProxySelector.getDefault();
+        previous = before;
         ProxySelector.setDefault(new ProxySelector() {
             @Override
             public List<Proxy> select(URI uri) {
@@ -50,20 +52,20 @@ final class EgressGuard {
                 if (host != null && !local(host)) {
                     OUTSIDE.add("connect " + uri);
                 }
-                return previous != null ? previous.select(uri) : List.of(Proxy.NO_PROXY);
+                return before != null ? before.select(uri) : List.of(Proxy.NO_PROXY);
             }
 
             @Override
             public void connectFailed(URI uri, SocketAddress address, IOException e) {
-                if (previous != null) {
-                    previous.connectFailed(uri, address, e);
+                if (before != null) {
+                    before.connectFailed(uri, address, e);
                 }
             }
         });
-        var sockets = new RecordingStream();
+        var stream = new RecordingStream();
         for (var event : List.of("jdk.SocketRead", "jdk.SocketWrite")) {
-            sockets.enable(event).withThreshold(Duration.ZERO).withoutStackTrace();
-            sockets.onEvent(event, e -> {
+            stream.enable(event).withThreshold(Duration.ZERO).withoutStackTrace();
+            stream.onEvent(event, e -> {
                 var address = e.getString("address");
                 if (address != null && !address.isEmpty() && !local(address)) {
                     OUTSIDE.add(e.getEventType().getName() + " " + e.getString("host") + "/" + address + ":"
@@ -71,7 +73,19 @@ final class EgressGuard {
                 }
             });
         }
-        sockets.startAsync();
+        stream.startAsync();
+        sockets = stream;
+    }
+
+    /** Stops watching connections (recording every socket read and write costs the tests that follow). */
+    static synchronized void uninstall() {
+        var stream = sockets;
+        if (stream == null) {
+            return;
+        }
+        stream.close();
+        sockets = null;
+        ProxySelector.setDefault(previous);
     }
 
     /** What left, or tried to leave, the machine since {@link #install()}. */

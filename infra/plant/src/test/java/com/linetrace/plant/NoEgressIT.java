@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,6 +59,11 @@ class NoEgressIT {
     static void watchTheJvm() {
         // Before the context starts: the plant's start and its migrations are watched too.
         EgressGuard.install();
+    }
+
+    @AfterAll
+    static void stopWatching() {
+        EgressGuard.uninstall();
     }
 
     @Test
