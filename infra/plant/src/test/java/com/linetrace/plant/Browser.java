@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -13,15 +16,20 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (never a downloaded browser), with the few
  * moves the browser tests share: sign in, type into a Vaadin field, wait out Vaadin's re-rendering.
  */
 final class Browser implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     final WebDriver driver;
     private final Path profile;
@@ -34,6 +42,18 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start(int port) throws IOException {
+        return start(port, false);
+    }
+
+    /**
+     * A browser that also keeps Chromium's performance log, so that {@link #requestedUrls()} can say which URLs
+     * its pages asked for.
+     */
+    static Browser recordingRequests(int port) throws IOException {
+        return start(port, true);
+    }
+
+    private static Browser start(int port, boolean recordRequests) throws IOException {
         var profile = Files.createTempDirectory("linetrace-chromium-");
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -46,6 +66,11 @@ final class Browser implements AutoCloseable {
                 "--no-first-run",
                 "--window-size=1400,1000",
                 "--user-data-dir=" + profile);
+        if (recordRequests) {
+            var logs = new LoggingPreferences();
+            logs.enable(LogType.PERFORMANCE, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        }
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
@@ -126,6 +151,18 @@ final class Browser implements AutoCloseable {
     String answer(String id, String text) {
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
         return byId(id).getText();
+    }
+
+    /** Every URL the browser's pages requested since the last call (needs {@link #recordingRequests(int)}). */
+    List<String> requestedUrls() {
+        var urls = new ArrayList<String>();
+        for (var entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            var message = JSON.readTree(entry.getMessage()).path("message");
+            if (message.path("method").asString().equals("Network.requestWillBeSent")) {
+                urls.add(message.path("params").path("request").path("url").asString());
+            }
+        }
+        return urls;
     }
 
     @Override

@@ -78,7 +78,10 @@ class PlantIT {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.isProblem()).isTrue();
         assertThat(ApiClient.at(port).get("/actuator/health").body()).contains("UP");
-        assertThat(admin.get("/actuator/prometheus", "text/plain").body()).contains("jvm_memory_used_bytes");
+        assertThat(admin.get("/actuator/prometheus", "text/plain").body())
+                .contains("jvm_memory_used_bytes")
+                .containsPattern("linetrace_outbox_set_aside\\{[^}]*schema=\"provisioning\"")
+                .containsPattern("linetrace_outbox_backlog\\{[^}]*schema=\"tracking\"");
         assertThat(ApiClient.at(port).as("operator").get("/actuator/prometheus").status())
                 .isEqualTo(403);
         assertThat(admin.get("/v3/api-docs").body()).contains("/api/stations/{stationId}/scans");

@@ -3,6 +3,7 @@ package com.linetrace.contracts;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -17,6 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
  * "station":"ASM-10","serial":"…","actor":"op1","body":{…}}</pre>
  */
 public final class EventCodec<E> {
+
+    /**
+     * The largest record any topic carries. Every field of every event is bounded ({@link Text}), so an event
+     * never comes near it; a larger record is refused before it is parsed.
+     */
+    public static final int MAX_RECORD_BYTES = 256 * 1024;
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -66,6 +73,10 @@ public final class EventCodec<E> {
         if (bytes == null || bytes.length == 0) {
             throw new MalformedEventException("Empty record");
         }
+        if (bytes.length > MAX_RECORD_BYTES) {
+            throw new MalformedEventException(
+                    "Record of " + bytes.length + " bytes; an event has at most " + MAX_RECORD_BYTES);
+        }
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);
@@ -96,12 +107,25 @@ public final class EventCodec<E> {
             throw e;
         } catch (MalformedSerialException e) {
             throw new MalformedEventException("Invalid serial: " + e.getMessage());
+        } catch (MalformedTextException e) {
+            throw new MalformedEventException("Invalid envelope of " + typeName + ": " + e.getMessage());
         } catch (JacksonException e) {
-            throw new MalformedEventException("Body of " + typeName + " does not match its schema");
+            var text = textProblem(e);
+            throw new MalformedEventException(
+                    "Body of " + typeName + (text != null ? ": " + text.getMessage() : " does not match its schema"));
         } catch (RuntimeException e) {
             throw new MalformedEventException(
                     "Invalid envelope of " + typeName + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    private static @Nullable MalformedTextException textProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MalformedTextException text) {
+                return text;
+            }
+        }
+        return null;
     }
 
     private static JsonNode required(JsonNode node, String field) {

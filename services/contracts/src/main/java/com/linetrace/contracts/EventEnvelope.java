@@ -24,10 +24,11 @@ public record EventEnvelope<E>(
     public EventEnvelope {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        Objects.requireNonNull(plant, "plant");
-        Objects.requireNonNull(line, "line");
+        Text.require("plant", plant, Text.ID);
+        Text.require("line", line, Text.ID);
+        Text.optional("station", station, Text.ID);
         Objects.requireNonNull(serial, "serial");
-        Objects.requireNonNull(actor, "actor");
+        Text.require("actor", actor, Text.ID);
         Objects.requireNonNull(body, "body");
         if (schemaVersion < 1) {
             throw new IllegalArgumentException("schemaVersion must be at least 1");

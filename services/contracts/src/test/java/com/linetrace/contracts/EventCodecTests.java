@@ -54,6 +54,33 @@ class EventCodecTests {
     }
 
     @Test
+    void refusesARecordWhoseTextNoConsumerCouldRecordAndSaysWhichField() {
+        assertThatThrownBy(() ->
+                        codec.decode("""
+                {"eventId":"0193a3a0-0000-7000-8000-000000000000","type":"UnitHeld","schemaVersion":1,
+                 "occurredAt":"2026-11-25T10:15:30Z","plant":"P","line":"L1","serial":"%s",
+                 "actor":"a","body":{"reason":"dropped \\uD800"}}""".formatted(Serial.issue("LTRC", 1, 9)).getBytes()))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("Body of UnitHeld: reason has half of a character");
+        assertThatThrownBy(() ->
+                        codec.decode("""
+                {"eventId":"0193a3a0-0000-7000-8000-000000000000","type":"UnitCompleted","schemaVersion":1,
+                 "occurredAt":"2026-11-25T10:15:30Z","plant":"P\\u0000","line":"L1","serial":"%s",
+                 "actor":"a","body":{"workOrder":"WO-1"}}""".formatted(Serial.issue("LTRC", 1, 9)).getBytes()))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("plant has the control character U+0000");
+    }
+
+    @Test
+    void refusesARecordLargerThanAnyEventBeforeParsingIt() {
+        var huge = new byte[EventCodec.MAX_RECORD_BYTES + 1];
+        Arrays.fill(huge, (byte) ' ');
+        assertThatThrownBy(() -> codec.decode(huge))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageStartingWith("Record of 262145 bytes");
+    }
+
+    @Test
     void eventIdsAreVersion7AndTimeOrdered() {
         var first = EventIds.next();
         assertThat(first.version()).isEqualTo(7);

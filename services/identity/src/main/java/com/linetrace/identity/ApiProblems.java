@@ -1,6 +1,7 @@
 package com.linetrace.identity;
 
 import com.linetrace.contracts.DatabaseUnreachable;
+import com.linetrace.contracts.MalformedTextException;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (causedBy(e, RequestSizeLimitFilter.BodyTooLargeException.class)) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", rootMessage(e));
         }
+        var text = cause(e, MalformedTextException.class);
+        if (text != null) {
+            return invalidText(text);
+        }
         return problem(
                 HttpStatus.BAD_REQUEST, "malformed-body", "The request body is not valid JSON of the expected shape");
     }
@@ -62,6 +67,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setType(URI.create("urn:linetrace:problem:http-" + status.value()));
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** Text a service or a contract record refused after the body was read (a request path, an in-process call). */
+    @ExceptionHandler
+    ResponseEntity<Object> invalidText(MalformedTextException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-text", e.getMessage());
     }
 
     /** Anything unexpected: logged with an id the user can quote; the answer tells nothing more. */
@@ -89,12 +100,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return cause(e, type) != null;
+    }
+
+    private static <T extends Throwable> @Nullable T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import tools.jackson.databind.JacksonModule;
 
 /** Users, roles and API security for any LineTrace application that includes this module. */
 @AutoConfiguration
@@ -26,6 +27,12 @@ public class IdentityAutoConfiguration {
     @Bean
     SpringLiquibase identityLiquibase(DataSource dataSource) {
         return ServiceSchema.liquibase(dataSource, SCHEMA);
+    }
+
+    /** Every string of every API request body is checked as free text once, where it enters. */
+    @Bean
+    JacksonModule linetraceRequestText() {
+        return new RequestText();
     }
 
     /** Hashes with bcrypt and keeps the algorithm id in the hash ({bcrypt}…), so it can change later. */

@@ -4,12 +4,12 @@ import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Topics;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -18,12 +18,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -78,14 +81,9 @@ public class MessagingAutoConfiguration {
         return errorHandler(deadLetterRecoverer(template), settings);
     }
 
-    /**
-     * Sends a failed record to its dead-letter topic, on the same partition number (the dead-letter topic is declared
-     * with as many partitions as its source), with the reason in a header.
-     */
+    /** Sends a failed record to its dead-letter topic ({@link DeadLetters}), with the reason in a header. */
     public static DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, byte[]> template) {
-        var recoverer = new DeadLetterPublishingRecoverer(
-                template,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+        var recoverer = new DeadLetters(template);
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new Header[] {
             new RecordHeader(REASON_HEADER, reasonOf(exception).getBytes(StandardCharsets.UTF_8))
         }));
@@ -128,6 +126,17 @@ public class MessagingAutoConfiguration {
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(settings.commitInterval().toMillis());
         return factory;
+    }
+
+    /** The outboxes' gauges, where the application has Micrometer (the plant and services with an actuator). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterBinder.class)
+    static class Metrics {
+
+        @Bean
+        MeterBinder linetraceOutboxMetrics(ObjectProvider<OutboxRelay> relays) {
+            return new OutboxMetrics(relays.orderedStream().toList());
+        }
     }
 
     /**

@@ -1,13 +1,23 @@
 package com.linetrace.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -66,7 +76,9 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /**
      * Publishes one batch and returns how many events it published: 0 when the outbox is empty or another
-     * instance holds the lock.
+     * instance holds the lock. An event Kafka will never accept (too large for the producer, not serializable) is
+     * set aside with the reason instead of being retried forever, and the events behind it go on; any other
+     * failure leaves the whole batch to be retried.
      */
     public int relayBatch() {
         Integer published = transactions.execute(status -> {
@@ -78,7 +90,8 @@ public final class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             var rows = jdbc.sql("select id, event_id, topic, message_key, event_type, payload from " + table
-                            + " where published_at is null order by id limit :limit for update skip locked")
+                            + " where published_at is null and set_aside_at is null"
+                            + " order by id limit :limit for update skip locked")
                     .param("limit", settings.relayBatchSize())
                     .query((rs, n) -> new Row(
                             rs.getLong("id"),
@@ -93,35 +106,112 @@ public final class OutboxRelay implements SmartLifecycle {
             }
             var sends = new ArrayList<CompletableFuture<?>>(rows.size());
             for (var row : rows) {
-                var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-                record.headers().add(new RecordHeader(TYPE_HEADER, row.type().getBytes()));
-                record.headers()
-                        .add(new RecordHeader(
-                                ID_HEADER, row.eventId().toString().getBytes()));
-                sends.add(kafka.send(record));
+                sends.add(send(row));
             }
             try {
                 CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                         .get(settings.relaySendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while Kafka acknowledged the batch", e);
+            } catch (ExecutionException e) {
+                // Some sends failed: each is looked at below.
+            } catch (TimeoutException e) {
                 throw new IllegalStateException("Kafka did not acknowledge the batch", e);
             }
+            var publishedIds = new ArrayList<Long>();
+            for (int i = 0; i < rows.size(); i++) {
+                var failure = failureOf(sends.get(i));
+                if (failure == null) {
+                    publishedIds.add(rows.get(i).id());
+                } else if (refusedForGood(failure)) {
+                    setAside(rows.get(i), failure);
+                } else {
+                    throw new IllegalStateException("Kafka did not acknowledge the batch", failure);
+                }
+            }
             jdbc.sql("update " + table + " set published_at = now() where id = any(:ids)")
-                    .param("ids", rows.stream().map(Row::id).toArray(Long[]::new))
+                    .param("ids", publishedIds.toArray(Long[]::new))
                     .update();
-            return rows.size();
+            return publishedIds.size();
         });
         return published == null ? 0 : published;
     }
 
-    /** Events written but not yet acknowledged by Kafka. */
+    private CompletableFuture<?> send(Row row) {
+        var record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        record.headers().add(new RecordHeader(TYPE_HEADER, row.type().getBytes(StandardCharsets.UTF_8)));
+        record.headers()
+                .add(new RecordHeader(ID_HEADER, row.eventId().toString().getBytes(StandardCharsets.UTF_8)));
+        try {
+            return kafka.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static @Nullable Throwable failureOf(CompletableFuture<?> send) {
+        if (!send.isCompletedExceptionally()) {
+            return null;
+        }
+        try {
+            send.join();
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    /** The record itself is what Kafka refuses: sending it again can never succeed. */
+    static boolean refusedForGood(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException
+                    || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException
+                    || t instanceof InvalidTopicException
+                    || t instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void setAside(Row row, Throwable failure) {
+        var reason = rootMessage(failure);
+        jdbc.sql("update " + table + " set set_aside_at = now(), set_aside_reason = :reason where id = :id")
+                .param("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                .param("id", row.id())
+                .update();
+        // The alert: an ERROR line and the linetrace.outbox.set-aside gauge above zero.
+        log.error(
+                "Outbox relay of {} set aside event {} ({} for {}, key {}, {} bytes): Kafka refuses it for good ({});"
+                        + " the events behind it go on",
+                schema,
+                row.eventId(),
+                row.type(),
+                row.topic(),
+                row.key(),
+                row.payload().length,
+                reason);
+    }
+
+    /** Events written but not yet acknowledged by Kafka, those set aside not counted. */
     public long backlog() {
-        return jdbc.sql("select count(*) from " + table + " where published_at is null")
+        return jdbc.sql("select count(*) from " + table + " where published_at is null and set_aside_at is null")
                 .query(Long.class)
                 .single();
+    }
+
+    /** Events Kafka refused for good and the relay set aside: each needs a person to look at it. */
+    public long setAside() {
+        return jdbc.sql("select count(*) from " + table + " where set_aside_at is not null")
+                .query(Long.class)
+                .single();
+    }
+
+    /** The schema whose outbox this relay publishes. */
+    public String schema() {
+        return schema;
     }
 
     private void loop() {

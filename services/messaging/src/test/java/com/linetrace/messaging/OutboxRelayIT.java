@@ -7,6 +7,7 @@ import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitsArrived;
 import com.linetrace.testing.RealServers;
 import com.linetrace.testing.TopicProbe;
@@ -107,6 +108,40 @@ class OutboxRelayIT {
     }
 
     @Test
+    void setsAsideARowKafkaWillNeverAcceptAndPublishesTheRowsBehindIt() {
+        var topic = "linetrace.test-" + UUID.randomUUID() + ".v1";
+        // A producer that accepts at most 1 KB per request: an event with a 1.5 KB reason can never be sent by it.
+        var relay = relay(kafka(RealServers.get().bootstrapServers(), 1024));
+        var outbox = new Outbox(jdbc, SCHEMA, relay);
+        var blocked = newSerial();
+        var behind = newSerial();
+        var tooLarge = new EventEnvelope<UnitEvent>(
+                EventIds.next(), 1, Instant.now(), "CA1", "L1", null, blocked, "test", new UnitHeld("x".repeat(1500)));
+        var next = event(behind);
+        transactions.executeWithoutResult(status -> {
+            outbox.append(topic, UnitEvent.CODEC, tooLarge);
+            outbox.append(topic, UnitEvent.CODEC, next);
+        });
+
+        while (relay.relayBatch() > 0) {}
+
+        assertThat(unpublished(behind)).isZero();
+        assertThat(TopicProbe.read(topic, Duration.ofSeconds(20), r -> true))
+                .extracting(r -> UnitEvent.CODEC.decode(r.value()).eventId())
+                .containsExactly(next.eventId());
+        var setAside = jdbc.sql("select set_aside_reason from outbox_test.outbox where event_id = :id"
+                        + " and published_at is null and set_aside_at is not null")
+                .param("id", tooLarge.eventId())
+                .query(String.class)
+                .list();
+        assertThat(setAside)
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("RecordTooLargeException");
+        assertThat(relay.backlog()).isZero();
+        assertThat(relay.setAside()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void aRolledBackChangeLeavesNoEvent() {
         var outbox = new Outbox(jdbc, SCHEMA, relay(kafka(RealServers.get().bootstrapServers())));
         var serial = newSerial();
@@ -145,7 +180,13 @@ class OutboxRelayIT {
     }
 
     private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers) {
+        return kafka(bootstrapServers, 1024 * 1024);
+    }
+
+    private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers, int maxRequestSize) {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                maxRequestSize,
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,

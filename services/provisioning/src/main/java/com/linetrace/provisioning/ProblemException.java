@@ -1,5 +1,6 @@
 package com.linetrace.provisioning;
 
+import com.linetrace.contracts.Text;
 import org.jspecify.annotations.Nullable;
 
 /** A request provisioning refuses, with the plain-words reason its caller sees. */
@@ -22,5 +23,15 @@ public class ProblemException extends RuntimeException {
             throw new ProblemException(Problem.INVALID_REQUEST, field + " is required");
         }
         return value;
+    }
+
+    /** A reason a person gives (approval, revocation): required, at most 500 characters, text any consumer can record. */
+    public static String reason(@Nullable String value) {
+        var reason = required(value, "reason");
+        var problem = Text.problemWith(reason, 500);
+        if (problem != null) {
+            throw new ProblemException(Problem.INVALID_REQUEST, "reason " + problem);
+        }
+        return reason;
     }
 }

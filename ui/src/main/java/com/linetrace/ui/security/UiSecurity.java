@@ -19,9 +19,13 @@ class UiSecurity {
     @Bean
     SecurityFilterChain uiSecurityFilterChain(HttpSecurity http) throws Exception {
         // Before vaadin(): an API error forwarded to /error must keep its status, not become a redirect to login.
-        // Webjars hold only public front-end libraries (ECharts), served from the jar itself.
-        http.authorizeHttpRequests(
-                requests -> requests.requestMatchers("/error", "/webjars/**").permitAll());
+        // Webjars hold public front-end libraries (ECharts), served from the jar itself. Swagger UI's own webjar is
+        // not served raw: its unmodified start page points browsers at an outside demo API (springdoc serves a
+        // configured copy under /swagger-ui/ instead).
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/swagger-ui/**")
+                .denyAll()
+                .requestMatchers("/error", "/webjars/**")
+                .permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class))
                 .build();
     }

@@ -1,6 +1,7 @@
 package com.linetrace.contracts.equipment;
 
 import com.linetrace.contracts.Sha256;
+import com.linetrace.contracts.Text;
 import java.util.Objects;
 
 /**
@@ -17,11 +18,11 @@ public record FlashReported(
         implements EquipmentResult {
 
     public FlashReported {
-        Objects.requireNonNull(model, "model");
+        Text.require("model", model, Text.ID);
         Objects.requireNonNull(module, "module");
-        Objects.requireNonNull(version, "version");
+        Text.require("version", version, Text.ID);
         Objects.requireNonNull(sha256Written, "sha256Written");
         Objects.requireNonNull(sha256ReadBack, "sha256ReadBack");
-        Objects.requireNonNull(fixtureId, "fixtureId");
+        Text.require("fixtureId", fixtureId, Text.ID);
     }
 }

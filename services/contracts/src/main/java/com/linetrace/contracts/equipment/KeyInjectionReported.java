@@ -1,6 +1,6 @@
 package com.linetrace.contracts.equipment;
 
-import java.util.Objects;
+import com.linetrace.contracts.Text;
 
 /**
  * A key station had the unit's secure element make its own key pair and reports the public half only: the
@@ -17,12 +17,12 @@ public record KeyInjectionReported(
         implements EquipmentResult {
 
     public KeyInjectionReported {
-        Objects.requireNonNull(secureElementId, "secureElementId");
-        Objects.requireNonNull(keyPurpose, "keyPurpose");
-        Objects.requireNonNull(publicKeyPem, "publicKeyPem");
-        Objects.requireNonNull(csrPem, "csrPem");
-        Objects.requireNonNull(certificatePem, "certificatePem");
-        Objects.requireNonNull(stationId, "stationId");
+        Text.require("secureElementId", secureElementId, Text.ID);
+        Text.require("keyPurpose", keyPurpose, Text.ID);
+        Text.require("publicKeyPem", publicKeyPem, Text.PEM);
+        Text.require("csrPem", csrPem, Text.PEM);
+        Text.require("certificatePem", certificatePem, Text.PEM);
+        Text.require("stationId", stationId, Text.ID);
     }
 
     /** Names the key station without quoting the key material, so the record never lands in a log by accident. */

@@ -1,11 +1,21 @@
 package com.linetrace.contracts.provisioning;
 
 import com.linetrace.contracts.Sha256;
+import com.linetrace.contracts.Text;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import java.util.Objects;
 
 /** The flash of one module was not verified; {@code reason} says why in plain words, {@code code} for machines. */
 public record FirmwareRejected(FirmwareModule module, String version, Sha256 sha256Written, Code code, String reason)
         implements ProvisioningEvent {
+
+    public FirmwareRejected {
+        Objects.requireNonNull(module, "module");
+        Text.require("version", version, Text.ID);
+        Objects.requireNonNull(sha256Written, "sha256Written");
+        Objects.requireNonNull(code, "code");
+        Text.require("reason", reason, Text.REASON);
+    }
 
     public enum Code {
         /** No release of the unit's model and this module has the written image's hash. */

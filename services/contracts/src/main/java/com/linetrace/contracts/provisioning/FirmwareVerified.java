@@ -1,7 +1,9 @@
 package com.linetrace.contracts.provisioning;
 
 import com.linetrace.contracts.Sha256;
+import com.linetrace.contracts.Text;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -10,4 +12,14 @@ import java.util.UUID;
  */
 public record FirmwareVerified(
         UUID releaseId, String model, FirmwareModule module, String version, Sha256 sha256, String fixtureId)
-        implements ProvisioningEvent {}
+        implements ProvisioningEvent {
+
+    public FirmwareVerified {
+        Objects.requireNonNull(releaseId, "releaseId");
+        Text.require("model", model, Text.ID);
+        Objects.requireNonNull(module, "module");
+        Text.require("version", version, Text.ID);
+        Objects.requireNonNull(sha256, "sha256");
+        Text.require("fixtureId", fixtureId, Text.ID);
+    }
+}

@@ -1,5 +1,7 @@
 package com.linetrace.contracts.provisioning;
 
+import com.linetrace.contracts.Text;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,6 +10,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record KeyInjectionRejected(
         Code code, String reason, @Nullable String fingerprint) implements ProvisioningEvent {
+
+    public KeyInjectionRejected {
+        Objects.requireNonNull(code, "code");
+        Text.require("reason", reason, Text.REASON);
+        Text.optional("fingerprint", fingerprint, Text.ID);
+    }
 
     public enum Code {
         /** The public key, CSR or certificate could not be read. */

@@ -1,5 +1,6 @@
 package com.linetrace.contracts.unit;
 
+import com.linetrace.contracts.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,4 +12,11 @@ public record MaterialsInstalled(
         String partNumber,
         @Nullable String lot,
         @Nullable String partSerial,
-        int quantity) implements UnitEvent {}
+        int quantity) implements UnitEvent {
+
+    public MaterialsInstalled {
+        Text.require("partNumber", partNumber, Text.ID);
+        Text.optional("lot", lot, Text.ID);
+        Text.optional("partSerial", partSerial, Text.ID);
+    }
+}

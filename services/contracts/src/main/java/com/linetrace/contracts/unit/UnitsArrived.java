@@ -1,5 +1,6 @@
 package com.linetrace.contracts.unit;
 
+import com.linetrace.contracts.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,4 +11,10 @@ public record UnitsArrived(
         int operation,
         String operationName,
         boolean rework,
-        @Nullable String stationKind) implements UnitEvent {}
+        @Nullable String stationKind) implements UnitEvent {
+
+    public UnitsArrived {
+        Text.require("operationName", operationName, Text.NAME);
+        Text.optional("stationKind", stationKind, Text.ID);
+    }
+}

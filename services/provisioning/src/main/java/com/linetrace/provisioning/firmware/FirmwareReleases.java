@@ -113,7 +113,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @Transactional
     public FirmwareRelease approve(UUID id, @Nullable String reason, String actor) {
         refusePrivateKeys(reason);
-        var why = ProblemException.required(reason, "reason");
+        var why = ProblemException.reason(reason);
         var release = lockedRelease(id);
         if (release.state() != ReleaseState.DRAFT) {
             throw new ProblemException(
@@ -142,7 +142,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @Transactional
     public FirmwareRelease revoke(UUID id, @Nullable String reason, String actor) {
         refusePrivateKeys(reason);
-        var why = ProblemException.required(reason, "reason");
+        var why = ProblemException.reason(reason);
         var release = lockedRelease(id);
         if (release.state() == ReleaseState.REVOKED) {
             throw new ProblemException(Problem.RELEASE_STATE, "Release " + release.label() + " is already revoked");

@@ -26,7 +26,8 @@ public interface MasterDataEditor {
             List.of("ASSEMBLY", "FIRMWARE_FLASH", "KEY_INJECTION", "TEST", "INSPECTION", "REPAIR", "PACK");
 
     record LineSpec(
-            @PlantId String id, @NotBlank @Size(max = 80) String name) {}
+            @PlantId String id,
+            @NotBlank @Size(max = 80) @FreeText String name) {}
 
     /**
      * A station of a line: it performs the operations of its kind; its id is printed as a barcode on it.
@@ -40,7 +41,7 @@ public interface MasterDataEditor {
 
             @NotNull String kind,
             @Min(0) @Max(10_000) int flowOrder,
-            @NotBlank @Size(max = 80) String name,
+            @NotBlank @Size(max = 80) @FreeText String name,
             @Size(max = 6) List<String> allowedRoles) {
 
         public StationSpec {
@@ -49,23 +50,24 @@ public interface MasterDataEditor {
     }
 
     record ModelSpec(
-            @PlantId String id, @NotBlank @Size(max = 80) String name) {}
+            @PlantId String id,
+            @NotBlank @Size(max = 80) @FreeText String name) {}
 
     /** A line of an operation's bill of materials: a part number, how many, whether each has its own serial. */
     record PartSpec(
             @NotNull @Pattern(regexp = PART_NUMBER, message = "capitals, digits and . _ / -, up to 40")
             String partNumber,
 
-            @NotBlank @Size(max = 80) String description,
+            @NotBlank @Size(max = 80) @FreeText String description,
             @Min(1) @Max(100) int quantity,
             boolean serialized) {}
 
     /** One step of a route, done at a station of {@code stationKind}, installing {@code parts}. */
     record OperationSpec(
             @Min(1) @Max(10_000) int seq,
-            @NotBlank @Size(max = 80) String name,
+            @NotBlank @Size(max = 80) @FreeText String name,
             @NotNull String stationKind,
-            @Size(max = 2000) String instruction,
+            @Size(max = 2000) @FreeText String instruction,
             @Size(max = 50) List<@Valid PartSpec> parts) {
 
         public OperationSpec {

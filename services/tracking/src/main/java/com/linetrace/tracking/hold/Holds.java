@@ -2,6 +2,7 @@ package com.linetrace.tracking.hold;
 
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.Text;
 import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitReleased;
 import com.linetrace.contracts.unit.UnitScrapped;
@@ -142,10 +143,15 @@ public class Holds implements UnitHolds {
                 .orElseThrow(() -> new HoldRefusedException("Unknown serial " + serialText));
     }
 
+    /** The one check of a reason, whichever way it came (HTTP, the UI in-process, a rule). */
     private static String reason(String reason) {
         var text = reason == null ? "" : reason.strip();
         if (text.length() < 3 || text.length() > 500) {
             throw new HoldRefusedException("A reason of 3 to 500 characters is required");
+        }
+        var problem = Text.problemWith(text, 500);
+        if (problem != null) {
+            throw new HoldRefusedException("The reason " + problem);
         }
         return text;
     }
