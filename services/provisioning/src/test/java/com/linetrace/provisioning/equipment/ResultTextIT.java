@@ -18,16 +18,16 @@ class ResultTextIT extends ProvisioningIntegrationSupport {
     void refusesAFlashReportWhoseTextNoConsumerCouldRecord() {
         var release = aRelease();
         approved(release);
-        var serial = newSerial();
+        var serial = atFlashStation(newSerial());
         var good = aFlash(serial, release).json();
 
         var loneSurrogate =
-                as("operator").post("/api/equipment/flash-results", good.replace("\"FIX-1\"", "\"FIX-\\uD800\""));
+                asFixture().post("/api/equipment/flash-results", good.replace("\"FIX-1\"", "\"FIX-\\uD800\""));
         assertThat(loneSurrogate.status()).as(loneSurrogate.body()).isEqualTo(400);
         assertThat(loneSurrogate.json().get("type").asString()).isEqualTo("urn:linetrace:problem:invalid-text");
         assertThat(loneSurrogate.json().get("detail").asString()).startsWith("fixtureId has half of a character");
 
-        var longModel = as("operator")
+        var longModel = asFixture()
                 .post(
                         "/api/equipment/flash-results",
                         good.replaceFirst("\"model\":\"[^\"]*\"", "\"model\":\"" + "M".repeat(101) + "\""));

@@ -7,7 +7,6 @@ import static com.linetrace.provisioning.Builders.newSerial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.contracts.Topics;
-import com.linetrace.contracts.equipment.KeyInjectionReported;
 import com.linetrace.contracts.provisioning.FirmwareVerified;
 import com.linetrace.provisioning.Builders;
 import com.linetrace.provisioning.PrivateKeySamples;
@@ -35,14 +34,13 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
             // REST: the key station's adapter, the flash fixture's adapter, release registration and approval.
             var injection = aKeyInjection(serial);
             var report = injection.report();
-            var leaking = new KeyInjectionReported(
-                    report.secureElementId(),
-                    report.keyPurpose(),
-                    sample.text(),
-                    report.csrPem(),
-                    report.certificatePem(),
-                    report.stationId());
-            assertRefused(asKeyStation().post("/api/equipment/key-injection-results", injection.json(leaking)), sample);
+            // The records refuse key material themselves, so the leak is put into their JSON as an attacker would.
+            assertRefused(
+                    asKeyStation()
+                            .post(
+                                    "/api/equipment/key-injection-results",
+                                    leak(injection.json(report), report.publicKeyPem(), sample.text())),
+                    sample);
             assertRefused(
                     asFixture()
                             .post(
@@ -66,7 +64,9 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
                                     "{\"reason\":\"" + escape(sample.text()) + "\"}"),
                     sample);
             // Kafka: a key station's record with the private key where the public key belongs.
-            send(Builders.envelope(serial, "KEY-1", leaking));
+            send(
+                    serial.value(),
+                    leak(Builders.envelope(serial, "KEY-1", report), report.publicKeyPem(), sample.text()));
             kafkaSerials.add(serial.value());
         }
         // Kafka: a bare DER private key as the whole record, and a malformed JSON record carrying one.
@@ -228,16 +228,8 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
         // A well-formed record in UTF-16: no UTF-8 text to search, but the JSON parser reads it.
         var utf16 = newSerial();
         var injection = aKeyInjection(utf16).report();
-        var leaking = new KeyInjectionReported(
-                injection.secureElementId(),
-                injection.keyPurpose(),
-                sample.text(),
-                injection.csrPem(),
-                injection.certificatePem(),
-                injection.stationId());
         var encoded = new String(
-                        com.linetrace.contracts.equipment.EquipmentResult.CODEC.encode(
-                                Builders.envelope(utf16, "KEY-1", leaking)),
+                        leak(Builders.envelope(utf16, "KEY-1", injection), injection.publicKeyPem(), sample.text()),
                         StandardCharsets.UTF_8)
                 .getBytes(StandardCharsets.UTF_16BE);
         send(utf16.value(), encoded);
@@ -304,6 +296,22 @@ class NothingSecretIT extends ProvisioningIntegrationSupport {
         }
         record.headers().forEach(h -> text.append(h.key()).append(new String(h.value(), StandardCharsets.UTF_8)));
         return text.toString();
+    }
+
+    /** {@code json} with {@code privateKey} where {@code publicKey} was. */
+    private static String leak(String json, String publicKey, String privateKey) {
+        var leaked = json.replace(escape(publicKey), escape(privateKey));
+        assertThat(leaked).isNotEqualTo(json);
+        return leaked;
+    }
+
+    private static byte[] leak(
+            com.linetrace.contracts.EventEnvelope<? extends com.linetrace.contracts.equipment.EquipmentResult> event,
+            String publicKey,
+            String privateKey) {
+        var json = new String(
+                com.linetrace.contracts.equipment.EquipmentResult.CODEC.encode(event), StandardCharsets.UTF_8);
+        return leak(json, publicKey, privateKey).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String escape(String text) {
