@@ -43,10 +43,15 @@ class PlantJarIT {
     }
 
     private static java.util.List<String> libraries() throws IOException {
-        assertThat(Files.exists(JAR)).as("the plant jar is built before the integration tests").isTrue();
+        assertThat(Files.exists(JAR))
+                .as("the plant jar is built before the integration tests")
+                .isTrue();
         var names = new ArrayList<String>();
         try (var jar = new ZipFile(JAR.toFile())) {
-            jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("BOOT-INF/lib/")).forEach(names::add);
+            jar.stream()
+                    .map(e -> e.getName())
+                    .filter(n -> n.startsWith("BOOT-INF/lib/"))
+                    .forEach(names::add);
         }
         return names;
     }
