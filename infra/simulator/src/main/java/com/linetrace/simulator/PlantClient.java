@@ -153,7 +153,7 @@ public final class PlantClient implements AutoCloseable {
     }
 
     /** How many times, 100 ms apart, equipment asks again while provisioning has not yet heard of the check-in. */
-    private static final int ARRIVAL_WAITS = 100;
+    private static final int ARRIVAL_WAITS = 300;
 
     /**
      * Posts an equipment result. Provisioning learns of a check-in from tracking's events, a moment after the
