@@ -301,8 +301,7 @@ public final class FaultRun implements AutoCloseable {
     /** A connection to the plant's PostgreSQL as its superuser: a verifier reads every schema. */
     Connection connection() throws SQLException {
         try {
-            var port = Files.readString(dataDir.resolve("postgres.port"))
-                    .strip();
+            var port = Files.readString(dataDir.resolve("postgres.port")).strip();
             return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
         } catch (IOException e) {
             throw new SQLException("The plant's PostgreSQL port is not known yet", e);
