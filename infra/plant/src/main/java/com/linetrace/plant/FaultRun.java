@@ -42,7 +42,11 @@ import org.springframework.boot.logging.LoggingSystem;
 public final class FaultRun implements AutoCloseable {
 
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
-    private static final Duration UNCHANGED_FOR = Duration.ofSeconds(30);
+    /**
+     * Longer than a consumer group takes to give a killed plant's partitions to the new plant: the broker waits for
+     * the dead member's session to expire (45 s, Kafka's default) before it hands them over.
+     */
+    private static final Duration UNCHANGED_FOR = Duration.ofSeconds(90);
 
     private final Options options;
     private final PrintStream out;
@@ -275,7 +279,8 @@ public final class FaultRun implements AutoCloseable {
      * for a while (then what is missing is lost).
      */
     Reconciliation drain() throws InterruptedException, SQLException {
-        long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + SETTLE_LIMIT.toNanos();
         var last = reconcile();
         long unchangedSince = System.nanoTime();
         while (!last.balanced()
@@ -288,6 +293,8 @@ public final class FaultRun implements AutoCloseable {
             }
             last = next;
         }
+        say((last.balanced() ? "reconciled" : "still not reconciled") + " "
+                + seconds(Duration.ofNanos(System.nanoTime() - started)) + " after the plant was up");
         return last;
     }
 
