@@ -225,7 +225,7 @@ public final class FaultRun implements AutoCloseable {
         faults.add(new Fault(
                 "stop of PostgreSQL",
                 at,
-                "the plant answered again " + seconds(took) + " after PostgreSQL stopped (pid "
+                "the plant answered again " + seconds(took) + " after PostgreSQL stopped (started again as pid "
                         + postmasterPid().map(String::valueOf).orElse("?") + ")"));
         say("plant answers again after " + seconds(took));
     }
@@ -528,7 +528,7 @@ public final class FaultRun implements AutoCloseable {
     }
 
     /** The broker in this process logs at INFO by default; only its warnings matter here. */
-    private static void quietLogs() {
+    static void quietLogs() {
         var logging = LoggingSystem.get(FaultRun.class.getClassLoader());
         logging.beforeInitialize();
         logging.setLogLevel(null, LogLevel.WARN);

@@ -3,6 +3,7 @@ package com.linetrace.plant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,6 +15,11 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class PlantKillRestartIT {
+
+    @BeforeAll
+    static void quietBroker() {
+        FaultRun.quietLogs();
+    }
 
     @Test
     void aPlantKilledUnderLoadStartsAgainByItselfAndLosesOrDoublesNothing() throws Exception {
