@@ -1,6 +1,7 @@
 package com.linetrace.plant;
 
 import com.linetrace.embedded.EmbeddedKafkaServer;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.logging.LogLevel;
@@ -37,7 +40,7 @@ import org.springframework.boot.logging.LoggingSystem;
  *
  * Options (defaults): {@code --cycles=3 --speed=30 --unit-interval=20s --broker-down=10s --restart-limit=120s
  * --seed=<random> --jar=<the jar this runs from> --keep-data=false}. It exits 1 when anything was lost or doubled,
- * or a restart needed help.
+ * or a restart needed help, and 2 when the run itself could not be done.
  */
 public final class FaultRun implements AutoCloseable {
 
@@ -110,6 +113,9 @@ public final class FaultRun implements AutoCloseable {
             if (jar == null) {
                 throw new IllegalArgumentException("Name the plant jar with --jar=<path>");
             }
+            if (cycles < 0 || !(speed > 0)) {
+                throw new IllegalArgumentException("--cycles is at least 0 and --speed above 0");
+            }
             return new Options(jar, cycles, speed, unitInterval, brokerDown, restartLimit, seed, keepData);
         }
 
@@ -120,7 +126,7 @@ public final class FaultRun implements AutoCloseable {
         /** {@code java -jar x.jar} puts only that jar on the class path. */
         private static @Nullable Path runningJar() {
             var classPath = System.getProperty("java.class.path", "");
-            return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
+            return classPath.endsWith(".jar") && !classPath.contains(File.pathSeparator)
                     ? Path.of(classPath).toAbsolutePath()
                     : null;
         }
@@ -454,7 +460,7 @@ public final class FaultRun implements AutoCloseable {
         try {
             process.get().onExit().get(30, TimeUnit.SECONDS);
             return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         }
     }
