@@ -1,0 +1,175 @@
+package com.linetrace.plant;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The plant as a person runs it, in a process of its own: {@code java -jar linetrace-plant.jar} with the embedded
+ * PostgreSQL under its data directory, so a {@code kill -9} leaves that PostgreSQL behind exactly as a crash does.
+ * Each start writes its log to a file of its own ({@code plant-1.log}, …) beside the data directory.
+ */
+final class PlantProcess {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path jar;
+    private final Path dataDir;
+    private final int port;
+    private final List<String> arguments;
+    private int starts;
+    private @Nullable Process process;
+
+    PlantProcess(Path jar, Path dataDir, int port, List<String> arguments) {
+        this.jar = jar;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.arguments = List.copyOf(arguments);
+    }
+
+    /** Starts the plant with the run command and {@code extra} arguments; it is not ready yet. */
+    void start(String... extra) {
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--linetrace.data-dir=" + dataDir,
+                "--server.port=" + port,
+                "--linetrace.plant.open-browser=false"));
+        command.addAll(arguments);
+        command.addAll(List.of(extra));
+        starts++;
+        var log = logFile();
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the plant: " + String.join(" ", command), e);
+        }
+    }
+
+    /**
+     * Waits until {@code /actuator/health} answers UP: how long it took, or null when the plant did not get there
+     * within {@code limit} or its process ended first.
+     */
+    @Nullable
+    Duration awaitHealthy(Duration limit) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (process == null || !process.isAlive()) {
+                return null;
+            }
+            if (healthy()) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        return null;
+    }
+
+    /**
+     * Waits until the plant answers a call that needs its database (a line's status), as after PostgreSQL came
+     * back: how long it took, or null after {@code limit}.
+     */
+    @Nullable
+    Duration awaitDatabaseAnswers(Duration limit) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (status("/api/lines/L1/status", "manager") == 200) {
+                return Duration.ofNanos(System.nanoTime() - started);
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        return null;
+    }
+
+    boolean healthy() {
+        return status("/actuator/health", null) == 200;
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, the embedded PostgreSQL stays behind. */
+    void kill() throws InterruptedException {
+        var running = running();
+        running.destroyForcibly();
+        running.waitFor();
+    }
+
+    /** SIGTERM, as Ctrl+C or a service manager stops it, and waits for the plant to have shut down. */
+    void stop(Duration limit) throws InterruptedException {
+        var running = running();
+        running.destroy();
+        if (!running.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            running.destroyForcibly();
+            running.waitFor();
+        }
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    long pid() {
+        return running().pid();
+    }
+
+    /** The log of the latest start, beside the data directory. */
+    Path logFile() {
+        return dataDir.resolveSibling("plant-" + starts + ".log");
+    }
+
+    /** The last lines of the latest start's log, for a report of what went wrong. */
+    String logTail(int lines) {
+        try {
+            var all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private Process running() {
+        if (process == null) {
+            throw new IllegalStateException("The plant was not started");
+        }
+        return process;
+    }
+
+    /** The demo users' passwords are their names. */
+    private int status(String path, @Nullable String user) {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5))
+                .GET();
+        if (user != null) {
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+}
