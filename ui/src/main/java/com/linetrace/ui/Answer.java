@@ -1,6 +1,7 @@
 package com.linetrace.ui;
 
 import com.linetrace.contracts.DatabaseUnreachable;
+import com.linetrace.ui.health.DatabaseAway;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Div;
@@ -48,7 +49,7 @@ public class Answer extends Div {
         } catch (AccessDeniedException e) {
             refuse("Your role may not do this.");
         } catch (RuntimeException e) {
-            if (DatabaseUnreachable.causes(e)) {
+            if (DatabaseAway.causes(e)) {
                 refuse(DatabaseUnreachable.MESSAGE);
             } else if (refusal.isInstance(e)) {
                 refuse(e.getMessage());

@@ -167,8 +167,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     private record Ports(int broker, int controller) {
 
         static Ports of(Path directory) throws IOException {
-            return new Ports(
-                    KeptPort.in(directory.resolve("broker.port")), KeptPort.in(directory.resolve("controller.port")));
+            var ports = KeptPort.in(directory.resolve("broker.port"), directory.resolve("controller.port"));
+            return new Ports(ports[0], ports[1]);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +146,6 @@ public final class FaultRun implements AutoCloseable {
         }
         dataDir = root.resolve("plant");
         kafkaDir = root.resolve("kafka");
-        keepDistinctBrokerPorts(kafkaDir);
         kafka = EmbeddedKafkaServer.durable(kafkaDir);
         plant = new PlantProcess(
                 options.jar(),
@@ -507,22 +505,6 @@ public final class FaultRun implements AutoCloseable {
 
     private static String seconds(Duration duration) {
         return String.format("%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    /**
-     * The embedded broker chooses its broker and controller ports one after the other, and the system can hand out
-     * the same free port twice, which Kafka refuses ("two listeners on the same port"); choosing both while each
-     * is held gives two different ones, which the broker keeps.
-     */
-    private static void keepDistinctBrokerPorts(Path kafkaDir) {
-        try (var broker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                var controller = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Files.createDirectories(kafkaDir);
-            Files.writeString(kafkaDir.resolve("broker.port"), broker.getLocalPort() + "\n");
-            Files.writeString(kafkaDir.resolve("controller.port"), controller.getLocalPort() + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not choose the broker's ports", e);
-        }
     }
 
     private static int freePort() {

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -81,7 +82,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e;
         }
-        if (DatabaseUnreachable.causes(e)) {
+        if (databaseAway(e)) {
             log.warn("Refused a request: the database is not reachable ({})", rootMessage(e));
             return problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnreachable.CODE, DatabaseUnreachable.MESSAGE);
         }
@@ -91,6 +92,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal",
                 "Something went wrong on our side; quote incident " + incident);
+    }
+
+    /**
+     * The database went away mid-transaction: the statement failed for it, and then the rollback failed on the dead
+     * connection, whose exception (which says only "Connection is closed") hides the first.
+     */
+    private static boolean databaseAway(Exception e) {
+        return DatabaseUnreachable.causes(e)
+                || (e instanceof TransactionSystemException failed
+                        && failed.getApplicationException() != null
+                        && DatabaseUnreachable.causes(failed.getApplicationException()));
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String code, String detail) {

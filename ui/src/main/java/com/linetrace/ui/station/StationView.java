@@ -10,6 +10,7 @@ import com.linetrace.tracking.api.UnknownStationException;
 import com.linetrace.tracking.api.Work;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.UiSettings;
+import com.linetrace.ui.health.DatabaseAway;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
@@ -245,7 +246,7 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
             stationSelect.clear();
             return Optional.empty();
         } catch (RuntimeException e) {
-            if (!DatabaseUnreachable.causes(e)) {
+            if (!DatabaseAway.causes(e)) {
                 throw e;
             }
             verdict.notRecorded(DatabaseUnreachable.MESSAGE);

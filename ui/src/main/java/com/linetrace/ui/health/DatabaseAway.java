@@ -1,0 +1,20 @@
+package com.linetrace.ui.health;
+
+import com.linetrace.contracts.DatabaseUnreachable;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Whether a service call failed because the plant database is away. Besides {@link DatabaseUnreachable}'s cases: the
+ * database went away mid-transaction, and the rollback's failure on the dead connection hides the first failure.
+ */
+public final class DatabaseAway {
+
+    private DatabaseAway() {}
+
+    public static boolean causes(Throwable e) {
+        return DatabaseUnreachable.causes(e)
+                || (e instanceof TransactionSystemException failed
+                        && failed.getApplicationException() != null
+                        && DatabaseUnreachable.causes(failed.getApplicationException()));
+    }
+}
