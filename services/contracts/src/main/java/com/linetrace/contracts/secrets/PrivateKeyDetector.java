@@ -45,6 +45,9 @@ public final class PrivateKeyDetector {
     private static final Pattern JWK_PRIVATE = Pattern.compile("\"(d|k|p|q|dp|dq|qi)\"\\s*:\\s*\"");
     private static final byte[] OPENSSH_MAGIC = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
     private static final int MIN_BASE64 = 40;
+    /** The shortest text any recognised shape fits in: a JWK with a private member, {@code {"kty":"","d":""}}. */
+    private static final int SHORTEST_SHAPE = 17;
+
     private static final Pattern BASE64_RUN = Pattern.compile("[A-Za-z0-9+/=\\s\\\\]{" + MIN_BASE64 + ",}");
     private static final Pattern BASE64URL_RUN = Pattern.compile("[A-Za-z0-9_\\-=\\s\\\\]{" + MIN_BASE64 + ",}");
     // A character class, not a repeated group: a long run must not cost the regex engine a frame per character.
@@ -98,14 +101,21 @@ public final class PrivateKeyDetector {
 
     /** The kind of private key material in a text, if any. */
     public static Optional<String> find(@Nullable String text) {
-        if (text == null || text.isEmpty()) {
+        // Most fields (serials, station ids, part labels) are shorter than any shape a key can take: no work.
+        if (text == null || text.length() < SHORTEST_SHAPE) {
             return Optional.empty();
         }
         var kind = inText(text, 0);
-        if (kind == null) {
+        if (kind == null && mayBeJson(text)) {
             kind = inJsonValues(text.getBytes(StandardCharsets.UTF_8), 0);
         }
         return Optional.ofNullable(kind);
+    }
+
+    /** Only a JSON object, array or string can hold text; parsing anything else would only throw. */
+    private static boolean mayBeJson(String text) {
+        var start = text.stripLeading();
+        return !start.isEmpty() && (start.charAt(0) == '{' || start.charAt(0) == '[' || start.charAt(0) == '"');
     }
 
     private static @Nullable String inJsonValues(byte[] payload, int depth) {
