@@ -34,7 +34,6 @@ class ArchitectureTests {
                     .dependOnClassesThat()
                     .resideInAnyPackage(others)
                     .because("services meet only through contracts and Kafka")
-                    .allowEmptyShould(true)
                     .check(CLASSES);
         }
     }
@@ -85,7 +84,6 @@ class ArchitectureTests {
                         c -> c.getPackageName().matches("com\\.linetrace\\.(tracking|trace|provisioning)(\\..*)?")
                                 && !c.getPackageName()
                                         .matches("com\\.linetrace\\.(tracking|trace|provisioning)\\.api(\\..*)?")))
-                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 }
