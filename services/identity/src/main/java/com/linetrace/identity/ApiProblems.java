@@ -95,14 +95,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database went away mid-transaction: the statement failed for it, and then the rollback failed on the dead
-     * connection, whose exception (which says only "Connection is closed") hides the first.
+     * The database went away mid-transaction: the statement or the commit failed for it, and then the rollback
+     * failed on the dead connection, whose exception (which says only "Connection is closed") hides the first.
      */
     private static boolean databaseAway(Exception e) {
         return DatabaseUnreachable.causes(e)
                 || (e instanceof TransactionSystemException failed
-                        && failed.getApplicationException() != null
-                        && DatabaseUnreachable.causes(failed.getApplicationException()));
+                        && (failed.contains(java.sql.SQLException.class)
+                                || (failed.getApplicationException() != null
+                                        && DatabaseUnreachable.causes(failed.getApplicationException()))));
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String code, String detail) {

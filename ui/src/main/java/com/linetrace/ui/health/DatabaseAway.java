@@ -5,7 +5,8 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Whether a service call failed because the plant database is away. Besides {@link DatabaseUnreachable}'s cases: the
- * database went away mid-transaction, and the rollback's failure on the dead connection hides the first failure.
+ * database went away mid-transaction, and the rollback's failure on the dead connection (a JDBC failure to end the
+ * transaction) hides the first failure.
  */
 public final class DatabaseAway {
 
@@ -14,7 +15,8 @@ public final class DatabaseAway {
     public static boolean causes(Throwable e) {
         return DatabaseUnreachable.causes(e)
                 || (e instanceof TransactionSystemException failed
-                        && failed.getApplicationException() != null
-                        && DatabaseUnreachable.causes(failed.getApplicationException()));
+                        && (failed.contains(java.sql.SQLException.class)
+                                || (failed.getApplicationException() != null
+                                        && DatabaseUnreachable.causes(failed.getApplicationException()))));
     }
 }
