@@ -2,38 +2,89 @@ package com.linetrace.plant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.linetrace.embedded.EmbeddedKafkaServer;
+import com.linetrace.embedded.EmbeddedPostgresServer;
 import com.linetrace.testing.ApiClient;
-import com.linetrace.testing.IntegrationTest;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A new operator's walk of one unit on the station terminal, as the acceptance check asks: every station of the
  * route in order with its parts scanned, a failure at test, the repair, the retest, and the pack-out, which the plant
  * allows only once the demo flash fixture and key station have done their work on the unit (nothing but the demo
- * equipment flashes or keys it). The simulator's own units stay off, so that nothing else moves on the line; the
- * context is closed afterwards, which stops the demo equipment, so that other test classes keep a quiet line.
+ * equipment flashes or keys it). The simulator's own units stay off, so that nothing else moves on the line.
  */
-@IntegrationTest
-@DirtiesContext
-@TestPropertySource(
-        properties = {
-            "linetrace.simulator.enabled=true",
-            "linetrace.simulator.walk-units=false",
-            "linetrace.simulator.attend-manual-units=true",
-            "linetrace.identity.demo-users=true",
-            "vaadin.launch-browser=false"
-        })
-@Timeout(180)
-class TerminalWalkBrowserIT extends WithBrowser {
+@Timeout(240)
+class TerminalWalkBrowserIT {
+
+    private static EmbeddedPostgresServer postgres;
+    private static EmbeddedKafkaServer kafka;
+    private static ConfigurableApplicationContext plant;
+    private static int port;
+
+    private Browser browser;
+
+    /**
+     * A plant of its own, on servers of its own: the demo equipment and provisioning must hear this unit's events,
+     * not share consumer groups with the other test classes' plants, which may still be open in this JVM.
+     */
+    @BeforeAll
+    static void startPlant() {
+        postgres = EmbeddedPostgresServer.throwaway();
+        kafka = EmbeddedKafkaServer.throwaway();
+        plant = new SpringApplicationBuilder(Plant.class)
+                .run(
+                        "--spring.profiles.active=demo",
+                        "--spring.datasource.url=" + postgres.jdbcUrl(),
+                        "--spring.datasource.username=" + postgres.username(),
+                        "--spring.datasource.password=" + postgres.password(),
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--server.port=0",
+                        "--linetrace.simulator.enabled=true",
+                        "--linetrace.simulator.walk-units=false",
+                        "--linetrace.simulator.attend-manual-units=true",
+                        "--linetrace.identity.demo-users=true",
+                        "--linetrace.plant.open-browser=false",
+                        "--vaadin.launch-browser=false");
+        port = ((WebServerApplicationContext) plant).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopPlant() {
+        if (plant != null) {
+            plant.close();
+        }
+        kafka.close();
+        postgres.close();
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = Browser.start(port);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        browser.close();
+    }
 
     @Test
     void operatorWalksAUnitThroughEveryStationFailsItAtTestRepairsItAndPacksIt() {
@@ -59,9 +110,12 @@ class TerminalWalkBrowserIT extends WithBrowser {
         // Nobody at the terminal flashes or keys the unit: the demo equipment at the station does, on check-in.
         checkIn("FW-1", serial, "GO — op 50 Firmware");
         assertThat(text("work-instruction")).contains("on the fixture");
+        // The operator waits for the fixture, as on the floor: a flash counts only while the unit is at the station.
+        awaitVerified("flash_record", serial, 4);
         pass("Next: op 60 Identity");
         checkIn("KEY-1", serial, "GO — op 60 Identity");
         assertThat(text("work-instruction")).contains("certificate");
+        awaitVerified("key_injection", serial, 1);
         pass("Next: op 70 Calibration");
 
         checkIn("TST-1", serial, "GO — op 70 Calibration");
@@ -201,5 +255,18 @@ class TerminalWalkBrowserIT extends WithBrowser {
 
     private String text(String id) {
         return browser.driver.findElement(By.id(id)).getText();
+    }
+
+    /** Waits until provisioning has recorded {@code count} verified reports of the unit in {@code table}. */
+    private static void awaitVerified(String table, String serial, int count) {
+        var jdbc = JdbcClient.create(plant.getBean(DataSource.class));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from provisioning." + table
+                                        + " where serial = :serial and verdict = 'VERIFIED'")
+                                .param("serial", serial)
+                                .query(Long.class)
+                                .single()
+                        >= count);
     }
 }
