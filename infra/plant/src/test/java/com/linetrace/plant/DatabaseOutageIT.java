@@ -38,8 +38,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -64,17 +62,8 @@ class DatabaseOutageIT {
         lock = DataDirectoryLock.acquire(dataDir);
         postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"));
         kafka = EmbeddedKafkaServer.throwaway();
-        plant = new SpringApplicationBuilder(Plant.class)
-                .run(
-                        "--spring.profiles.active=demo",
-                        "--spring.datasource.url=" + postgres.jdbcUrl(),
-                        "--spring.datasource.username=" + postgres.username(),
-                        "--spring.datasource.password=" + postgres.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--server.port=0",
-                        "--linetrace.simulator.enabled=false",
-                        "--linetrace.plant.open-browser=false");
-        port = ((WebServerApplicationContext) plant).getWebServer().getPort();
+        plant = OwnServers.plant(postgres, kafka, "--linetrace.simulator.enabled=false");
+        port = OwnServers.port(plant);
     }
 
     @AfterEach

@@ -21,8 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -50,21 +48,15 @@ class TerminalWalkBrowserIT {
     static void startPlant() {
         postgres = EmbeddedPostgresServer.throwaway();
         kafka = EmbeddedKafkaServer.throwaway();
-        plant = new SpringApplicationBuilder(Plant.class)
-                .run(
-                        "--spring.profiles.active=demo",
-                        "--spring.datasource.url=" + postgres.jdbcUrl(),
-                        "--spring.datasource.username=" + postgres.username(),
-                        "--spring.datasource.password=" + postgres.password(),
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                        "--server.port=0",
-                        "--linetrace.simulator.enabled=true",
-                        "--linetrace.simulator.walk-units=false",
-                        "--linetrace.simulator.attend-manual-units=true",
-                        "--linetrace.identity.demo-users=true",
-                        "--linetrace.plant.open-browser=false",
-                        "--vaadin.launch-browser=false");
-        port = ((WebServerApplicationContext) plant).getWebServer().getPort();
+        plant = OwnServers.plant(
+                postgres,
+                kafka,
+                "--linetrace.simulator.enabled=true",
+                "--linetrace.simulator.walk-units=false",
+                "--linetrace.simulator.attend-manual-units=true",
+                "--linetrace.identity.demo-users=true",
+                "--vaadin.launch-browser=false");
+        port = OwnServers.port(plant);
     }
 
     @AfterAll
