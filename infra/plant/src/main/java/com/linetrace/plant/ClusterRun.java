@@ -214,10 +214,7 @@ public final class ClusterRun implements AutoCloseable {
             brokers[id - 1] = cluster.start(id, KafkaCluster.fromJar(options.jar()));
         }
         cluster.awaitBrokers(BROKERS, options.restartLimit());
-        admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+        admin = newAdmin();
         say(BROKERS + " brokers up in " + seconds(since(started)) + " (pids "
                 + Stream.of(brokers)
                         .map(p -> String.valueOf(p == null ? "?" : p.pid()))
@@ -443,11 +440,11 @@ public final class ClusterRun implements AutoCloseable {
     // --- consumer groups -------------------------------------------------------------------------------------------
 
     private Map<String, ConsumerGroupDescription> describeGroups() throws Exception {
-        var names = admin().listGroups().all().get(15, TimeUnit.SECONDS).stream()
+        var names = admin().listGroups().all().get(20, TimeUnit.SECONDS).stream()
                 .map(g -> g.groupId())
                 .filter(id -> id.startsWith("linetrace-"))
                 .toList();
-        return admin().describeConsumerGroups(names).all().get(15, TimeUnit.SECONDS);
+        return admin().describeConsumerGroups(names).all().get(20, TimeUnit.SECONDS);
     }
 
     /** The groups {@code name} was in: none of its members left, every partition held before held again. */
@@ -545,14 +542,33 @@ public final class ClusterRun implements AutoCloseable {
             long[] answered,
             int packed) {}
 
+    /**
+     * A sample; after a broker was killed the admin client may keep asking the dead broker until its metadata is
+     * renewed, so a sample that times out is taken again with a new client.
+     */
     private Sample sample() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sampleOnce();
+            } catch (ExecutionException | TimeoutException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                say("a sample timed out (" + e + "): again with a new admin client");
+                admin().close(Duration.ofSeconds(1));
+                admin = newAdmin();
+            }
+        }
+    }
+
+    private Sample sampleOnce() throws Exception {
         var partitions = topics().values().stream()
                 .flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         var ends = new HashMap<TopicPartition, Long>();
         admin().listOffsets(partitions)
                 .all()
-                .get(15, TimeUnit.SECONDS)
+                .get(20, TimeUnit.SECONDS)
                 .forEach((tp, info) -> ends.put(tp, info.offset()));
         var committed = new HashMap<String, Map<TopicPartition, Long>>();
         var holders = new HashMap<String, Map<TopicPartition, String>>();
@@ -560,7 +576,7 @@ public final class ClusterRun implements AutoCloseable {
             var offsets = new HashMap<TopicPartition, Long>();
             admin().listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata()
-                    .get(15, TimeUnit.SECONDS)
+                    .get(20, TimeUnit.SECONDS)
                     .forEach((tp, offset) -> {
                         if (offset != null) {
                             offsets.put(tp, offset.offset());
@@ -691,7 +707,7 @@ public final class ClusterRun implements AutoCloseable {
     // --- plumbing ----------------------------------------------------------------------------------------------------
 
     private Map<String, TopicDescription> topics() throws Exception {
-        return admin().describeTopics(TOPICS).allTopicNames().get(15, TimeUnit.SECONDS);
+        return admin().describeTopics(TOPICS).allTopicNames().get(20, TimeUnit.SECONDS);
     }
 
     private Map<String, TopicDescription> topicsOrEmpty() {
@@ -770,6 +786,15 @@ public final class ClusterRun implements AutoCloseable {
             throw new IllegalStateException("Broker " + id + " was not started");
         }
         return process;
+    }
+
+    private Admin newAdmin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000,
+                // A dead broker's address is forgotten soon: metadata is asked for again after 2 s at most.
+                AdminClientConfig.METADATA_MAX_AGE_CONFIG, 2_000));
     }
 
     private Admin admin() {
