@@ -2,6 +2,7 @@ package com.linetrace.identity;
 
 import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.contracts.MalformedTextException;
+import com.linetrace.contracts.problem.ProblemException;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -74,6 +75,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> invalidText(MalformedTextException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-text", e.getMessage());
+    }
+
+    /** A refusal by a service's api: its own status and stable type, its plain-words reason. */
+    @ExceptionHandler
+    ResponseEntity<Object> refused(ProblemException e) {
+        var status = HttpStatus.valueOf(e.problem().status());
+        return problem(status, e.problem().code(), String.valueOf(e.getMessage()));
     }
 
     /** Anything unexpected: logged with an id the user can quote; the answer tells nothing more. */
