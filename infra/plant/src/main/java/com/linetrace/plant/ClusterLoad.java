@@ -19,11 +19,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The demo line's stations driving several instances over HTTP, as the simulator's stations do (check-in, work
- * look-up, part scans, the flash fixture's and key station's reports, check-out, at each of the ten operations),
- * with the demo release key and plant CA the instances were started with. Units are spread over the instances in
- * turn; a station whose instance does not answer sends the same request to the next one, as a station client behind
- * a load balancer would. A request tried again there after its first try got no answer may have been done already
+ * The demo line's stations driving several instances of tracking and provisioning over HTTP, as the simulator's
+ * stations do (check-in, work look-up, part scans and check-out to tracking; the flash fixture's and key station's
+ * reports to provisioning; at each of the ten operations), with the demo release key and plant CA provisioning was
+ * started with. Units are spread over the instances in turn (unit {@code k} goes to tracking and provisioning
+ * instance {@code k mod n}); a station whose instance does not answer sends the same request to the next one, as a
+ * station client behind a load balancer would. A request tried again there after its first try got no answer may have been done already
  * (the answer was lost with the instance): when the retry is refused, the unit is left where it is and counted.
  */
 final class ClusterLoad implements AutoCloseable {
@@ -40,7 +41,8 @@ final class ClusterLoad implements AutoCloseable {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final ConcurrentLinkedQueue<String> serials = new ConcurrentLinkedQueue<>();
     private final AtomicInteger nextInstance = new AtomicInteger();
-    private final AtomicLongArray answered;
+    private final AtomicLongArray trackingAnswered;
+    private final AtomicLongArray provisioningAnswered;
     private final AtomicInteger packed = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger leftAfterFailover = new AtomicInteger();
@@ -48,29 +50,43 @@ final class ClusterLoad implements AutoCloseable {
     private @Nullable ExecutorService pool;
     private @Nullable Equipment equipment;
 
-    /** The clients of one instance, one per account a station uses. */
+    /**
+     * The clients of the {@code i}-th instances, one per account a station uses: the operator and supervisor call
+     * tracking, the flash fixture and key station provisioning.
+     */
     private record Station(PlantClient operator, PlantClient fixture, PlantClient keyStation, PlantClient supervisor) {}
 
-    /** One request of a walk, sent to the instance given. */
-    private record Request(String station, boolean packOutCheckIn, Function<Station, PlantClient.Verdict> send) {}
+    /** One request of a walk, sent to the instance given; {@code provisioning}: which service answers it. */
+    private record Request(
+            String station,
+            boolean packOutCheckIn,
+            boolean provisioning,
+            Function<Station, PlantClient.Verdict> send) {}
 
-    ClusterLoad(List<URI> instances, DemoProvisioningKeys keys, int workers) {
-        this.stations = instances.stream()
-                .map(base -> new Station(
-                        new PlantClient(base, "operator", "operator"),
-                        new PlantClient(base, Equipment.FIXTURE, Equipment.FIXTURE),
-                        new PlantClient(base, DemoLine.KEY_STATION, DemoLine.KEY_STATION),
-                        new PlantClient(base, "supervisor", "supervisor")))
-                .toList();
+    /** {@code tracking} and {@code provisioning}: the base address of each instance, as many of each. */
+    ClusterLoad(List<URI> tracking, List<URI> provisioning, DemoProvisioningKeys keys, int workers) {
+        if (tracking.size() != provisioning.size()) {
+            throw new IllegalArgumentException("As many tracking instances as provisioning instances");
+        }
+        var stations = new ArrayList<Station>();
+        for (int i = 0; i < tracking.size(); i++) {
+            stations.add(new Station(
+                    new PlantClient(tracking.get(i), "operator", "operator"),
+                    new PlantClient(provisioning.get(i), Equipment.FIXTURE, Equipment.FIXTURE),
+                    new PlantClient(provisioning.get(i), DemoLine.KEY_STATION, DemoLine.KEY_STATION),
+                    new PlantClient(tracking.get(i), "supervisor", "supervisor")));
+        }
+        this.stations = List.copyOf(stations);
         this.keys = keys;
         this.workers = workers;
-        this.answered = new AtomicLongArray(instances.size());
+        this.trackingAnswered = new AtomicLongArray(tracking.size());
+        this.provisioningAnswered = new AtomicLongArray(provisioning.size());
     }
 
-    /** Registers and approves the demo releases through the first instance and starts the workers. */
-    void start(URI first) {
-        try (var engineer = new PlantClient(first, "engineer", "engineer");
-                var quality = new PlantClient(first, "quality", "quality")) {
+    /** Registers and approves the demo releases through a provisioning instance and starts the workers. */
+    void start(URI provisioning) {
+        try (var engineer = new PlantClient(provisioning, "engineer", "engineer");
+                var quality = new PlantClient(provisioning, "quality", "quality")) {
             equipment = Equipment.setUp(keys, engineer, quality);
         }
         pool = Executors.newFixedThreadPool(workers);
@@ -88,9 +104,14 @@ final class ClusterLoad implements AutoCloseable {
         }
     }
 
-    /** Requests answered by each instance so far (accepted or refused). */
-    long answered(int instance) {
-        return answered.get(instance);
+    /** Requests tracking instance {@code i} answered so far (accepted or refused). */
+    long trackingAnswered(int i) {
+        return trackingAnswered.get(i);
+    }
+
+    /** Requests provisioning instance {@code i} answered so far (accepted or refused). */
+    long provisioningAnswered(int i) {
+        return provisioningAnswered.get(i);
     }
 
     int packed() {
@@ -129,6 +150,7 @@ final class ClusterLoad implements AutoCloseable {
             if (serials.isEmpty()) {
                 var released = sendWithFailover(
                         Math.floorMod(nextInstance.get(), stations.size()),
+                        false,
                         s -> new PlantClient.Verdict(
                                 true,
                                 null,
@@ -149,7 +171,7 @@ final class ClusterLoad implements AutoCloseable {
                 if (stopped.get()) {
                     return;
                 }
-                var answer = sendWithFailover(at, request.send());
+                var answer = sendWithFailover(at, request.provisioning(), request.send());
                 if (answer == null) {
                     return;
                 }
@@ -178,7 +200,9 @@ final class ClusterLoad implements AutoCloseable {
     private record Answer(int instance, boolean failedOver, PlantClient.Verdict verdict) {}
 
     /** Sends to {@code at}, and on to the next instance while one does not answer; null when stopped meanwhile. */
-    private @Nullable Answer sendWithFailover(int at, Function<Station, PlantClient.Verdict> send) {
+    private @Nullable Answer sendWithFailover(
+            int at, boolean provisioning, Function<Station, PlantClient.Verdict> send) {
+        var answered = provisioning ? provisioningAnswered : trackingAnswered;
         boolean failedOver = false;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -214,8 +238,9 @@ final class ClusterLoad implements AutoCloseable {
             requests.add(new Request(
                     station,
                     station.equals(DemoLine.PACK_STATION),
+                    false,
                     s -> s.operator().checkIn(station, serial)));
-            requests.add(new Request(station, false, s -> {
+            requests.add(new Request(station, false, false, s -> {
                 s.operator().work(station, serial);
                 return new PlantClient.Verdict(true, null, "work looked up");
             }));
@@ -225,21 +250,23 @@ final class ClusterLoad implements AutoCloseable {
                             + (part.serialized()
                                     ? ";S=" + DemoLine.partSerial(serial, part.partNumber(), n)
                                     : ";L=L" + DemoLine.LOT_SUFFIXES.get(n % DemoLine.LOT_SUFFIXES.size()));
-                    requests.add(new Request(station, false, s -> s.operator().installPart(station, serial, barcode)));
+                    requests.add(new Request(
+                            station, false, false, s -> s.operator().installPart(station, serial, barcode)));
                 }
             }
             if (station.equals(DemoLine.FLASH_STATION)) {
                 for (var module : DemoLine.FIRMWARE_MODULES) {
                     var flash = equipment.flash(serial, module);
-                    requests.add(new Request(station, false, s -> s.fixture().reportFlash(flash)));
+                    requests.add(
+                            new Request(station, false, true, s -> s.fixture().reportFlash(flash)));
                 }
             }
             if (station.equals(DemoLine.KEY_STATION)) {
                 var identity = equipment.identity(serial, false);
-                requests.add(
-                        new Request(station, false, s -> s.keyStation().reportKeyInjection(serial, station, identity)));
+                requests.add(new Request(
+                        station, false, true, s -> s.keyStation().reportKeyInjection(serial, station, identity)));
             }
-            requests.add(new Request(station, false, s -> s.operator().checkOut(station, serial, List.of())));
+            requests.add(new Request(station, false, false, s -> s.operator().checkOut(station, serial, List.of())));
         }
         return requests;
     }

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -44,37 +45,35 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The cluster run: a three-node KRaft cluster ({@link KafkaCluster}, each node a process of its own), PostgreSQL
- * embedded in this process (durable, under a temporary directory), and two instances of the services as separate
- * JVMs on loopback sharing that database and cluster, with topics of replication factor 3 and
- * {@code min.insync.replicas} 2. The demo line's stations ({@link ClusterLoad}) drive the instances over HTTP, units
- * spread over them. Mid-run it kills ({@code kill -9}) one instance and, later, the broker leading the first partition
- * of the unit events; it measures how long the consumer groups take to hand the dead instance's partitions to the
- * live one and the partitions take to get new leaders, starts both again, measures the way back, and reconciles as
- * the fault run does. Run it from the plant jar:
+ * embedded in this process (durable, under a temporary directory), and two instances of each service (identity,
+ * tracking, provisioning, trace, deadletter), each instance {@code java -jar} of the service's launcher in a JVM of its
+ * own on loopback, all sharing that database (each service its own schema) and cluster, with topics of replication
+ * factor 3 and {@code min.insync.replicas} 2. The demo line's stations ({@link ClusterLoad}) drive tracking and
+ * provisioning over HTTP, units spread over the instances. Mid-run it kills ({@code kill -9}) one instance of each
+ * service and, later, the broker leading the unit events' first partition; it measures how long the consumer groups
+ * take to hand the dead instances' partitions to the live ones and the partitions take to get new leaders, starts
+ * them again, measures the way back, and reconciles as the fault run does. Run it from the plant jar (which holds
+ * {@link com.linetrace.embedded.KafkaNode}) after building the launchers:
  *
  * <pre>java -Dloader.main=com.linetrace.plant.ClusterRun -jar infra/plant/target/linetrace-plant.jar</pre>
  *
- * Until each service has a launcher of its own, an instance is the plant jar with its screens off: one instance
- * runs one of each service. Options (defaults): {@code --instances=2 --workers=4 --warm-up=20s --window=60s
- * --partitions=3 --restart-limit=180s --jar=<the jar this runs from> --keep-data=false}. It exits 1 when anything
- * was lost or doubled or a group did not rebalance, and 2 when the run itself could not be done.
+ * Options (defaults): {@code --instances=2 --workers=4 --warm-up=20s --window=60s --partitions=3
+ * --restart-limit=180s --jar=<the jar this runs from> --launchers=<the repository the jar was built in>
+ * --keep-data=false}. It exits 1 when anything was lost or doubled or a group did not rebalance, and 2 when the run
+ * itself could not be done.
  */
 public final class ClusterRun implements AutoCloseable {
 
     private static final int BROKERS = 3;
+    /** Identity first: every launcher signs callers in against its tables, which its first instance creates. */
+    static final List<String> SERVICES = List.of("identity", "tracking", "provisioning", "trace", "deadletter");
+
     private static final List<String> TOPICS =
             List.of(Topics.UNIT_EVENTS, Topics.PROVISIONING_EVENTS, Topics.EQUIPMENT_RESULTS);
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(5);
     private static final Duration UNCHANGED_FOR = Duration.ofSeconds(60);
-    /** Several JVMs share the machine: a capped heap and the serial collector each. */
-    private static final List<String> INSTANCE_JVM = List.of("-Xmx640m", "-XX:+UseSerialGC");
-    /** The screens are not what is measured: an instance here is the services and their API only. */
-    private static final String NO_SCREENS = String.join(
-            ",",
-            "com.linetrace.ui.UiAutoConfiguration",
-            "com.vaadin.flow.spring.SpringBootAutoConfiguration",
-            "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
-            "com.vaadin.flow.spring.VaadinScopesConfig");
+    /** Ten service JVMs share the machine: a capped heap and the serial collector each. */
+    private static final List<String> INSTANCE_JVM = List.of("-Xmx448m", "-XX:+UseSerialGC");
 
     private final Options options;
     private final PrintStream out;
@@ -83,7 +82,9 @@ public final class ClusterRun implements AutoCloseable {
     private final EmbeddedPostgresServer postgres;
     private final KafkaCluster cluster;
     private final @Nullable Process[] brokers = new Process[BROKERS];
-    private final List<PlantProcess> instances = new ArrayList<>();
+    /** Each service's instances, {@code <service>-1}, {@code <service>-2}, …, in {@link #SERVICES} order. */
+    private final Map<String, List<PlantProcess>> instances = new java.util.LinkedHashMap<>();
+
     private final DemoProvisioningKeys keys = DemoProvisioningKeys.generate();
     private final List<FaultRun.Fault> faults = new ArrayList<>();
     private final List<Window> windows = new ArrayList<>();
@@ -97,8 +98,9 @@ public final class ClusterRun implements AutoCloseable {
     /**
      * What a run does.
      *
-     * @param jar the plant jar: each instance and each Kafka node is started from it
-     * @param instances how many instances of the services
+     * @param jar the plant jar: each Kafka node is started from it
+     * @param launchers the repository whose {@code services/<service>/launcher/target/} hold the launchers' jars
+     * @param instances how many instances of each service
      * @param workers stations walking units at once (each one unit at a time, as fast as the answers come)
      * @param warmUp load before the first measurement
      * @param window how long the first measurement lasts (the later ones last half as long)
@@ -108,6 +110,7 @@ public final class ClusterRun implements AutoCloseable {
      */
     record Options(
             Path jar,
+            Path launchers,
             int instances,
             int workers,
             Duration warmUp,
@@ -125,12 +128,14 @@ public final class ClusterRun implements AutoCloseable {
             int partitions = 3;
             var restartLimit = Duration.ofSeconds(180);
             boolean keepData = false;
+            Path launchers = null;
             for (var arg : args) {
                 int eq = arg.indexOf('=');
                 var name = eq < 0 ? arg : arg.substring(0, eq);
                 var value = eq < 0 ? "true" : arg.substring(eq + 1);
                 switch (name) {
-                    case "--jar" -> jar = Path.of(value);
+                    case "--jar" -> jar = Path.of(value).toAbsolutePath();
+                    case "--launchers" -> launchers = Path.of(value).toAbsolutePath();
                     case "--instances" -> instances = Integer.parseInt(value);
                     case "--workers" -> workers = Integer.parseInt(value);
                     case "--warm-up" -> warmUp = seconds(value);
@@ -147,7 +152,19 @@ public final class ClusterRun implements AutoCloseable {
             if (instances < 2 || workers < 1 || partitions < 1) {
                 throw new IllegalArgumentException("--instances is at least 2, --workers and --partitions at least 1");
             }
-            return new Options(jar, instances, workers, warmUp, window, partitions, restartLimit, keepData);
+            if (launchers == null) {
+                // infra/plant/target/linetrace-plant.jar: the repository is three folders up.
+                var target = jar.getParent();
+                var up = target == null ? null : target.getParent();
+                up = up == null ? null : up.getParent();
+                up = up == null ? null : up.getParent();
+                if (up == null) {
+                    throw new IllegalArgumentException(
+                            "Name the repository with the launchers with --launchers=<path>");
+                }
+                launchers = up;
+            }
+            return new Options(jar, launchers, instances, workers, warmUp, window, partitions, restartLimit, keepData);
         }
 
         private static Duration seconds(String value) {
@@ -188,14 +205,19 @@ public final class ClusterRun implements AutoCloseable {
             run.runFor(options.warmUp());
             run.showGroups("before the kills");
             run.measure("all instances, three brokers", options.window());
-            run.killInstance(1);
-            run.showGroups("after kill -9 of instance 2");
-            run.measure("one instance fewer, three brokers", options.window().dividedBy(2));
+            int last = options.instances() - 1;
+            run.killInstances(last);
+            run.showGroups("after kill -9 of one instance of each service");
+            run.measure(
+                    "one instance of each service fewer, three brokers",
+                    options.window().dividedBy(2));
             int victim = run.killBroker();
-            run.measure("one instance fewer, two brokers", options.window().dividedBy(2));
+            run.measure(
+                    "one instance of each service fewer, two brokers",
+                    options.window().dividedBy(2));
             run.restartBroker(victim);
-            run.restartInstance(1);
-            run.showGroups("after instance 2 and broker " + victim + " came back");
+            run.restartInstances(last);
+            run.showGroups("after the killed instances and broker " + victim + " came back");
             run.measure("all instances again, three brokers", options.window().dividedBy(2));
             var reconciliation = run.settle();
             run.print(reconciliation);
@@ -222,41 +244,104 @@ public final class ClusterRun implements AutoCloseable {
                 + ")");
     }
 
-    /** Starts the instances one after the other: the first one migrates the schemas and loads the demo plant. */
+    /**
+     * Starts the first instance of each service one after the other (identity's first creates the users every
+     * launcher signs callers in with; tracking's first loads the demo line), then the other instances together.
+     */
     void startInstances() throws InterruptedException {
-        for (int i = 0; i < options.instances(); i++) {
-            var instance = new PlantProcess(
-                    options.jar(), root.resolve(name(i)), freePort(), INSTANCE_JVM, instanceArguments(i));
-            instances.add(instance);
-            instance.start();
-            var took = awaitHealthy(instance, name(i) + " first start");
-            say(name(i) + " up in " + seconds(took) + " (pid " + instance.pid() + ", port " + instance.port() + ")");
+        for (var service : SERVICES) {
+            var list = new ArrayList<PlantProcess>();
+            for (int i = 0; i < options.instances(); i++) {
+                list.add(new PlantProcess(
+                        launcherJar(service),
+                        root.resolve(name(service, i)),
+                        freePort(),
+                        INSTANCE_JVM,
+                        instanceArguments(service, i)));
+            }
+            instances.put(service, list);
+        }
+        for (var service : SERVICES) {
+            start(service, 0);
+            awaitUp(service, 0, "first start");
+        }
+        for (int i = 1; i < options.instances(); i++) {
+            for (var service : SERVICES) {
+                start(service, i);
+            }
+            for (var service : SERVICES) {
+                awaitUp(service, i, "first start");
+            }
         }
     }
 
-    private List<String> instanceArguments(int i) {
-        return List.of(
+    private void start(String service, int i) {
+        instances.get(service).get(i).start();
+    }
+
+    private Duration awaitUp(String service, int i, String what) throws InterruptedException {
+        var instance = instances.get(service).get(i);
+        var took = awaitHealthy(instance, name(service, i) + " " + what);
+        say(name(service, i) + " up in " + seconds(took) + " (pid " + instance.pid() + ", port " + instance.port()
+                + ")");
+        return took;
+    }
+
+    private Path launcherJar(String service) {
+        var target = options.launchers()
+                .resolve("services")
+                .resolve(service)
+                .resolve("launcher")
+                .resolve("target");
+        var jar = target.resolve("linetrace-" + service + "-launcher-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "No launcher jar " + jar + ": build the launchers first (see" + " docs/cluster-run.md)");
+        }
+        return jar;
+    }
+
+    private List<String> instanceArguments(String service, int i) {
+        var arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.username(),
                 "--spring.datasource.password=" + postgres.password(),
+                // Ten processes share one PostgreSQL (100 connections by default).
+                "--spring.datasource.hikari.maximum-pool-size=5",
                 "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
-                // Consumer group members are told apart by their client id: instance-1-0, instance-1-1, …
-                "--spring.kafka.client-id=" + name(i),
+                // Consumer group members are told apart by their client id: tracking-1-0, tracking-1-1, …
+                "--spring.kafka.client-id=" + name(service, i),
                 "--linetrace.messaging.replicas=" + BROKERS,
-                "--linetrace.messaging.partitions=" + options.partitions(),
-                "--linetrace.simulator.enabled=false",
-                "--linetrace.provisioning.trusted-release-keys[0]=" + keys.releasePublicKeyPem(),
-                "--linetrace.provisioning.plant-ca-certificate=" + keys.caCertificatePem(),
-                "--spring.autoconfigure.exclude=" + NO_SCREENS);
+                "--linetrace.messaging.partitions=" + options.partitions()));
+        switch (service) {
+            case "identity" ->
+                arguments.addAll(List.of(
+                        "--linetrace.identity.demo-users=true",
+                        // The demo line's flash fixture and key station, their ids as their secrets.
+                        "--linetrace.identity.demo-equipment=FIX-FW-1,KEY-1"));
+            case "tracking" -> arguments.add("--linetrace.tracking.demo-data=true");
+            case "provisioning" ->
+                arguments.addAll(List.of(
+                        "--linetrace.provisioning.trusted-release-keys[0]=" + keys.releasePublicKeyPem(),
+                        "--linetrace.provisioning.plant-ca-certificate=" + keys.caCertificatePem()));
+            default -> {}
+        }
+        return arguments;
     }
 
     void startLoad() {
-        var bases = instances.stream()
+        var tracking = bases("tracking");
+        var provisioning = bases("provisioning");
+        load = new ClusterLoad(tracking, provisioning, keys, options.workers());
+        load.start(provisioning.getFirst());
+        say(options.workers() + " stations walking units over " + tracking.size() + " tracking and "
+                + provisioning.size() + " provisioning instances");
+    }
+
+    private List<URI> bases(String service) {
+        return instances.get(service).stream()
                 .map(i -> URI.create("http://127.0.0.1:" + i.port()))
                 .toList();
-        load = new ClusterLoad(bases, keys, options.workers());
-        load.start(bases.getFirst());
-        say(options.workers() + " stations walking units over " + bases.size() + " instances");
     }
 
     /** Measures a window of {@code duration} under load. */
@@ -275,38 +360,53 @@ public final class ClusterRun implements AutoCloseable {
     }
 
     /**
-     * {@code kill -9} of instance {@code index}; waits until every consumer group it was a member of has handed
-     * its partitions to the members left.
+     * {@code kill -9} of instance {@code index} of every service, one right after the other; waits until every
+     * consumer group they were members of has handed their partitions to the members left.
      */
-    void killInstance(int index) throws Exception {
+    void killInstances(int index) throws Exception {
         var before = describeGroups();
         var at = elapsed();
-        var instance = instances.get(index);
-        var pid = instance.pid();
-        killed.add(instance);
-        instance.kill();
+        var names = new ArrayList<String>();
         long killedAt = System.nanoTime();
-        say("kill -9 of " + name(index) + " (pid " + pid + ")");
-        var times = awaitGroups(groups -> handedOver(before, groups, name(index)), killedAt);
+        for (var service : SERVICES) {
+            var instance = instances.get(service).get(index);
+            var pid = instance.pid();
+            killed.add(instance);
+            instance.kill();
+            names.add(name(service, index));
+            say("kill -9 of " + name(service, index) + " (pid " + pid + ")");
+        }
+        var times = awaitGroups(groups -> handedOver(before, groups, names), killedAt);
         faults.add(new FaultRun.Fault(
-                "kill -9 of " + name(index), at, "partitions handed to the instances left: " + times));
+                "kill -9 of " + String.join(", ", names),
+                at,
+                "each group's partitions held by the instances left: " + times));
         say("rebalanced: " + times);
     }
 
-    /** Starts instance {@code index} again; waits until it is healthy and a member of its groups again. */
-    void restartInstance(int index) throws Exception {
+    /** Starts instance {@code index} of every service again; waits until each is healthy and in its groups again. */
+    void restartInstances(int index) throws Exception {
         var at = elapsed();
-        var instance = instances.get(index);
         long started = System.nanoTime();
-        instance.start();
-        killed.remove(instance);
-        var took = awaitHealthy(instance, name(index) + " restart");
-        var times = awaitGroups(groups -> joined(groups, name(index)), started);
+        var names = new ArrayList<String>();
+        for (var service : SERVICES) {
+            var instance = instances.get(service).get(index);
+            instance.start();
+            killed.remove(instance);
+            names.add(name(service, index));
+        }
+        var healthy = new ArrayList<String>();
+        for (var service : SERVICES) {
+            awaitUp(service, index, "restart");
+            healthy.add(name(service, index) + " " + seconds(since(started)));
+        }
+        var times = awaitGroups(groups -> joined(groups, names), started);
         faults.add(new FaultRun.Fault(
-                "start of " + name(index) + " again",
+                "start of " + String.join(", ", names) + " again",
                 at,
-                "healthy in " + seconds(took) + "; member of its groups again, counted from its start: " + times));
-        say(name(index) + " back: healthy in " + seconds(took) + "; groups " + times);
+                "healthy, counted from their start: " + String.join(", ", healthy)
+                        + "; each group's partitions shared with them again: " + times));
+        say("back: groups " + times);
     }
 
     /**
@@ -419,7 +519,7 @@ public final class ClusterRun implements AutoCloseable {
         }
         for (var window : windows) {
             out.println();
-            window.print(out, instances.size());
+            window.print(out, names());
         }
         out.println();
         out.println("Reconciliation");
@@ -447,12 +547,14 @@ public final class ClusterRun implements AutoCloseable {
         return admin().describeConsumerGroups(names).all().get(20, TimeUnit.SECONDS);
     }
 
-    /** The groups {@code name} was in: none of its members left, every partition held before held again. */
+    /** The groups one of {@code names} was in: none of their members left, every partition held before held again. */
     private static Map<String, Boolean> handedOver(
-            Map<String, ConsumerGroupDescription> before, Map<String, ConsumerGroupDescription> now, String name) {
+            Map<String, ConsumerGroupDescription> before,
+            Map<String, ConsumerGroupDescription> now,
+            List<String> names) {
         var done = new HashMap<String, Boolean>();
         before.forEach((id, was) -> {
-            if (was.members().stream().noneMatch(m -> isOf(m.clientId(), name))) {
+            if (was.members().stream().noneMatch(m -> isOf(m.clientId(), names))) {
                 return;
             }
             var is = now.get(id);
@@ -460,14 +562,14 @@ public final class ClusterRun implements AutoCloseable {
                     id,
                     is != null
                             && is.groupState() == GroupState.STABLE
-                            && is.members().stream().noneMatch(m -> isOf(m.clientId(), name))
+                            && is.members().stream().noneMatch(m -> isOf(m.clientId(), names))
                             && assigned(is).equals(assigned(was)));
         });
         return done;
     }
 
-    /** The groups with more partitions than members: {@code name} holds some of each again. */
-    private static Map<String, Boolean> joined(Map<String, ConsumerGroupDescription> now, String name) {
+    /** The groups with two partitions or more: one of {@code names} holds some of each again. */
+    private static Map<String, Boolean> joined(Map<String, ConsumerGroupDescription> now, List<String> names) {
         var done = new HashMap<String, Boolean>();
         now.forEach((id, is) -> {
             var all = assigned(is);
@@ -478,7 +580,7 @@ public final class ClusterRun implements AutoCloseable {
                     id,
                     is.groupState() == GroupState.STABLE
                             && is.members().stream()
-                                    .anyMatch(m -> isOf(m.clientId(), name)
+                                    .anyMatch(m -> isOf(m.clientId(), names)
                                             && !m.assignment().topicPartitions().isEmpty()));
         });
         return done;
@@ -518,6 +620,10 @@ public final class ClusterRun implements AutoCloseable {
         return clientId.equals(name) || clientId.startsWith(name + "-");
     }
 
+    private static boolean isOf(String clientId, List<String> names) {
+        return names.stream().anyMatch(name -> isOf(clientId, name));
+    }
+
     private static Set<TopicPartition> assigned(ConsumerGroupDescription group) {
         return group.members().stream()
                 .flatMap(m -> m.assignment().topicPartitions().stream())
@@ -539,7 +645,7 @@ public final class ClusterRun implements AutoCloseable {
             Map<TopicPartition, Long> ends,
             Map<String, Map<TopicPartition, Long>> committed,
             Map<String, Map<TopicPartition, String>> holders,
-            long[] answered,
+            Map<String, Long> answered,
             int packed) {}
 
     /**
@@ -591,20 +697,27 @@ public final class ClusterRun implements AutoCloseable {
             }
             holders.put(group.groupId(), held);
         }
-        var answered = new long[instances.size()];
-        for (int i = 0; i < answered.length; i++) {
-            answered[i] = load().answered(i);
+        var answered = new HashMap<String, Long>();
+        for (int i = 0; i < options.instances(); i++) {
+            answered.put(name("tracking", i), load().trackingAnswered(i));
+            answered.put(name("provisioning", i), load().provisioningAnswered(i));
         }
         return new Sample(System.nanoTime(), ends, committed, holders, answered, load().packed());
     }
 
     private String instanceOf(String clientId) {
-        for (int i = 0; i < instances.size(); i++) {
-            if (isOf(clientId, name(i))) {
-                return name(i);
+        return names().stream().filter(name -> isOf(clientId, name)).findFirst().orElse(clientId);
+    }
+
+    /** Every instance's name, service by service. */
+    private List<String> names() {
+        var names = new ArrayList<String>();
+        for (var service : SERVICES) {
+            for (int i = 0; i < options.instances(); i++) {
+                names.add(name(service, i));
             }
         }
-        return clientId;
+        return names;
     }
 
     /**
@@ -617,7 +730,7 @@ public final class ClusterRun implements AutoCloseable {
             Map<TopicPartition, Double> produced,
             Map<String, Map<TopicPartition, Double>> consumed,
             Map<String, Map<TopicPartition, String>> holders,
-            double[] answered,
+            Map<String, Double> answered,
             double unitsPacked) {
 
         static Window between(String label, Sample first, Sample last) {
@@ -632,10 +745,10 @@ public final class ClusterRun implements AutoCloseable {
                 offsets.forEach((tp, offset) -> rates.put(tp, (offset - before.getOrDefault(tp, offset)) / seconds));
                 consumed.put(group, rates);
             });
-            var answered = new double[last.answered().length];
-            for (int i = 0; i < answered.length; i++) {
-                answered[i] = (last.answered()[i] - first.answered()[i]) / seconds;
-            }
+            var answered = new HashMap<String, Double>();
+            last.answered()
+                    .forEach((name, count) ->
+                            answered.put(name, (count - first.answered().getOrDefault(name, count)) / seconds));
             return new Window(
                     label,
                     seconds,
@@ -653,12 +766,11 @@ public final class ClusterRun implements AutoCloseable {
                     .sum();
         }
 
-        void print(PrintStream out, int instances) {
+        void print(PrintStream out, List<String> names) {
             out.printf(Locale.ROOT, "Window: %s (%.1f s), %.2f units packed/s%n%n", label, seconds, unitsPacked);
             out.println("| instance | HTTP requests answered/s | records consumed/s (all groups) | partitions held |");
             out.println("|---|---:|---:|---|");
-            for (int i = 0; i < instances; i++) {
-                var name = name(i);
+            for (var name : names) {
                 double records = 0;
                 var held = new ArrayList<String>();
                 for (var group : consumed.entrySet()) {
@@ -674,9 +786,9 @@ public final class ClusterRun implements AutoCloseable {
                 }
                 out.printf(
                         Locale.ROOT,
-                        "| %s | %.1f | %.1f | %d: %s |%n",
+                        "| %s | %s | %.1f | %d: %s |%n",
                         name,
-                        answered[i],
+                        answered.containsKey(name) ? String.format(Locale.ROOT, "%.1f", answered.get(name)) : "",
                         records,
                         held.size(),
                         String.join(" ", held));
@@ -752,7 +864,8 @@ public final class ClusterRun implements AutoCloseable {
     void runFor(Duration duration) throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < deadline) {
-            for (var instance : instances) {
+            for (var instance :
+                    instances.values().stream().flatMap(List::stream).toList()) {
                 if (!instance.alive() && !killed.contains(instance)) {
                     throw new IllegalStateException("An instance stopped by itself:\n" + instance.logTail(40));
                 }
@@ -811,8 +924,8 @@ public final class ClusterRun implements AutoCloseable {
         return load;
     }
 
-    static String name(int index) {
-        return "instance-" + (index + 1);
+    static String name(String service, int index) {
+        return service + "-" + (index + 1);
     }
 
     /** Stops the stations, the instances, the brokers and PostgreSQL; removes the data unless kept. */
@@ -823,10 +936,16 @@ public final class ClusterRun implements AutoCloseable {
                 load.stop();
                 load.close();
             }
-            for (var instance : instances) {
-                if (instance.alive()) {
-                    instance.stop(Duration.ofSeconds(30));
-                }
+            // SIGTERM to all first, then wait for each: they shut down side by side.
+            var running = instances.values().stream()
+                    .flatMap(List::stream)
+                    .filter(PlantProcess::alive)
+                    .toList();
+            for (var instance : running) {
+                instance.terminate();
+            }
+            for (var instance : running) {
+                instance.stop(Duration.ofSeconds(30));
             }
             if (admin != null) {
                 admin.close(Duration.ofSeconds(5));

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The plant as a person runs it, in a process of its own: {@code java -jar linetrace-plant.jar} with the embedded
+ * The plant (or a service's launcher: {@link ClusterRun}) as a person runs it, in a process of its own:
+ * {@code java -jar linetrace-plant.jar} with the embedded
  * PostgreSQL under its data directory, so a {@code kill -9} leaves that PostgreSQL behind exactly as a crash does.
  * Each start writes its log to a file of its own beside the data directory, named after it ({@code plant-1.log}, …
  * for a data directory {@code plant}).
@@ -129,6 +130,11 @@ final class PlantProcess {
             running.destroyForcibly();
             running.waitFor();
         }
+    }
+
+    /** SIGTERM without waiting; {@link #stop} waits. */
+    void terminate() {
+        running().destroy();
     }
 
     boolean alive() {
