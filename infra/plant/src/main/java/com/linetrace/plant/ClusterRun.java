@@ -58,7 +58,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>java -Dloader.main=com.linetrace.plant.ClusterRun -jar infra/plant/target/linetrace-plant.jar</pre>
  *
  * Options (defaults): {@code --instances=2 --workers=4 --warm-up=20s --window=60s --partitions=3
- * --restart-limit=180s --jar=<the jar this runs from> --launchers=<the repository the jar was built in>
+ * --restart-limit=300s --jar=<the jar this runs from> --launchers=<the repository the jar was built in>
  * --keep-data=false}. It exits 1 when anything was lost or doubled or a group did not rebalance, and 2 when the run
  * itself could not be done.
  */
@@ -126,7 +126,7 @@ public final class ClusterRun implements AutoCloseable {
             var warmUp = Duration.ofSeconds(20);
             var window = Duration.ofSeconds(60);
             int partitions = 3;
-            var restartLimit = Duration.ofSeconds(180);
+            var restartLimit = Duration.ofSeconds(300);
             boolean keepData = false;
             Path launchers = null;
             for (var arg : args) {
@@ -199,34 +199,45 @@ public final class ClusterRun implements AutoCloseable {
         var options = Options.parse(args);
         int status;
         try (var run = new ClusterRun(options, System.out)) {
-            run.startBrokers();
-            run.startInstances();
-            run.startLoad();
-            run.runFor(options.warmUp());
-            run.showGroups("before the kills");
-            run.measure("all instances, three brokers", options.window());
-            int last = options.instances() - 1;
-            run.killInstances(last);
-            run.showGroups("after kill -9 of one instance of each service");
-            run.measure(
-                    "one instance of each service fewer, three brokers",
-                    options.window().dividedBy(2));
-            int victim = run.killBroker();
-            run.measure(
-                    "one instance of each service fewer, two brokers",
-                    options.window().dividedBy(2));
-            run.restartBroker(victim);
-            run.restartInstances(last);
-            run.showGroups("after the killed instances and broker " + victim + " came back");
-            run.measure("all instances again, three brokers", options.window().dividedBy(2));
-            var reconciliation = run.settle();
-            run.print(reconciliation);
-            status = reconciliation.balanced() && !run.rebalanceFailed ? 0 : 1;
+            status = run.run();
         } catch (Exception e) {
             e.printStackTrace();
             status = 2;
         }
         System.exit(status);
+    }
+
+    /** The run, step by step: 0 when it balanced and every group rebalanced, 1 otherwise, 2 when it broke off. */
+    int run() {
+        try {
+            startBrokers();
+            startInstances();
+            startLoad();
+            runFor(options.warmUp());
+            showGroups("before the kills");
+            measure("all instances, three brokers", options.window());
+            int last = options.instances() - 1;
+            killInstances(last);
+            showGroups("after kill -9 of one instance of each service");
+            measure(
+                    "one instance of each service fewer, three brokers",
+                    options.window().dividedBy(2));
+            int victim = killBroker();
+            measure(
+                    "one instance of each service fewer, two brokers",
+                    options.window().dividedBy(2));
+            restartBroker(victim);
+            restartInstances(last);
+            showGroups("after the killed instances and broker " + victim + " came back");
+            measure("all instances again, three brokers", options.window().dividedBy(2));
+            var reconciliation = settle();
+            print(reconciliation);
+            return reconciliation.balanced() && !rebalanceFailed ? 0 : 1;
+        } catch (Exception e) {
+            // Before the processes are stopped: what broke the run comes first in its output.
+            e.printStackTrace(out);
+            return 2;
+        }
     }
 
     /** Starts the three nodes together (none is ready before a majority of the quorum runs). */
@@ -281,9 +292,11 @@ public final class ClusterRun implements AutoCloseable {
 
     private Duration awaitUp(String service, int i, String what) throws InterruptedException {
         var instance = instances.get(service).get(i);
-        var took = awaitHealthy(instance, name(service, i) + " " + what);
-        say(name(service, i) + " up in " + seconds(took) + " (pid " + instance.pid() + ", port " + instance.port()
-                + ")");
+        awaitHealthy(instance, name(service, i) + " " + what);
+        // From its own start: the instances of a round start together and are waited for in turn.
+        var took = instance.sinceStart();
+        say(name(service, i) + " healthy " + seconds(took) + " after its start (pid " + instance.pid() + ", port "
+                + instance.port() + ")");
         return took;
     }
 
@@ -397,8 +410,7 @@ public final class ClusterRun implements AutoCloseable {
         }
         var healthy = new ArrayList<String>();
         for (var service : SERVICES) {
-            awaitUp(service, index, "restart");
-            healthy.add(name(service, index) + " " + seconds(since(started)));
+            healthy.add(name(service, index) + " " + seconds(awaitUp(service, index, "restart")));
         }
         var times = awaitGroups(groups -> joined(groups, names), started);
         faults.add(new FaultRun.Fault(

@@ -34,6 +34,7 @@ final class PlantProcess {
     private final List<String> arguments;
     private final List<String> jvmOptions;
     private int starts;
+    private long startedAt;
     private @Nullable Process process;
 
     PlantProcess(Path jar, Path dataDir, int port, List<String> arguments) {
@@ -63,6 +64,7 @@ final class PlantProcess {
         command.addAll(arguments);
         command.addAll(List.of(extra));
         starts++;
+        startedAt = System.nanoTime();
         var log = logFile();
         try {
             process = new ProcessBuilder(command)
@@ -130,6 +132,11 @@ final class PlantProcess {
             running.destroyForcibly();
             running.waitFor();
         }
+    }
+
+    /** How long ago the latest start was. */
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
     }
 
     /** SIGTERM without waiting; {@link #stop} waits. */
