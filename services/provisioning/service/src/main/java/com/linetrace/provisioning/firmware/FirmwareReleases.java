@@ -10,6 +10,7 @@ import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.contracts.secrets.PrivateKeyDetector;
 import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
 import com.linetrace.messaging.Outbox;
+import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.provisioning.Problem;
 import com.linetrace.provisioning.ProblemException;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
@@ -45,11 +46,11 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     FirmwareReleases(
             ReleaseRepository releases,
             TrustedReleaseKeys trustedKeys,
-            @Qualifier("provisioningOutbox") Outbox outbox,
+            @Qualifier("provisioningMessaging") ServiceMessaging messaging,
             Clock provisioningClock) {
         this.releases = releases;
         this.trustedKeys = trustedKeys;
-        this.outbox = outbox;
+        this.outbox = messaging.outbox();
         this.clock = provisioningClock;
     }
 

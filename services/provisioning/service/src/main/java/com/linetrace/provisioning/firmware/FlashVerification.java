@@ -10,6 +10,7 @@ import com.linetrace.contracts.provisioning.FirmwareRejected;
 import com.linetrace.contracts.provisioning.FirmwareVerified;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.messaging.Outbox;
+import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.provisioning.Problem;
 import com.linetrace.provisioning.ProblemException;
 import com.linetrace.provisioning.api.UnitFlashes;
@@ -46,13 +47,13 @@ public class FlashVerification implements UnitFlashes {
             FlashRepository flashes,
             TrustedReleaseKeys trustedKeys,
             UnitLocations units,
-            @Qualifier("provisioningOutbox") Outbox outbox,
+            @Qualifier("provisioningMessaging") ServiceMessaging messaging,
             Clock provisioningClock) {
         this.units = units;
         this.releases = releases;
         this.flashes = flashes;
         this.trustedKeys = trustedKeys;
-        this.outbox = outbox;
+        this.outbox = messaging.outbox();
         this.clock = provisioningClock;
     }
 
