@@ -124,7 +124,11 @@ public class DeadLetterAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class Web {
 
-        @Bean
+        /**
+         * The controller implements {@link DeadLetters} only to take its mappings: it is never what a caller of the
+         * api is given (not a default candidate), the desk is.
+         */
+        @Bean(defaultCandidate = false)
         DeadLetterController deadLetterController(DeadLetters deadLetters) {
             return new DeadLetterController(deadLetters);
         }

@@ -4,25 +4,39 @@ import com.linetrace.contracts.Topics;
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.messaging.ServiceMessagingFactory;
+import com.linetrace.provisioning.equipment.EquipmentConfiguration;
+import com.linetrace.provisioning.firmware.FirmwareConfiguration;
 import com.linetrace.provisioning.firmware.TrustedReleaseKeys;
+import com.linetrace.provisioning.keyinjection.KeyInjectionConfiguration;
 import com.linetrace.provisioning.keyinjection.KeyPolicy;
 import com.linetrace.provisioning.keyinjection.PlantCa;
+import com.linetrace.provisioning.secrets.SecretsConfiguration;
+import com.linetrace.provisioning.unit.UnitConfiguration;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 
 /** Provisioning's beans, for the plant in a box or for provisioning running alone. */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
-// Full class names as bean names: modules meeting in one plant have classes of the same simple name.
-@ComponentScan(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @EnableConfigurationProperties(ProvisioningSettings.class)
+// Each feature names its own beans; imported classes are named by their full class names, so modules meeting in one
+// plant with classes of the same simple name do not clash.
+@Import({
+    FirmwareConfiguration.class,
+    KeyInjectionConfiguration.class,
+    EquipmentConfiguration.class,
+    UnitConfiguration.class,
+    SecretsConfiguration.class,
+    ProvisioningAutoConfiguration.Web.class
+})
 public class ProvisioningAutoConfiguration {
 
     static final String SCHEMA = "provisioning";
@@ -92,4 +106,10 @@ public class ProvisioningAutoConfiguration {
     Clock provisioningClock() {
         return Clock.systemUTC();
     }
+
+    /** Provisioning's refusals that are not an api's problem (private key material where a request is read). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import(ProvisioningProblems.class)
+    static class Web {}
 }
