@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTests {
 
-    static final List<String> SERVICES = List.of("tracking", "trace", "provisioning", "identity");
+    static final List<String> SERVICES = List.of("tracking", "trace", "provisioning", "identity", "deadletter");
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -50,6 +50,7 @@ class ArchitectureTests {
                         "com.linetrace.trace..",
                         "com.linetrace.provisioning..",
                         "com.linetrace.identity..",
+                        "com.linetrace.deadletter..",
                         "com.linetrace.ui..")
                 .check(CLASSES);
     }
@@ -68,6 +69,7 @@ class ArchitectureTests {
                         "com.linetrace.trace..",
                         "com.linetrace.provisioning..",
                         "com.linetrace.identity..",
+                        "com.linetrace.deadletter..",
                         "com.linetrace.ui..")
                 .because("it drives the plant as a station client would, so it must not need the plant's classes")
                 .check(CLASSES);
@@ -79,11 +81,15 @@ class ArchitectureTests {
                 .that()
                 .resideInAPackage("com.linetrace.ui..")
                 .should()
-                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "a service's internals",
-                        c -> c.getPackageName().matches("com\\.linetrace\\.(tracking|trace|provisioning)(\\..*)?")
-                                && !c.getPackageName()
-                                        .matches("com\\.linetrace\\.(tracking|trace|provisioning)\\.api(\\..*)?")))
+                .dependOnClassesThat(
+                        com.tngtech.archunit.base.DescribedPredicate.describe(
+                                "a service's internals",
+                                c -> c.getPackageName()
+                                                .matches(
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter)(\\..*)?")
+                                        && !c.getPackageName()
+                                                .matches(
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter)\\.api(\\..*)?")))
                 .check(CLASSES);
     }
 }

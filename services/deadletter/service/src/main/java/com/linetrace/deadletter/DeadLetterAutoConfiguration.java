@@ -1,0 +1,150 @@
+package com.linetrace.deadletter;
+
+import com.linetrace.contracts.Topics;
+import com.linetrace.deadletter.api.DeadLetters;
+import com.linetrace.messaging.MessagingAutoConfiguration;
+import com.linetrace.messaging.MessagingSettings;
+import com.linetrace.messaging.Outbox;
+import com.linetrace.messaging.OutboxRelay;
+import com.linetrace.messaging.ServiceSchema;
+import java.time.Clock;
+import java.util.HashMap;
+import javax.sql.DataSource;
+import liquibase.integration.spring.SpringLiquibase;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Dead letters a person can act on, one implementation for the whole plant: the {@code deadletter} schema (its copies
+ * of the dead letters and its own outbox for the audit actions), the collector, {@link DeadLetters} and its HTTP API.
+ * See docs/decisions/DD008-20261201-dead-letters.md.
+ */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@ConditionalOnProperty(
+        prefix = "linetrace.messaging.dead-letters",
+        name = "enabled",
+        havingValue = "true",
+        matchIfMissing = true)
+@EnableConfigurationProperties(DeadLetterSettings.class)
+public class DeadLetterAutoConfiguration {
+
+    static final String SCHEMA = "deadletter";
+    static final String LISTENER_FACTORY = "linetraceDeadLetterListenerContainerFactory";
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterAutoConfiguration.class);
+
+    @Bean
+    SpringLiquibase deadLetterLiquibase(DataSource dataSource) {
+        return ServiceSchema.liquibase(dataSource, SCHEMA);
+    }
+
+    @Bean
+    OutboxRelay deadLetterOutboxRelay(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
+            MessagingSettings settings,
+            SpringLiquibase deadLetterLiquibase) {
+        return new OutboxRelay(SCHEMA, jdbc, transactions, kafka, settings);
+    }
+
+    @Bean
+    Outbox deadLetterOutbox(JdbcClient jdbc, OutboxRelay deadLetterOutboxRelay) {
+        return new Outbox(jdbc, SCHEMA, deadLetterOutboxRelay);
+    }
+
+    /** The audit actions' topic; every service writes it, so whoever writes first makes sure it exists. */
+    @Bean
+    KafkaAdmin.NewTopics auditActionTopics(MessagingSettings settings) {
+        return MessagingAutoConfiguration.topicWithDeadLetter(Topics.AUDIT_ACTIONS, settings);
+    }
+
+    @Bean
+    DeadLetterRepository deadLetterRepository(JdbcClient jdbc, SpringLiquibase deadLetterLiquibase) {
+        return new DeadLetterRepository(jdbc);
+    }
+
+    @Bean
+    DeadLetterCollector deadLetterCollector(DeadLetterRepository deadLetterRepository) {
+        return new DeadLetterCollector(deadLetterRepository);
+    }
+
+    @Bean
+    DeadLetters deadLetters(
+            DeadLetterRepository deadLetterRepository,
+            @Qualifier("deadLetterOutbox") Outbox deadLetterOutbox,
+            TransactionTemplate transactions,
+            @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
+            DeadLetterSettings settings) {
+        return new DeadLetterDesk(
+                deadLetterRepository, deadLetterOutbox, transactions, kafka, settings, Clock.systemUTC());
+    }
+
+    /**
+     * The collector's own listeners: a copy that cannot be written waits for the database like every listener, and
+     * is otherwise logged, never dead-lettered again (a dead letter of a dead letter would be read back here).
+     */
+    @Bean(LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> linetraceDeadLetterListenerContainerFactory(
+            KafkaProperties properties) {
+        var config = new HashMap<>(properties.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A dead-letter topic declared after the start is found at the next metadata refresh: within 30 s, not 5 min.
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 30_000);
+        var handler = new DefaultErrorHandler(
+                (record, e) -> log.error(
+                        "Could not keep dead letter {}-{}@{} for people to see (it stays on its topic): {}",
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        e.getMessage()),
+                new FixedBackOff(1_000, 3));
+        handler.setBackOffFunction(
+                (record, e) -> MessagingAutoConfiguration.databaseUnavailable(e) ? untilBack() : null);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        factory.setCommonErrorHandler(handler);
+        factory.getContainerProperties().setObservationEnabled(true);
+        return factory;
+    }
+
+    private static BackOff untilBack() {
+        var backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(30_000);
+        return backOff;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Web {
+
+        @Bean
+        DeadLetterController deadLetterController(DeadLetters deadLetters) {
+            return new DeadLetterController(deadLetters);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** The tracking service as a process of its own. */
+@NullMarked
+package com.linetrace.tracking.launcher;
+
+import org.jspecify.annotations.NullMarked;
