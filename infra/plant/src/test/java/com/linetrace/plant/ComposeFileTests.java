@@ -219,13 +219,23 @@ class ComposeFileTests {
     }
 
     @Test
-    void publishesNothingButTheUiUnlessTheApiFileIsAdded() throws IOException {
+    void publishesNothingButTheUiUnlessTheApiFileIsAddedAndLetsNothingElseOut() throws IOException {
         var published = services.entrySet().stream()
                 .filter(e -> e.getValue().get("ports") != null)
                 .map(Map.Entry::getKey)
                 .toList();
         assertThat(published).containsExactly("ui");
         assertThat(launcherServices()).doesNotContainKey("ui");
+        // Only the doors are on a network with a way out; everything else is on one without.
+        var networks = mapOfMaps(compose.get("networks"));
+        assertThat(networks.get("inside")).containsEntry("internal", true);
+        services.forEach((name, service) -> {
+            var on = listOfStrings(service.get("networks"));
+            assertThat(on).as("%s: networks", name).contains("inside");
+            if (!name.equals("ui") && !name.equals("gateway")) {
+                assertThat(on).as("%s: networks", name).containsExactly("inside");
+            }
+        });
         var api = mapOfMaps(yaml(root.resolve("infra/compose/compose.api.yaml")).get("services"));
         assertThat(api).containsOnlyKeys("gateway");
         assertThat(api.get("gateway")).containsOnlyKeys("ports");
@@ -289,15 +299,16 @@ class ComposeFileTests {
                 .filter(p -> Files.isExecutable(Path.of(p)))
                 .findFirst();
         Assumptions.assumeTrue(command.isPresent(), "docker-compose is not installed here");
-        var process = new ProcessBuilder(
-                        command.get(), "-f", "compose.yaml", "-f", "compose.api.yaml", "config", "--quiet")
-                .directory(root.resolve("infra/compose").toFile())
-                .redirectErrorStream(true);
-        process.environment().putAll(dotEnv);
-        var running = process.start();
-        var output = new String(running.getInputStream().readAllBytes());
-        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(running.exitValue()).as(output).isZero();
+        for (var overlay : List.of("compose.api.yaml", "compose.external-servers.yaml")) {
+            var process = new ProcessBuilder(command.get(), "-f", "compose.yaml", "-f", overlay, "config", "--quiet")
+                    .directory(root.resolve("infra/compose").toFile())
+                    .redirectErrorStream(true);
+            process.environment().putAll(dotEnv);
+            var running = process.start();
+            var output = new String(running.getInputStream().readAllBytes());
+            assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(running.exitValue()).as("%s: %s", overlay, output).isZero();
+        }
     }
 
     /** What Spring's KafkaAdmin creates from a service's topic declaration. */
