@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.MessagingSettings;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -290,6 +294,102 @@ class ComposeFileTests {
         assertThat(logins).isEqualTo(schemas);
         assertThat(listOfStrings(services.get("postgres").get("secrets")))
                 .containsAll(schemas.stream().map(s -> s + "_db_password").toList());
+    }
+
+    @Test
+    void theHealthCheckPassesOnlyWhileReadinessIsUp() throws Exception {
+        var answer = new java.util.concurrent.atomic.AtomicReference<>("UP");
+        var server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/actuator/health/readiness", exchange -> {
+            var body = ("{\"status\":\"" + answer.get() + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/vnd.spring-boot.actuator.v3+json");
+            exchange.sendResponseHeaders(answer.get().equals("UP") ? 200 : 503, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            assertThat(ready(port)).as("readiness UP").isZero();
+            answer.set("OUT_OF_SERVICE");
+            assertThat(ready(port)).as("readiness OUT_OF_SERVICE").isNotZero();
+        } finally {
+            server.stop(0);
+        }
+        try (var unused = new java.net.ServerSocket(0)) {
+            int closed = unused.getLocalPort();
+            unused.close();
+            assertThat(ready(closed)).as("nothing listening").isNotZero();
+        }
+    }
+
+    private static int ready(int port) throws Exception {
+        var probe = new ProcessBuilder(root.resolve("infra/compose/" + READY).toString(), String.valueOf(port))
+                .redirectErrorStream(true)
+                .start();
+        probe.getInputStream().readAllBytes();
+        assertThat(probe.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        return probe.exitValue();
+    }
+
+    @Test
+    void theGatewaySendsEveryPathOfEachServicesApiToThatService() throws IOException {
+        var locations = new ArrayList<String[]>();
+        var location = Pattern.compile("location (~ )?(\\S+) \\{ proxy_pass http://([a-z]+); }");
+        for (var line : Files.readAllLines(root.resolve("infra/compose/gateway/nginx.conf"))) {
+            var matcher = location.matcher(line.strip());
+            if (matcher.matches()) {
+                locations.add(
+                        new String[] {matcher.group(1) == null ? "prefix" : "regex", matcher.group(2), matcher.group(3)
+                        });
+            }
+        }
+        var mapping = Pattern.compile("\"(/api/[^\"]*)\"");
+        var checked = 0;
+        for (var launcher : launchers.values()) {
+            var service = launcher.dir().getParent().getFileName().toString();
+            for (var module : List.of("service", "api")) {
+                var sources = launcher.dir().getParent().resolve(module + "/src/main/java");
+                if (!Files.isDirectory(sources)) {
+                    continue;
+                }
+                try (var files = Files.walk(sources)) {
+                    for (var file :
+                            files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        var matcher = mapping.matcher(Files.readString(file));
+                        while (matcher.find()) {
+                            if (matcher.group(1).contains("*")) {
+                                continue; // a security matcher's pattern, not an endpoint
+                            }
+                            var path = matcher.group(1).replaceAll("\\{[^}]*}", "X");
+                            if (path.endsWith("/")) {
+                                path = path + "X";
+                            }
+                            assertThat(routed(locations, path))
+                                    .as("%s (%s) goes to %s", path, file.getFileName(), service)
+                                    .isEqualTo(service);
+                            checked++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    /** nginx's choice: a matching regular expression location, in order, else the longest matching prefix. */
+    private static String routed(List<String[]> locations, String path) {
+        for (var location : locations) {
+            if (location[0].equals("regex")
+                    && Pattern.compile(location[1]).matcher(path).find()) {
+                return location[2];
+            }
+        }
+        return locations.stream()
+                .filter(l -> l[0].equals("prefix") && path.startsWith(l[1]))
+                .max(java.util.Comparator.comparingInt(l -> l[1].length()))
+                .map(l -> l[2])
+                .orElse("(no route)");
     }
 
     /** Where docker compose is installed, it parses and validates the file too (it needs no engine for that). */
