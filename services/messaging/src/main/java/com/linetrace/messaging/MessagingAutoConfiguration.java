@@ -7,6 +7,8 @@ import com.linetrace.contracts.Topics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,8 +30,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedRuntimeException;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -43,6 +47,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
@@ -128,14 +133,38 @@ public class MessagingAutoConfiguration {
         return factory;
     }
 
+    /** What each service declares its messaging with ({@link ServiceMessaging}). */
+    @Bean
+    ServiceMessagingFactory linetraceServiceMessagingFactory(
+            DataSource dataSource,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
+            MessagingSettings settings,
+            ResourceLoader resources) {
+        return new ServiceMessagingFactory(dataSource, jdbc, transactions, kafka, settings, resources);
+    }
+
+    /** The topics every service of the process declares in its {@link ServiceMessaging}, each with its dead letters. */
+    @Bean
+    KafkaAdmin.NewTopics linetraceServiceTopics(ObjectProvider<ServiceMessaging> services, MessagingSettings settings) {
+        return new KafkaAdmin.NewTopics(services.orderedStream()
+                .flatMap(service -> service.topics().stream())
+                .distinct()
+                .flatMap(topic -> Stream.of(kept(topic, settings), kept(Topics.deadLetter(topic), settings)))
+                .toArray(NewTopic[]::new));
+    }
+
     /** The outboxes' gauges, where the application has Micrometer (the plant and services with an actuator). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterBinder.class)
     static class Metrics {
 
         @Bean
-        MeterBinder linetraceOutboxMetrics(ObjectProvider<OutboxRelay> relays) {
-            return new OutboxMetrics(relays.orderedStream().toList());
+        MeterBinder linetraceOutboxMetrics(ObjectProvider<ServiceMessaging> services) {
+            return new OutboxMetrics(services.orderedStream()
+                    .flatMap(service -> service.relay().stream())
+                    .toList());
         }
     }
 

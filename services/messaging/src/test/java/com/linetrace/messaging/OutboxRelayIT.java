@@ -56,13 +56,14 @@ class OutboxRelayIT {
             Duration.ofMillis(50),
             Duration.ofSeconds(1));
 
+    static DriverManagerDataSource dataSource;
     static JdbcClient jdbc;
     static TransactionTemplate transactions;
 
     @BeforeAll
     static void migrate() throws Exception {
         var servers = RealServers.get();
-        var dataSource = new DriverManagerDataSource(servers.jdbcUrl(), servers.username(), servers.password());
+        dataSource = new DriverManagerDataSource(servers.jdbcUrl(), servers.username(), servers.password());
         var liquibase = ServiceSchema.liquibase(dataSource, SCHEMA);
         liquibase.setResourceLoader(new org.springframework.core.io.DefaultResourceLoader());
         liquibase.afterPropertiesSet();
@@ -151,6 +152,36 @@ class OutboxRelayIT {
                 .contains("RecordTooLargeException");
         assertThat(relay.backlog()).isZero();
         assertThat(relay.setAside()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aServiceDeclaredByItsSchemaGetsWhatItAskedForAndItsRelayRunsWithIt() {
+        var topic = "linetrace.test-" + UUID.randomUUID() + ".v1";
+        var factory = new ServiceMessagingFactory(
+                dataSource,
+                jdbc,
+                transactions,
+                kafka(RealServers.get().bootstrapServers()),
+                SETTINGS,
+                new org.springframework.core.io.DefaultResourceLoader());
+        var messaging = factory.schema(SCHEMA).withOutbox().declaring(topic).build();
+        assertThat(messaging.relay()).isPresent();
+        assertThat(messaging.topics()).containsExactly(topic);
+        assertThatThrownBy(messaging::inbox).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> factory.schema(SCHEMA).build().outbox()).isInstanceOf(IllegalStateException.class);
+
+        messaging.start();
+        try {
+            var serial = newSerial();
+            transactions.executeWithoutResult(
+                    status -> messaging.outbox().append(topic, UnitEvent.CODEC, event(serial)));
+            assertThat(TopicProbe.read(topic, Duration.ofSeconds(20), r -> true))
+                    .hasSize(1);
+            assertThat(messaging.isRunning()).isTrue();
+        } finally {
+            messaging.stop();
+        }
+        assertThat(messaging.isRunning()).isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.linetrace.ui;
 
 import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.ui.health.DatabaseAway;
+import com.linetrace.ui.remote.ServiceUnreachableException;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
  * A form's last answer in words: what was done, or why not (in red, and as a notification). Its
  * {@code data-outcome} attribute ({@code done} or {@code refused}) lets tests read it. Also the forms' way of asking
  * a service and their check of a required field. While the plant's database is down, every form says so in the
- * same words as the API, and nothing is recorded.
+ * same words as the API, and nothing is recorded; while a service called over HTTP is not reachable, it says which.
  */
 public class Answer extends Div {
 
@@ -48,6 +49,8 @@ public class Answer extends Div {
             return Optional.of(request.get());
         } catch (AccessDeniedException e) {
             refuse("Your role may not do this.");
+        } catch (ServiceUnreachableException e) {
+            refuse(e.getMessage());
         } catch (RuntimeException e) {
             if (DatabaseAway.causes(e)) {
                 refuse(DatabaseUnreachable.MESSAGE);

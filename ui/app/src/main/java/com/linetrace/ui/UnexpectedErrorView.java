@@ -24,16 +24,25 @@ class UnexpectedErrorView extends Div implements HasErrorParameter<Exception> {
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         var reference = UUID.randomUUID().toString().substring(0, 8);
-        log.error(
-                "Could not open '{}' (ref {})",
-                event.getLocation().getPath(),
-                reference,
-                parameter.getCaughtException());
+        var known = UiErrorHandler.knownCause(parameter.getCaughtException());
+        if (known != null) {
+            log.warn("Could not open '{}' (ref {}): {}", event.getLocation().getPath(), reference, known);
+        } else {
+            log.error(
+                    "Could not open '{}' (ref {})",
+                    event.getLocation().getPath(),
+                    reference,
+                    parameter.getCaughtException());
+        }
         removeAll();
         setId("unexpected-error");
         add(
                 new H2("This screen could not be opened"),
-                new Paragraph("Reference " + reference + ". Try again; if it keeps happening, call the supervisor."));
+                new Paragraph(
+                        known != null
+                                ? known + " (ref " + reference + ")"
+                                : "Reference " + reference
+                                        + ". Try again; if it keeps happening, call the supervisor."));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }
 }

@@ -42,7 +42,6 @@ class UiArchitectureTests {
                     .or(resideInAnyPackage(
                             "com.linetrace.ui..",
                             "com.linetrace.contracts..",
-                            "com.linetrace.messaging..",
                             "com.linetrace.tracking.api..",
                             "com.linetrace.trace.api..",
                             "com.linetrace.provisioning.api..",

@@ -3,14 +3,10 @@ package com.linetrace.deadletter;
 import com.linetrace.contracts.Topics;
 import com.linetrace.deadletter.api.DeadLetters;
 import com.linetrace.messaging.MessagingAutoConfiguration;
-import com.linetrace.messaging.MessagingSettings;
-import com.linetrace.messaging.Outbox;
-import com.linetrace.messaging.OutboxRelay;
-import com.linetrace.messaging.ServiceSchema;
+import com.linetrace.messaging.ServiceMessaging;
+import com.linetrace.messaging.ServiceMessagingFactory;
 import java.time.Clock;
 import java.util.HashMap;
-import javax.sql.DataSource;
-import liquibase.integration.spring.SpringLiquibase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -27,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,34 +49,21 @@ public class DeadLetterAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterAutoConfiguration.class);
 
+    /**
+     * The desk's schema and its outbox of audit actions. Every service writes the audit actions' topic, so whoever
+     * writes first makes sure it exists.
+     */
     @Bean
-    SpringLiquibase deadLetterLiquibase(DataSource dataSource) {
-        return ServiceSchema.liquibase(dataSource, SCHEMA);
+    ServiceMessaging deadLetterMessaging(ServiceMessagingFactory messaging) {
+        return messaging
+                .schema(SCHEMA)
+                .withOutbox()
+                .declaring(Topics.AUDIT_ACTIONS)
+                .build();
     }
 
     @Bean
-    OutboxRelay deadLetterOutboxRelay(
-            JdbcClient jdbc,
-            TransactionTemplate transactions,
-            @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
-            MessagingSettings settings,
-            SpringLiquibase deadLetterLiquibase) {
-        return new OutboxRelay(SCHEMA, jdbc, transactions, kafka, settings);
-    }
-
-    @Bean
-    Outbox deadLetterOutbox(JdbcClient jdbc, OutboxRelay deadLetterOutboxRelay) {
-        return new Outbox(jdbc, SCHEMA, deadLetterOutboxRelay);
-    }
-
-    /** The audit actions' topic; every service writes it, so whoever writes first makes sure it exists. */
-    @Bean
-    KafkaAdmin.NewTopics auditActionTopics(MessagingSettings settings) {
-        return MessagingAutoConfiguration.topicWithDeadLetter(Topics.AUDIT_ACTIONS, settings);
-    }
-
-    @Bean
-    DeadLetterRepository deadLetterRepository(JdbcClient jdbc, SpringLiquibase deadLetterLiquibase) {
+    DeadLetterRepository deadLetterRepository(JdbcClient jdbc, ServiceMessaging deadLetterMessaging) {
         return new DeadLetterRepository(jdbc);
     }
 
@@ -93,12 +75,12 @@ public class DeadLetterAutoConfiguration {
     @Bean
     DeadLetters deadLetters(
             DeadLetterRepository deadLetterRepository,
-            @Qualifier("deadLetterOutbox") Outbox deadLetterOutbox,
+            @Qualifier("deadLetterMessaging") ServiceMessaging deadLetterMessaging,
             TransactionTemplate transactions,
             @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
             DeadLetterSettings settings) {
         return new DeadLetterDesk(
-                deadLetterRepository, deadLetterOutbox, transactions, kafka, settings, Clock.systemUTC());
+                deadLetterRepository, deadLetterMessaging.outbox(), transactions, kafka, settings, Clock.systemUTC());
     }
 
     /**
@@ -142,7 +124,11 @@ public class DeadLetterAutoConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class Web {
 
-        @Bean
+        /**
+         * The controller implements {@link DeadLetters} only to take its mappings: it is never what a caller of the
+         * api is given (not a default candidate), the desk is.
+         */
+        @Bean(defaultCandidate = false)
         DeadLetterController deadLetterController(DeadLetters deadLetters) {
             return new DeadLetterController(deadLetters);
         }

@@ -1,24 +1,16 @@
 package com.linetrace.deadletter;
 
 import com.linetrace.deadletter.api.DeadLetter;
+import com.linetrace.deadletter.api.DeadLetterDecision;
 import com.linetrace.deadletter.api.DeadLetterPage;
-import com.linetrace.deadletter.api.DeadLetterRefusedException;
 import com.linetrace.deadletter.api.DeadLetters;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dead letters over HTTP; {@link DeadLetters} checks the role and decides. */
+/** Dead letters over HTTP: the mappings are {@link DeadLetters}', the desk behind it checks the role and decides. */
 @RestController
-class DeadLetterController {
+class DeadLetterController implements DeadLetters {
 
     private final DeadLetters deadLetters;
 
@@ -26,29 +18,23 @@ class DeadLetterController {
         this.deadLetters = deadLetters;
     }
 
-    record Reason(@Nullable String reason) {}
-
-    @GetMapping("/api/dead-letters")
-    DeadLetterPage list(
-            @RequestParam(required = false) @Nullable String topic, @RequestParam(defaultValue = "0") int page) {
+    @Override
+    public DeadLetterPage list(@Nullable String topic, int page) {
         return deadLetters.list(topic, page);
     }
 
-    @PostMapping(path = "/api/dead-letters/{id}/replay", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DeadLetter replay(@PathVariable long id, @RequestBody Reason request) {
-        return deadLetters.replay(id, request.reason() == null ? "" : request.reason());
+    @Override
+    public List<String> topics() {
+        return deadLetters.topics();
     }
 
-    @PostMapping(path = "/api/dead-letters/{id}/discard", consumes = MediaType.APPLICATION_JSON_VALUE)
-    DeadLetter discard(@PathVariable long id, @RequestBody Reason request) {
-        return deadLetters.discard(id, request.reason() == null ? "" : request.reason());
+    @Override
+    public DeadLetter replay(long id, DeadLetterDecision decision) {
+        return deadLetters.replay(id, decision);
     }
 
-    @ExceptionHandler
-    ProblemDetail refused(DeadLetterRefusedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatusCode.valueOf(e.refusal().status()), e.getMessage());
-        problem.setType(e.refusal().type());
-        return problem;
+    @Override
+    public DeadLetter discard(long id, DeadLetterDecision decision) {
+        return deadLetters.discard(id, decision);
     }
 }

@@ -7,10 +7,11 @@ import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
 import com.linetrace.contracts.action.DeadLetterDiscarded;
 import com.linetrace.contracts.action.DeadLetterReplayed;
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.deadletter.api.DeadLetter;
+import com.linetrace.deadletter.api.DeadLetterDecision;
 import com.linetrace.deadletter.api.DeadLetterPage;
-import com.linetrace.deadletter.api.DeadLetterRefusedException;
-import com.linetrace.deadletter.api.DeadLetterRefusedException.Refusal;
+import com.linetrace.deadletter.api.DeadLetterProblem;
 import com.linetrace.deadletter.api.DeadLetterState;
 import com.linetrace.deadletter.api.DeadLetters;
 import com.linetrace.messaging.Outbox;
@@ -69,7 +70,7 @@ class DeadLetterDesk implements DeadLetters {
     public DeadLetterPage list(@Nullable String topic, int page) {
         caller();
         if (page < 0) {
-            throw new DeadLetterRefusedException(Refusal.INVALID_REQUEST, "page must be 0 or more");
+            throw DeadLetterProblem.INVALID_REQUEST.exception("page must be 0 or more");
         }
         var source = topic == null || topic.isBlank() ? null : topic.strip();
         return new DeadLetterPage(
@@ -86,13 +87,12 @@ class DeadLetterDesk implements DeadLetters {
     }
 
     @Override
-    public DeadLetter replay(long id, String reason) {
+    public DeadLetter replay(long id, DeadLetterDecision decision) {
         var actor = caller();
-        var why = reason(reason);
+        var why = reason(decision.reason());
         return settle(id, DeadLetterState.REPLAYED, actor, why, letter -> {
             if (!letter.replayable()) {
-                throw new DeadLetterRefusedException(
-                        Refusal.NOT_REPLAYABLE,
+                throw DeadLetterProblem.DEAD_LETTER_NOT_REPLAYABLE.exception(
                         "Dead letter " + id + " was redacted (it held private key material): there is no original"
                                 + " to replay. Have the equipment send it again without the private key, then discard"
                                 + " this one.");
@@ -104,9 +104,9 @@ class DeadLetterDesk implements DeadLetters {
     }
 
     @Override
-    public DeadLetter discard(long id, String reason) {
+    public DeadLetter discard(long id, DeadLetterDecision decision) {
         var actor = caller();
-        var why = reason(reason);
+        var why = reason(decision.reason());
         return settle(
                 id,
                 DeadLetterState.DISCARDED,
@@ -126,13 +126,11 @@ class DeadLetterDesk implements DeadLetters {
         return transactions.execute(status -> {
             var letter = repository
                     .lock(id)
-                    .orElseThrow(() -> new DeadLetterRefusedException(Refusal.NOT_FOUND, "No dead letter " + id));
+                    .orElseThrow(() -> DeadLetterProblem.DEAD_LETTER_NOT_FOUND.exception("No dead letter " + id));
             if (letter.state() != DeadLetterState.NEW) {
-                throw new DeadLetterRefusedException(
-                        Refusal.ALREADY_SETTLED,
-                        "Dead letter " + id + " was already "
-                                + letter.state().name().toLowerCase() + " by " + letter.decidedBy() + " at "
-                                + letter.decidedAt());
+                throw DeadLetterProblem.DEAD_LETTER_SETTLED.exception("Dead letter " + id + " was already "
+                        + letter.state().name().toLowerCase() + " by " + letter.decidedBy() + " at "
+                        + letter.decidedAt());
             }
             var audit = action.apply(letter);
             var now = clock.instant();
@@ -169,11 +167,9 @@ class DeadLetterDesk implements DeadLetters {
         }
     }
 
-    private static DeadLetterRefusedException notSent(DeadLetter letter) {
-        return new DeadLetterRefusedException(
-                Refusal.REPLAY_NOT_SENT,
-                "Kafka did not take the replay of dead letter " + letter.id() + " to " + letter.topic()
-                        + "; nothing changed, try again when the broker is back");
+    private static ProblemException notSent(DeadLetter letter) {
+        return DeadLetterProblem.REPLAY_NOT_SENT.exception("Kafka did not take the replay of dead letter " + letter.id()
+                + " to " + letter.topic() + "; nothing changed, try again when the broker is back");
     }
 
     /** The signed-in user, who must be quality or an admin. */
@@ -194,11 +190,11 @@ class DeadLetterDesk implements DeadLetters {
     private static String reason(@Nullable String reason) {
         var why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new DeadLetterRefusedException(Refusal.INVALID_REQUEST, "A reason is required");
+            throw DeadLetterProblem.INVALID_REQUEST.exception("A reason is required");
         }
         if (why.length() > DeadLetterCopy.MAX_REASON) {
-            throw new DeadLetterRefusedException(
-                    Refusal.INVALID_REQUEST, "The reason is longer than " + DeadLetterCopy.MAX_REASON + " characters");
+            throw DeadLetterProblem.INVALID_REQUEST.exception(
+                    "The reason is longer than " + DeadLetterCopy.MAX_REASON + " characters");
         }
         return why;
     }

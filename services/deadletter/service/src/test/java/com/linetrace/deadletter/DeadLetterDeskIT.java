@@ -3,9 +3,10 @@ package com.linetrace.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.deadletter.api.DeadLetter;
-import com.linetrace.deadletter.api.DeadLetterRefusedException;
-import com.linetrace.deadletter.api.DeadLetterRefusedException.Refusal;
+import com.linetrace.deadletter.api.DeadLetterDecision;
+import com.linetrace.deadletter.api.DeadLetterProblem;
 import com.linetrace.deadletter.api.DeadLetterState;
 import com.linetrace.messaging.MessagingSettings;
 import com.linetrace.messaging.Outbox;
@@ -136,10 +137,10 @@ class DeadLetterDeskIT {
         var letter = aDeadLetter(key);
         signIn("quality", "QUALITY");
 
-        assertThatThrownBy(() -> desk("127.0.0.1:1").replay(letter.id(), "fixed"))
+        assertThatThrownBy(() -> desk("127.0.0.1:1").replay(letter.id(), new DeadLetterDecision("fixed")))
                 .isInstanceOfSatisfying(
-                        DeadLetterRefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(Refusal.REPLAY_NOT_SENT));
+                        ProblemException.class,
+                        e -> assertThat(e.problem()).isEqualTo(DeadLetterProblem.REPLAY_NOT_SENT));
 
         assertThat(repository.find(letter.id()).orElseThrow().state()).isEqualTo(DeadLetterState.NEW);
         assertThat(auditActionsOf(key)).isZero();
@@ -151,7 +152,8 @@ class DeadLetterDeskIT {
         var letter = aDeadLetter(key);
         signIn("admin", "ADMIN");
 
-        var discarded = desk(RealServers.get().bootstrapServers()).discard(letter.id(), "  bench record  ");
+        var discarded = desk(RealServers.get().bootstrapServers())
+                .discard(letter.id(), new DeadLetterDecision("  bench record  "));
 
         assertThat(discarded.state()).isEqualTo(DeadLetterState.DISCARDED);
         assertThat(discarded.decidedBy()).isEqualTo("admin");
@@ -167,10 +169,10 @@ class DeadLetterDeskIT {
 
         assertThatThrownBy(() -> desk.list(null, 0))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        assertThatThrownBy(() -> desk.discard(letter.id(), "mine"))
+        assertThatThrownBy(() -> desk.discard(letter.id(), new DeadLetterDecision("mine")))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         SecurityContextHolder.clearContext();
-        assertThatThrownBy(() -> desk.replay(letter.id(), "anonymous"))
+        assertThatThrownBy(() -> desk.replay(letter.id(), new DeadLetterDecision("anonymous")))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
 
         assertThat(repository.find(letter.id()).orElseThrow().state()).isEqualTo(DeadLetterState.NEW);

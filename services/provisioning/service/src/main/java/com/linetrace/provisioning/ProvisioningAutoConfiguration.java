@@ -1,78 +1,60 @@
 package com.linetrace.provisioning;
 
 import com.linetrace.contracts.Topics;
-import com.linetrace.messaging.Inbox;
 import com.linetrace.messaging.MessagingAutoConfiguration;
-import com.linetrace.messaging.MessagingSettings;
-import com.linetrace.messaging.Outbox;
-import com.linetrace.messaging.OutboxRelay;
-import com.linetrace.messaging.ServiceSchema;
+import com.linetrace.messaging.ServiceMessaging;
+import com.linetrace.messaging.ServiceMessagingFactory;
+import com.linetrace.provisioning.equipment.EquipmentConfiguration;
+import com.linetrace.provisioning.firmware.FirmwareConfiguration;
 import com.linetrace.provisioning.firmware.TrustedReleaseKeys;
+import com.linetrace.provisioning.keyinjection.KeyInjectionConfiguration;
 import com.linetrace.provisioning.keyinjection.KeyPolicy;
 import com.linetrace.provisioning.keyinjection.PlantCa;
+import com.linetrace.provisioning.secrets.SecretsConfiguration;
+import com.linetrace.provisioning.unit.UnitConfiguration;
 import java.time.Clock;
-import javax.sql.DataSource;
-import liquibase.integration.spring.SpringLiquibase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Provisioning's beans, for the plant in a box or for provisioning running alone. */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
-// Full class names as bean names: modules meeting in one plant have classes of the same simple name.
-@ComponentScan(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @EnableConfigurationProperties(ProvisioningSettings.class)
+// Each feature names its own beans; imported classes are named by their full class names, so modules meeting in one
+// plant with classes of the same simple name do not clash.
+@Import({
+    FirmwareConfiguration.class,
+    KeyInjectionConfiguration.class,
+    EquipmentConfiguration.class,
+    UnitConfiguration.class,
+    SecretsConfiguration.class,
+    ProvisioningAutoConfiguration.Web.class
+})
 public class ProvisioningAutoConfiguration {
 
     static final String SCHEMA = "provisioning";
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningAutoConfiguration.class);
 
+    /**
+     * Provisioning's schema, its outbox of provisioning events, the inbox of the unit events and equipment results it
+     * consumes, and both topics it writes or dead-letters.
+     */
     @Bean
-    SpringLiquibase provisioningLiquibase(DataSource dataSource) {
-        return ServiceSchema.liquibase(dataSource, SCHEMA);
-    }
-
-    @Bean
-    OutboxRelay provisioningOutboxRelay(
-            JdbcClient jdbc,
-            TransactionTemplate transactions,
-            @Qualifier("linetraceKafkaTemplate") KafkaTemplate<String, byte[]> kafka,
-            MessagingSettings settings,
-            SpringLiquibase provisioningLiquibase) {
-        return new OutboxRelay(SCHEMA, jdbc, transactions, kafka, settings);
-    }
-
-    @Bean
-    Outbox provisioningOutbox(JdbcClient jdbc, OutboxRelay provisioningOutboxRelay) {
-        return new Outbox(jdbc, SCHEMA, provisioningOutboxRelay);
-    }
-
-    @Bean
-    Inbox provisioningInbox(JdbcClient jdbc, SpringLiquibase provisioningLiquibase) {
-        return new Inbox(jdbc, SCHEMA);
-    }
-
-    @Bean
-    KafkaAdmin.NewTopics provisioningEventTopics(MessagingSettings settings) {
-        return MessagingAutoConfiguration.topicWithDeadLetter(Topics.PROVISIONING_EVENTS, settings);
-    }
-
-    /** Provisioning consumes equipment results and dead-letters them, so it makes sure both topics exist. */
-    @Bean
-    KafkaAdmin.NewTopics provisioningEquipmentResultTopics(MessagingSettings settings) {
-        return MessagingAutoConfiguration.topicWithDeadLetter(Topics.EQUIPMENT_RESULTS, settings);
+    ServiceMessaging provisioningMessaging(ServiceMessagingFactory messaging) {
+        return messaging
+                .schema(SCHEMA)
+                .withOutbox()
+                .withInbox()
+                .declaring(Topics.PROVISIONING_EVENTS, Topics.EQUIPMENT_RESULTS)
+                .build();
     }
 
     @Bean
@@ -124,4 +106,10 @@ public class ProvisioningAutoConfiguration {
     Clock provisioningClock() {
         return Clock.systemUTC();
     }
+
+    /** Provisioning's refusals that are not an api's problem (private key material where a request is read). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @Import(ProvisioningProblems.class)
+    static class Web {}
 }

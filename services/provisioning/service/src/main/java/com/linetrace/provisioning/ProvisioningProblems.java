@@ -1,33 +1,28 @@
 package com.linetrace.provisioning;
 
 import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
+import com.linetrace.provisioning.api.ProvisioningProblem;
 import java.net.URI;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Provisioning's refusals as problem+json. Comes before the API's general advice (malformed JSON, wrong
- * content type, unexpected errors), which answers everything else.
+ * Private key material found where a request is read (its body, a report's fields) as provisioning's problem type.
+ * Every other refusal is a {@link com.linetrace.contracts.problem.ProblemException}, which the API's general advice
+ * answers with its status and type.
  */
 @RestControllerAdvice(basePackages = "com.linetrace.provisioning")
 @Order(0)
 class ProvisioningProblems {
 
     @ExceptionHandler
-    ProblemDetail refused(ProblemException e) {
-        return problem(e.problem(), e.getMessage());
-    }
-
-    @ExceptionHandler
     ProblemDetail privateKey(PrivateKeyMaterialException e) {
-        return problem(Problem.PRIVATE_KEY_MATERIAL, e.getMessage());
-    }
-
-    private static ProblemDetail problem(Problem problem, String detail) {
-        var body = ProblemDetail.forStatusAndDetail(problem.status, detail);
-        body.setType(URI.create("urn:linetrace:problem:" + problem.code));
+        var problem = ProvisioningProblem.PRIVATE_KEY_MATERIAL;
+        var body = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(problem.status()), e.getMessage());
+        body.setType(URI.create(problem.type()));
         return body;
     }
 }

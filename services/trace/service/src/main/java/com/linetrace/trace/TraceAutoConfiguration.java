@@ -3,18 +3,20 @@ package com.linetrace.trace;
 import com.linetrace.messaging.Inbox;
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.ServiceSchema;
+import com.linetrace.trace.history.HistoryConfiguration;
 import javax.sql.DataSource;
 import liquibase.integration.spring.SpringLiquibase;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Trace's beans, for the plant in a box or for trace running alone. */
+/**
+ * Trace's beans, for the plant in a box or for trace running alone: its schema, its inbox, and each feature's
+ * configuration, imported by name (no component scan, so nothing else on the class path becomes a bean of trace's).
+ */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
-// Full class names as bean names: modules meeting in one plant have classes of the same simple name.
-@ComponentScan(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
+@Import(HistoryConfiguration.class)
 public class TraceAutoConfiguration {
 
     static final String SCHEMA = "trace";

@@ -1,9 +1,10 @@
 package com.linetrace.ui.deadletter;
 
 import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.deadletter.api.DeadLetter;
+import com.linetrace.deadletter.api.DeadLetterDecision;
 import com.linetrace.deadletter.api.DeadLetterPage;
-import com.linetrace.deadletter.api.DeadLetterRefusedException;
 import com.linetrace.deadletter.api.DeadLetterState;
 import com.linetrace.deadletter.api.DeadLetters;
 import com.linetrace.ui.Answer;
@@ -132,8 +133,8 @@ class DeadLettersView extends VerticalLayout {
             return;
         }
         Answer.required(reason, "Say what was fixed")
-                .flatMap(
-                        why -> answer.ask(DeadLetterRefusedException.class, () -> deadLetters.replay(letter.id(), why)))
+                .flatMap(why -> answer.ask(
+                        ProblemException.class, () -> deadLetters.replay(letter.id(), new DeadLetterDecision(why))))
                 .ifPresent(replayed -> settled(replayed, "Replayed to " + replayed.topic()));
     }
 
@@ -143,8 +144,8 @@ class DeadLettersView extends VerticalLayout {
             return;
         }
         Answer.required(reason, "Say why it is discarded")
-                .flatMap(why ->
-                        answer.ask(DeadLetterRefusedException.class, () -> deadLetters.discard(letter.id(), why)))
+                .flatMap(why -> answer.ask(
+                        ProblemException.class, () -> deadLetters.discard(letter.id(), new DeadLetterDecision(why))))
                 .ifPresent(discarded -> settled(discarded, "Discarded"));
     }
 
@@ -161,7 +162,7 @@ class DeadLettersView extends VerticalLayout {
 
     private void loadTopics() {
         var chosen = topic.getValue();
-        answer.ask(DeadLetterRefusedException.class, deadLetters::topics).ifPresent(topics -> {
+        answer.ask(ProblemException.class, deadLetters::topics).ifPresent(topics -> {
             topic.setItems(topics);
             if (chosen != null && topics.contains(chosen)) {
                 topic.setValue(chosen);
@@ -177,7 +178,7 @@ class DeadLettersView extends VerticalLayout {
     private void reload() {
         var selectedId =
                 Optional.ofNullable(letters.asSingleSelect().getValue()).map(DeadLetter::id);
-        answer.ask(DeadLetterRefusedException.class, () -> deadLetters.list(topic.getValue(), page))
+        answer.ask(ProblemException.class, () -> deadLetters.list(topic.getValue(), page))
                 .ifPresent(shown -> {
                     letters.setItems(shown.letters());
                     showPaging(shown);

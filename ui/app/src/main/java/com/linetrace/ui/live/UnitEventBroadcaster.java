@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +28,24 @@ class UnitEventBroadcaster implements LiveUnitEvents, DisposableBean {
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ui-live-events").daemon().factory());
 
+    /**
+     * The listener runs as the user who subscribed (the view's, on attach): what it asks a service on an event is
+     * asked as that user, in-process as over HTTP, where the service needs the user's token.
+     */
     @Override
     public Registration subscribe(Consumer<EventEnvelope<UnitEvent>> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        var subscriber = SecurityContextHolder.getContext();
+        Consumer<EventEnvelope<UnitEvent>> asSubscriber = event -> {
+            var previous = SecurityContextHolder.getContext();
+            SecurityContextHolder.setContext(subscriber);
+            try {
+                listener.accept(event);
+            } finally {
+                SecurityContextHolder.setContext(previous);
+            }
+        };
+        listeners.add(asSubscriber);
+        return () -> listeners.remove(asSubscriber);
     }
 
     /** Queues the event for the subscribed views and returns at once. */

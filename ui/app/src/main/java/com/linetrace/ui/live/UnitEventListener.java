@@ -3,7 +3,6 @@ package com.linetrace.ui.live;
 import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.unit.UnitEvent;
-import com.linetrace.messaging.MessagingAutoConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Reads unit events for the open views of this UI instance. Each instance has a consumer group of its own, so
  * every instance sees every event; it starts at the newest record, since views load what happened before from
  * trace and tracking when they open. Tracking publishes through its outbox after commit, so a view that re-reads
- * tracking on an event sees the change.
+ * tracking on an event sees the change. Boot's own listener factory serves it: the UI needs only
+ * {@code spring.kafka.bootstrap-servers}, none of the services' messaging.
  */
 @Component
 class UnitEventListener {
@@ -30,9 +30,12 @@ class UnitEventListener {
     @KafkaListener(
             id = "linetrace-ui-live",
             topics = Topics.UNIT_EVENTS,
-            containerFactory = MessagingAutoConfiguration.LISTENER_FACTORY,
             groupId = "linetrace-ui-${random.uuid}",
-            properties = "auto.offset.reset=latest")
+            properties = {
+                "auto.offset.reset=latest",
+                "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+            })
     void on(ConsumerRecord<String, byte[]> record) {
         try {
             broadcaster.publish(UnitEvent.CODEC.decode(record.value()));

@@ -3,9 +3,11 @@ package com.linetrace.ui.release;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
-import com.linetrace.provisioning.api.ReleaseRefusedException;
+import com.linetrace.provisioning.api.ReleaseDecision;
 import com.linetrace.provisioning.api.ReleaseRegistration;
+import com.linetrace.provisioning.api.ReleaseState;
 import com.linetrace.provisioning.api.ReleaseSummary;
 import com.linetrace.tracking.api.UnitStatuses;
 import com.linetrace.ui.Answer;
@@ -174,7 +176,7 @@ class ReleasesView extends VerticalLayout {
                 sha256.getValue().strip(),
                 sizeBytes,
                 signature.getValue().strip());
-        answer.ask(ReleaseRefusedException.class, () -> catalog.registerRelease(registration, viewer.name()))
+        answer.ask(ProblemException.class, () -> catalog.registerRelease(registration))
                 .ifPresent(release -> {
                     answer.say("Registered " + label(release) + " as DRAFT; signature " + signature(release) + ".");
                     signature.clear();
@@ -190,7 +192,7 @@ class ReleasesView extends VerticalLayout {
         }
         Answer.required(reason, "Required")
                 .flatMap(why -> answer.ask(
-                        ReleaseRefusedException.class, () -> catalog.approveRelease(release.id(), why, viewer.name())))
+                        ProblemException.class, () -> catalog.approveRelease(release.id(), new ReleaseDecision(why))))
                 .ifPresent(approved -> decided(approved, "Approved "));
     }
 
@@ -201,7 +203,7 @@ class ReleasesView extends VerticalLayout {
         }
         Answer.required(reason, "Required")
                 .flatMap(why -> answer.ask(
-                        ReleaseRefusedException.class, () -> catalog.revokeRelease(release.id(), why, viewer.name())))
+                        ProblemException.class, () -> catalog.revokeRelease(release.id(), new ReleaseDecision(why))))
                 .ifPresent(revoked -> decided(revoked, "Revoked "));
     }
 
@@ -219,7 +221,7 @@ class ReleasesView extends VerticalLayout {
     private void reload() {
         var selectedId =
                 Optional.ofNullable(releases.asSingleSelect().getValue()).map(ReleaseSummary::id);
-        var all = catalog.releases();
+        var all = catalog.releases(null);
         releases.setItems(all);
         selectedId
                 .flatMap(id -> all.stream().filter(r -> r.id().equals(id)).findFirst())
@@ -237,10 +239,10 @@ class ReleasesView extends VerticalLayout {
         }
         selected.setText(label(release) + " · " + release.state() + " · signature " + signature(release)
                 + (release.approvalReason() == null ? "" : " · approved: " + release.approvalReason()));
-        approve.setEnabled(release.state().equals("DRAFT"));
-        revoke.setEnabled(!release.state().equals("REVOKED"));
-        if (release.state().equals("REVOKED")) {
-            answer.ask(ReleaseRefusedException.class, () -> catalog.affectedSerials(release.id()))
+        approve.setEnabled(release.state() == ReleaseState.DRAFT);
+        revoke.setEnabled(release.state() != ReleaseState.REVOKED);
+        if (release.state() == ReleaseState.REVOKED) {
+            answer.ask(ProblemException.class, () -> catalog.affectedSerials(release.id()))
                     .ifPresent(this::showAffected);
         }
     }

@@ -8,6 +8,7 @@ import com.linetrace.provisioning.api.UnitKeyInjections;
 import com.linetrace.provisioning.api.UnitKeyInjections.KeyInjectionRecord;
 import com.linetrace.trace.api.HistoryEntry;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.trace.api.UnknownSerialException;
 import com.linetrace.ui.MainLayout;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
@@ -151,7 +152,7 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         var serial = Serial.parse(typed);
-        var life = history.history(serial);
+        var life = lifeOf(serial);
         var flashed = flashes.flashes(serial);
         var injected = keyInjections.keyInjections(serial);
         if (life.isEmpty() && flashed.isEmpty() && injected.isEmpty()) {
@@ -166,6 +167,15 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
         firmware.setItems(flashed);
         keys.setItems(injected);
         details.setVisible(true);
+    }
+
+    /** A unit trace never heard of may still have been flashed or keyed at provisioning's stations. */
+    private List<HistoryEntry> lifeOf(Serial serial) {
+        try {
+            return history.history(serial);
+        } catch (UnknownSerialException e) {
+            return List.of();
+        }
     }
 
     String messageText() {

@@ -104,7 +104,7 @@ class DeadLettersViewTests extends BrowserlessTest {
         var view = open();
         test(view.letters).select(0);
         // Someone else settled it in the meantime.
-        messaging.discard(1, "duplicate");
+        messaging.discard(1, new com.linetrace.deadletter.api.DeadLetterDecision("duplicate"));
         test(view.reason).setValue("fixed");
 
         test(view.replay).click();

@@ -1,9 +1,9 @@
 package com.linetrace.ui.deadletter;
 
 import com.linetrace.deadletter.api.DeadLetter;
+import com.linetrace.deadletter.api.DeadLetterDecision;
 import com.linetrace.deadletter.api.DeadLetterPage;
-import com.linetrace.deadletter.api.DeadLetterRefusedException;
-import com.linetrace.deadletter.api.DeadLetterRefusedException.Refusal;
+import com.linetrace.deadletter.api.DeadLetterProblem;
 import com.linetrace.deadletter.api.DeadLetterState;
 import com.linetrace.deadletter.api.DeadLetters;
 import java.time.Instant;
@@ -59,28 +59,28 @@ class FakeDeadLetters implements DeadLetters {
     }
 
     @Override
-    public DeadLetter replay(long id, String reason) {
-        calls.add("replay " + id + " " + reason);
+    public DeadLetter replay(long id, DeadLetterDecision decision) {
+        calls.add("replay " + id + " " + decision.reason());
         var letter = open(id);
         if (!letter.replayable()) {
-            throw new DeadLetterRefusedException(Refusal.NOT_REPLAYABLE, "Dead letter " + id + " was redacted");
+            throw DeadLetterProblem.DEAD_LETTER_NOT_REPLAYABLE.exception("Dead letter " + id + " was redacted");
         }
-        return settle(letter, DeadLetterState.REPLAYED, reason);
+        return settle(letter, DeadLetterState.REPLAYED, String.valueOf(decision.reason()));
     }
 
     @Override
-    public DeadLetter discard(long id, String reason) {
-        calls.add("discard " + id + " " + reason);
-        return settle(open(id), DeadLetterState.DISCARDED, reason);
+    public DeadLetter discard(long id, DeadLetterDecision decision) {
+        calls.add("discard " + id + " " + decision.reason());
+        return settle(open(id), DeadLetterState.DISCARDED, String.valueOf(decision.reason()));
     }
 
     private DeadLetter open(long id) {
         var letter = letters.stream()
                 .filter(l -> l.id() == id)
                 .findFirst()
-                .orElseThrow(() -> new DeadLetterRefusedException(Refusal.NOT_FOUND, "No dead letter " + id));
+                .orElseThrow(() -> DeadLetterProblem.DEAD_LETTER_NOT_FOUND.exception("No dead letter " + id));
         if (letter.state() != DeadLetterState.NEW) {
-            throw new DeadLetterRefusedException(Refusal.ALREADY_SETTLED, "Dead letter " + id + " was already settled");
+            throw DeadLetterProblem.DEAD_LETTER_SETTLED.exception("Dead letter " + id + " was already settled");
         }
         return letter;
     }

@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class UnitEventBroadcasterTests {
 
@@ -52,6 +54,24 @@ class UnitEventBroadcasterTests {
         await().atMost(Duration.ofSeconds(5)).until(() -> first.size() == 2 && second.size() == 2);
         assertThat(first).containsExactly("a", "b");
         assertThat(second).containsExactly("a", "b");
+    }
+
+    @Test
+    void deliversToEachViewAsTheUserWhoOpenedIt() {
+        var seenBy = new CopyOnWriteArrayList<String>();
+        for (var user : List.of("quality", "operator")) {
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(new TestingAuthenticationToken(user, "", "ROLE_" + user.toUpperCase()));
+            SecurityContextHolder.setContext(context);
+            broadcaster.subscribe(e -> seenBy.add(
+                    SecurityContextHolder.getContext().getAuthentication().getName()));
+        }
+        SecurityContextHolder.clearContext();
+
+        broadcaster.publish(event("a"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> seenBy.size() == 2);
+        assertThat(seenBy).containsExactly("quality", "operator");
     }
 
     @Test

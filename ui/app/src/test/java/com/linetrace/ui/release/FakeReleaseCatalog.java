@@ -2,8 +2,10 @@ package com.linetrace.ui.release;
 
 import com.linetrace.contracts.Serial;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
-import com.linetrace.provisioning.api.ReleaseRefusedException;
+import com.linetrace.provisioning.api.ProvisioningProblem;
+import com.linetrace.provisioning.api.ReleaseDecision;
 import com.linetrace.provisioning.api.ReleaseRegistration;
+import com.linetrace.provisioning.api.ReleaseState;
 import com.linetrace.provisioning.api.ReleaseSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Provisioning's releases as the view sees them: a signature is "valid" when it is the text {@code c2lnbmVk}. */
 class FakeReleaseCatalog implements FirmwareReleaseCatalog {
@@ -23,7 +27,7 @@ class FakeReleaseCatalog implements FirmwareReleaseCatalog {
     ReleaseSummary add(String state, String version, boolean signatureValid) {
         var release = new ReleaseSummary(
                 UUID.randomUUID(),
-                state,
+                ReleaseState.valueOf(state),
                 "AX4-ENT",
                 "FLIGHT_CONTROLLER",
                 version,
@@ -45,26 +49,42 @@ class FakeReleaseCatalog implements FirmwareReleaseCatalog {
     }
 
     @Override
-    public List<ReleaseSummary> releases() {
-        return List.copyOf(releases);
+    public List<ReleaseSummary> releases(@Nullable ReleaseState state) {
+        return releases.stream()
+                .filter(r -> state == null || r.state() == state)
+                .toList();
     }
 
     @Override
-    public ReleaseSummary registerRelease(ReleaseRegistration registration, String actor) {
+    public ReleaseSummary release(UUID id) {
+        return releases.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> ProvisioningProblem.RELEASE_NOT_FOUND.exception("No firmware release " + id));
+    }
+
+    /** The signed-in user, as the real catalog takes it. */
+    private static String caller() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+
+    @Override
+    public ReleaseSummary registerRelease(ReleaseRegistration registration) {
         if (!registration.signature().equals(GOOD_SIGNATURE)) {
-            throw new ReleaseRefusedException("The signature does not verify against any trusted release key over"
-                    + " the canonical manifest of " + registration.model() + " " + registration.module() + " "
-                    + registration.version());
+            throw ProvisioningProblem.RELEASE_SIGNATURE_INVALID.exception(
+                    "The signature does not verify against any trusted release key over"
+                            + " the canonical manifest of " + registration.model() + " " + registration.module() + " "
+                            + registration.version());
         }
         var release = new ReleaseSummary(
                 UUID.randomUUID(),
-                "DRAFT",
+                ReleaseState.DRAFT,
                 registration.model(),
                 registration.module(),
                 registration.version(),
                 registration.sha256(),
-                registration.sizeBytes(),
-                actor,
+                registration.size(),
+                caller(),
                 Instant.now(),
                 null,
                 null,
@@ -80,13 +100,13 @@ class FakeReleaseCatalog implements FirmwareReleaseCatalog {
     }
 
     @Override
-    public ReleaseSummary approveRelease(UUID id, String reason, String actor) {
-        return replace(id, "APPROVED", actor, reason);
+    public ReleaseSummary approveRelease(UUID id, ReleaseDecision decision) {
+        return replace(id, ReleaseState.APPROVED, caller(), String.valueOf(decision.reason()));
     }
 
     @Override
-    public ReleaseSummary revokeRelease(UUID id, String reason, String actor) {
-        return replace(id, "REVOKED", actor, reason);
+    public ReleaseSummary revokeRelease(UUID id, ReleaseDecision decision) {
+        return replace(id, ReleaseState.REVOKED, caller(), String.valueOf(decision.reason()));
     }
 
     @Override
@@ -94,10 +114,10 @@ class FakeReleaseCatalog implements FirmwareReleaseCatalog {
         return carrying.getOrDefault(id, List.of());
     }
 
-    private ReleaseSummary replace(UUID id, String state, String actor, String reason) {
+    private ReleaseSummary replace(UUID id, ReleaseState state, String actor, String reason) {
         var old = releases.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
         var now = Instant.now();
-        var approved = state.equals("APPROVED");
+        var approved = state == ReleaseState.APPROVED;
         var updated = new ReleaseSummary(
                 id,
                 state,

@@ -3,6 +3,7 @@ package com.linetrace.ui.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.contracts.Serial;
+import com.linetrace.provisioning.api.ReleaseState;
 import com.linetrace.ui.security.Viewer;
 import com.linetrace.uitest.BlankRoute;
 import com.vaadin.browserless.BrowserlessTest;
@@ -11,12 +12,20 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 @ViewPackages(classes = BlankRoute.class)
 class ReleasesViewTests extends BrowserlessTest {
 
     private final FakeReleaseCatalog provisioning = new FakeReleaseCatalog();
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
 
     private ReleasesView openAs(String user, String role) {
         // Tracking's side of the recall: the first serial completed and held, the others in progress and held.
@@ -26,6 +35,9 @@ class ReleasesViewTests extends BrowserlessTest {
                         .collect(java.util.stream.Collectors.toMap(
                                 s -> s, s -> s.equals(serials.getFirst()) ? "COMPLETED (held)" : "IN_PROGRESS (held)")),
                 new Viewer(user, Set.of(role)));
+        // The catalog takes its caller from Spring Security's context, where the UI's sign-in puts the user.
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken(user, null, "ROLE_" + role));
         UI.getCurrent().add(view);
         return view;
     }
@@ -120,12 +132,12 @@ class ReleasesViewTests extends BrowserlessTest {
 
         test(view.approve).click();
         assertThat(view.reason.isInvalid()).as("a reason is required").isTrue();
-        assertThat(provisioning.releases.getFirst().state()).isEqualTo("DRAFT");
+        assertThat(provisioning.releases.getFirst().state()).isEqualTo(ReleaseState.DRAFT);
 
         test(view.reason).setValue("Flight tests passed on 20 units");
         test(view.approve).click();
 
-        assertThat(provisioning.releases.getFirst().state()).isEqualTo("APPROVED");
+        assertThat(provisioning.releases.getFirst().state()).isEqualTo(ReleaseState.APPROVED);
         assertThat(provisioning.releases.getFirst().approvedBy()).isEqualTo("quality");
         assertThat(view.answerText()).isEqualTo("Approved AX4-ENT FLIGHT_CONTROLLER 4.3.0.");
         assertThat(draft.id())
@@ -142,7 +154,7 @@ class ReleasesViewTests extends BrowserlessTest {
 
         test(view.revoke).click();
 
-        assertThat(provisioning.releases.getFirst().state()).isEqualTo("REVOKED");
+        assertThat(provisioning.releases.getFirst().state()).isEqualTo(ReleaseState.REVOKED);
         assertThat($(Span.class).id("affected-count").getText()).isEqualTo("2 units carry this release:");
         assertThat($(Span.class).id("affected-by-status").getText())
                 .isEqualTo("1 completed (held), 1 in progress (held)");

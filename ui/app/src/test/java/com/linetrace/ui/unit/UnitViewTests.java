@@ -9,6 +9,7 @@ import com.linetrace.provisioning.api.UnitKeyInjections;
 import com.linetrace.provisioning.api.UnitKeyInjections.KeyInjectionRecord;
 import com.linetrace.trace.api.HistoryEntry;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.trace.api.UnknownSerialException;
 import com.linetrace.uitest.BlankRoute;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -38,7 +39,12 @@ class UnitViewTests extends BrowserlessTest {
         @Override
         public List<HistoryEntry> history(Serial serial) {
             asked.add(serial);
-            return history.getOrDefault(serial, List.of());
+            // As trace answers: a serial it never heard of is refused, not an empty life.
+            var life = history.get(serial);
+            if (life == null) {
+                throw UnknownSerialException.of(serial);
+            }
+            return life;
         }
 
         @Override

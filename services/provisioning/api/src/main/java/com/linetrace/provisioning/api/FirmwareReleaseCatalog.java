@@ -3,24 +3,43 @@ package com.linetrace.provisioning.api;
 import com.linetrace.contracts.Serial;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * The plant's firmware releases. Registration needs a signature by a trusted release key; approval and revocation
- * are quality's, with a reason. Each method checks the caller's role; a refusal throws
- * {@link ReleaseRefusedException} with the reason in words.
+ * are quality's, with a reason, and by another person than the registrant. The caller is the signed-in user (Spring
+ * Security's context); each method checks the caller's role. A refusal throws
+ * {@link com.linetrace.contracts.problem.ProblemException} with a {@link ProvisioningProblem} and the reason in words.
  */
+@HttpExchange("/api/firmware-releases")
 public interface FirmwareReleaseCatalog {
 
-    /** Every release, by model and module, newest first within each. */
-    List<ReleaseSummary> releases();
+    /** Every release, or those in {@code state}, by model and module, newest first within each. */
+    @GetExchange
+    List<ReleaseSummary> releases(@RequestParam(required = false) @Nullable ReleaseState state);
 
-    ReleaseSummary registerRelease(ReleaseRegistration registration, String actor);
+    /** One release; {@link ProvisioningProblem#RELEASE_NOT_FOUND} when there is none of that id. */
+    @GetExchange("/{id}")
+    ReleaseSummary release(@PathVariable UUID id);
 
-    ReleaseSummary approveRelease(UUID id, String reason, String actor);
+    /** Registers a release as a DRAFT, registered by the caller. Over HTTP: 201 with its location. */
+    @PostExchange
+    ReleaseSummary registerRelease(@RequestBody ReleaseRegistration registration);
+
+    @PostExchange("/{id}/approval")
+    ReleaseSummary approveRelease(@PathVariable UUID id, @RequestBody ReleaseDecision decision);
 
     /** Revokes a release; tracking then holds every unit that carries it and is not yet shipped. */
-    ReleaseSummary revokeRelease(UUID id, String reason, String actor);
+    @PostExchange("/{id}/revocation")
+    ReleaseSummary revokeRelease(@PathVariable UUID id, @RequestBody ReleaseDecision decision);
 
     /** The serials whose latest verified flash of the release's module is this release. */
-    List<Serial> affectedSerials(UUID id);
+    @GetExchange("/{id}/affected-serials")
+    List<Serial> affectedSerials(@PathVariable UUID id);
 }

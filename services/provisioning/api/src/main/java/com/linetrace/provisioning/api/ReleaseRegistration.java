@@ -6,6 +6,7 @@ package com.linetrace.provisioning.api;
  *
  * @param module a {@link com.linetrace.contracts.equipment.FirmwareModule} name, e.g. FLIGHT_CONTROLLER
  * @param sha256 the image's SHA-256 in hexadecimal
+ * @param size the image's size in bytes
  */
 public record ReleaseRegistration(
-        String model, String module, String version, String sha256, long sizeBytes, String signature) {}
+        String model, String module, String version, String sha256, long size, String signature) {}

@@ -7,14 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A firmware release as people see it, with its signature checked against the release keys trusted now.
  *
- * @param state DRAFT, APPROVED or REVOKED
  * @param signatureValid the signature verifies against a currently trusted release key
  * @param signedBy the id of that key, when one does
  * @param affectedSerials the recall scope counted at revocation
  */
 public record ReleaseSummary(
         UUID id,
-        String state,
+        ReleaseState state,
         String model,
         String module,
         String version,

@@ -4,12 +4,17 @@ import com.linetrace.contracts.Serial;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
 
-/** The firmware flashes reported for a unit, with provisioning's verdict on each. */
+/** The firmware flashes reported for a unit, with provisioning's verdict on each; the caller's role is checked. */
+@HttpExchange("/api/units")
 public interface UnitFlashes {
 
     /** Every flash of the unit, oldest first; empty when none was reported. */
-    List<FlashRecord> flashes(Serial serial);
+    @GetExchange("/{serial}/flashes")
+    List<FlashRecord> flashes(@PathVariable Serial serial);
 
     /**
      * One reported flash.

@@ -4,12 +4,20 @@ import com.linetrace.contracts.Serial;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
 
-/** The identity keys injected into a unit: public material only, with provisioning's verdict on each. */
+/**
+ * The identity keys injected into a unit: public material only, with provisioning's verdict on each; the caller's
+ * role is checked.
+ */
+@HttpExchange("/api/units")
 public interface UnitKeyInjections {
 
     /** Every key injection of the unit, oldest first; empty when none was reported. */
-    List<KeyInjectionRecord> keyInjections(Serial serial);
+    @GetExchange("/{serial}/key-injections")
+    List<KeyInjectionRecord> keyInjections(@PathVariable Serial serial);
 
     /**
      * One reported key injection.

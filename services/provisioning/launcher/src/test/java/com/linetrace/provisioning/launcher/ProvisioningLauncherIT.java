@@ -1,5 +1,7 @@
 package com.linetrace.provisioning.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
 import com.linetrace.testing.Launchers;
@@ -18,5 +20,15 @@ class ProvisioningLauncherIT {
     void servesHealthReadinessAndMetricsOnItsOwnPort() {
         Launchers.assertServesOperations(
                 port, "linetrace-provisioning", ApiClient.at(port).as("admin"));
+    }
+
+    @Test
+    void measuresItsOutbox() {
+        assertThat(ApiClient.at(port)
+                        .as("admin")
+                        .get("/actuator/prometheus", "text/plain")
+                        .body())
+                .containsPattern("linetrace_outbox_backlog\\{[^}]*schema=\"provisioning\"")
+                .containsPattern("linetrace_outbox_set_aside\\{[^}]*schema=\"provisioning\"");
     }
 }

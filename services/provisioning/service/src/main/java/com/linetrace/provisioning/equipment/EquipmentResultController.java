@@ -1,6 +1,6 @@
 package com.linetrace.provisioning.equipment;
 
-import static com.linetrace.provisioning.ProblemException.required;
+import static com.linetrace.provisioning.RequestFields.required;
 
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.EventIds;
@@ -11,9 +11,8 @@ import com.linetrace.contracts.Sha256;
 import com.linetrace.contracts.equipment.EquipmentResult;
 import com.linetrace.contracts.equipment.FlashReported;
 import com.linetrace.contracts.equipment.KeyInjectionReported;
-import com.linetrace.provisioning.Problem;
-import com.linetrace.provisioning.ProblemException;
 import com.linetrace.provisioning.ProvisioningSettings;
+import com.linetrace.provisioning.api.ProvisioningProblem;
 import com.linetrace.provisioning.firmware.FirmwareModuleNames;
 import com.linetrace.provisioning.firmware.FlashVerdict;
 import com.linetrace.provisioning.keyinjection.KeyInjectionVerdict;
@@ -98,8 +97,7 @@ class EquipmentResultController {
     /** The signed-in equipment's id; a report naming other equipment is refused. */
     private static String signedIn(@Nullable String reported, Principal equipment, String field) {
         if (reported != null && !reported.equals(equipment.getName())) {
-            throw new ProblemException(
-                    Problem.NOT_THIS_EQUIPMENT,
+            throw ProvisioningProblem.NOT_THIS_EQUIPMENT.exception(
                     field + " " + reported + " is not the signed-in equipment " + equipment.getName()
                             + ": equipment reports only its own work");
         }
@@ -125,9 +123,9 @@ class EquipmentResultController {
         try {
             return parse.get();
         } catch (MalformedSerialException e) {
-            throw new ProblemException(Problem.INVALID_REQUEST, "serial: " + e.getMessage());
+            throw ProvisioningProblem.INVALID_REQUEST.exception("serial: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.INVALID_REQUEST, e.getMessage());
+            throw ProvisioningProblem.INVALID_REQUEST.exception(e.getMessage());
         }
     }
 }

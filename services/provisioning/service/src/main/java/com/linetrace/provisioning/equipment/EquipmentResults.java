@@ -6,6 +6,7 @@ import com.linetrace.contracts.equipment.FlashReported;
 import com.linetrace.contracts.equipment.KeyInjectionReported;
 import com.linetrace.contracts.secrets.PrivateKeyDetector;
 import com.linetrace.messaging.Inbox;
+import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.provisioning.firmware.FlashVerdict;
 import com.linetrace.provisioning.firmware.FlashVerification;
 import com.linetrace.provisioning.keyinjection.KeyInjectionVerdict;
@@ -28,10 +29,10 @@ class EquipmentResults {
     private final KeyInjectionVerification keyInjections;
 
     EquipmentResults(
-            @Qualifier("provisioningInbox") Inbox inbox,
+            @Qualifier("provisioningMessaging") ServiceMessaging messaging,
             FlashVerification flashes,
             KeyInjectionVerification keyInjections) {
-        this.inbox = inbox;
+        this.inbox = messaging.inbox();
         this.flashes = flashes;
         this.keyInjections = keyInjections;
     }

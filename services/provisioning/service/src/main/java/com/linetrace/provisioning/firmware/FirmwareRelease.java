@@ -2,6 +2,7 @@ package com.linetrace.provisioning.firmware;
 
 import com.linetrace.contracts.Sha256;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.provisioning.api.ReleaseState;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;

@@ -1,95 +1,67 @@
 package com.linetrace.provisioning.firmware;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
-import com.linetrace.provisioning.Problem;
-import com.linetrace.provisioning.ProblemException;
-import jakarta.annotation.security.RolesAllowed;
-import java.net.URI;
-import java.security.Principal;
+import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
+import com.linetrace.provisioning.api.ReleaseDecision;
+import com.linetrace.provisioning.api.ReleaseRegistration;
+import com.linetrace.provisioning.api.ReleaseState;
+import com.linetrace.provisioning.api.ReleaseSummary;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** Firmware releases over HTTP: registration by release engineering, approval and revocation by quality. */
+/**
+ * Firmware releases over HTTP: the mappings are {@link FirmwareReleaseCatalog}'s, the rules and roles those of the
+ * catalog it hands every request to (registration by release engineering, approval and revocation by quality).
+ */
 @RestController
-@RequestMapping("/api/firmware-releases")
-class FirmwareReleaseController {
+class FirmwareReleaseController implements FirmwareReleaseCatalog {
 
-    private final FirmwareReleases releases;
+    private final FirmwareReleaseCatalog catalog;
 
-    FirmwareReleaseController(FirmwareReleases releases) {
-        this.releases = releases;
+    FirmwareReleaseController(FirmwareReleaseCatalog catalog) {
+        this.catalog = catalog;
     }
 
-    @PostMapping
-    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
-    ResponseEntity<ReleaseView> register(@RequestBody FirmwareReleases.Registration registration, Principal user) {
-        var release = releases.register(registration, user.getName());
-        return ResponseEntity.created(URI.create("/api/firmware-releases/" + release.id()))
-                .body(view(release));
+    @Override
+    public List<ReleaseSummary> releases(@Nullable ReleaseState state) {
+        return catalog.releases(state);
     }
 
-    record Decision(@Nullable String reason) {}
-
-    @PostMapping("/{id}/approval")
-    @RolesAllowed(Roles.QUALITY)
-    ReleaseView approve(@PathVariable UUID id, @RequestBody Decision decision, Principal user) {
-        return view(releases.approve(id, decision.reason(), user.getName()));
+    @Override
+    public ReleaseSummary release(UUID id) {
+        return catalog.release(id);
     }
 
-    @PostMapping("/{id}/revocation")
-    @RolesAllowed(Roles.QUALITY)
-    ReleaseView revoke(@PathVariable UUID id, @RequestBody Decision decision, Principal user) {
-        return view(releases.revoke(id, decision.reason(), user.getName()));
+    @Override
+    @ResponseStatus(HttpStatus.CREATED)
+    public ReleaseSummary registerRelease(ReleaseRegistration registration) {
+        var release = catalog.registerRelease(registration);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request
+                && request.getResponse() != null) {
+            request.getResponse().setHeader(HttpHeaders.LOCATION, "/api/firmware-releases/" + release.id());
+        }
+        return release;
     }
 
-    @GetMapping
-    // The approved images' hashes are for the people who register and approve them, not for the floor.
-    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
-    List<ReleaseView> list(@RequestParam(required = false) @Nullable ReleaseState state) {
-        return releases.list(state).stream().map(this::view).toList();
+    @Override
+    public ReleaseSummary approveRelease(UUID id, ReleaseDecision decision) {
+        return catalog.approveRelease(id, decision);
     }
 
-    @GetMapping("/{id}")
-    // The approved images' hashes are for the people who register and approve them, not for the floor.
-    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
-    ReleaseView get(@PathVariable UUID id) {
-        return view(releases.find(id).orElseThrow(() -> notFound(id)));
+    @Override
+    public ReleaseSummary revokeRelease(UUID id, ReleaseDecision decision) {
+        return catalog.revokeRelease(id, decision);
     }
 
-    /** The recall scope: serials whose latest verified flash of the module is this release. */
-    @GetMapping("/{id}/affected-serials")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
-    List<String> affectedSerials(@PathVariable UUID id) {
-        releases.find(id).orElseThrow(() -> notFound(id));
-        return releases.unitsCarrying(id).stream().map(Serial::value).toList();
-    }
-
-    private static ProblemException notFound(UUID id) {
-        return new ProblemException(Problem.RELEASE_NOT_FOUND, "No firmware release " + id);
-    }
-
-    /**
-     * A release as the API shows it, with the signature checked against the keys trusted now ({@code signatureValid},
-     * {@code signedBy}); {@code affectedSerials} is the recall scope counted at revocation.
-     */
-    record ReleaseView(
-            @JsonUnwrapped FirmwareRelease release,
-            boolean signatureValid,
-            @Nullable String signedBy) {}
-
-    private ReleaseView view(FirmwareRelease release) {
-        var signer = releases.currentSigner(release);
-        return new ReleaseView(release, signer.isPresent(), signer.orElse(null));
+    @Override
+    public List<Serial> affectedSerials(UUID id) {
+        return catalog.affectedSerials(id);
     }
 }

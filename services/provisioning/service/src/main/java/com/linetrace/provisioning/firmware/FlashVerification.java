@@ -10,8 +10,9 @@ import com.linetrace.contracts.provisioning.FirmwareRejected;
 import com.linetrace.contracts.provisioning.FirmwareVerified;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.messaging.Outbox;
-import com.linetrace.provisioning.Problem;
-import com.linetrace.provisioning.ProblemException;
+import com.linetrace.messaging.ServiceMessaging;
+import com.linetrace.provisioning.api.ProvisioningProblem;
+import com.linetrace.provisioning.api.ReleaseState;
 import com.linetrace.provisioning.api.UnitFlashes;
 import com.linetrace.provisioning.unit.UnitLocations;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,13 +47,13 @@ public class FlashVerification implements UnitFlashes {
             FlashRepository flashes,
             TrustedReleaseKeys trustedKeys,
             UnitLocations units,
-            @Qualifier("provisioningOutbox") Outbox outbox,
+            @Qualifier("provisioningMessaging") ServiceMessaging messaging,
             Clock provisioningClock) {
         this.units = units;
         this.releases = releases;
         this.flashes = flashes;
         this.trustedKeys = trustedKeys;
-        this.outbox = outbox;
+        this.outbox = messaging.outbox();
         this.clock = provisioningClock;
     }
 
@@ -108,16 +109,14 @@ public class FlashVerification implements UnitFlashes {
     private String atFlashStation(EventEnvelope<FlashReported> event) {
         var unit = units.find(event.serial()).orElse(null);
         if (unit == null || !unit.checkedInAt(event.line(), event.station(), FLASH_STATION)) {
-            throw new ProblemException(
-                    Problem.UNIT_NOT_AT_STATION,
+            throw ProvisioningProblem.UNIT_NOT_AT_STATION.exception(
                     "Unit " + event.serial() + " is not checked in at " + FLASH_STATION + " station "
                             + event.station() + " of line " + event.line() + ": it "
                             + (unit == null ? "has not been seen on the line" : unit.whereabouts())
                             + ". Check it in there first; nothing was recorded");
         }
         if (unit.model() == null) {
-            throw new ProblemException(
-                    Problem.UNIT_NOT_AT_STATION,
+            throw ProvisioningProblem.UNIT_NOT_AT_STATION.exception(
                     "The model of unit " + event.serial() + " is not known yet; nothing was recorded");
         }
         return unit.model();

@@ -3,6 +3,7 @@ package com.linetrace.provisioning.firmware;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Sha256;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.provisioning.api.ReleaseState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

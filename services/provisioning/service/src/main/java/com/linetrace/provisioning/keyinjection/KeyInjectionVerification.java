@@ -10,6 +10,7 @@ import com.linetrace.contracts.provisioning.KeyInjectionRejected;
 import com.linetrace.contracts.provisioning.KeyInjectionVerified;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.messaging.Outbox;
+import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.provisioning.api.UnitKeyInjections;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -36,12 +37,12 @@ public class KeyInjectionVerification implements UnitKeyInjections {
             KeyInjectionRepository injections,
             PlantCa plantCa,
             KeyPolicy policy,
-            @Qualifier("provisioningOutbox") Outbox outbox,
+            @Qualifier("provisioningMessaging") ServiceMessaging messaging,
             Clock provisioningClock) {
         this.injections = injections;
         this.plantCa = plantCa;
         this.policy = policy;
-        this.outbox = outbox;
+        this.outbox = messaging.outbox();
         this.clock = provisioningClock;
     }
 

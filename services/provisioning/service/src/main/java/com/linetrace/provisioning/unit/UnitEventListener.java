@@ -4,6 +4,7 @@ import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.messaging.Inbox;
 import com.linetrace.messaging.MessagingAutoConfiguration;
+import com.linetrace.messaging.ServiceMessaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,8 +22,10 @@ class UnitEventListener {
     private final TransactionTemplate transactions;
 
     UnitEventListener(
-            @Qualifier("provisioningInbox") Inbox inbox, UnitLocations locations, TransactionTemplate transactions) {
-        this.inbox = inbox;
+            @Qualifier("provisioningMessaging") ServiceMessaging messaging,
+            UnitLocations locations,
+            TransactionTemplate transactions) {
+        this.inbox = messaging.inbox();
         this.locations = locations;
         this.transactions = transactions;
     }

@@ -7,6 +7,7 @@ import static com.linetrace.provisioning.Builders.newSerial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.provisioning.Builders.ReleaseBuilder;
 import com.linetrace.provisioning.PrivateKeySamples;
 import com.linetrace.provisioning.ProvisioningIntegrationSupport;
@@ -58,15 +59,15 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
     void registersApprovesAndRevokesWithTheSignatureChecked() {
         var release = aRelease();
         signedInAs("engineer", "ENGINEER");
-        var registered = catalog.registerRelease(registration(release, TestPki.RELEASE_KEY), "engineer");
-        assertThat(registered.state()).isEqualTo("DRAFT");
+        var registered = catalog.registerRelease(registration(release, TestPki.RELEASE_KEY));
+        assertThat(registered.state()).isEqualTo(ReleaseState.DRAFT);
         assertThat(registered.signatureValid()).isTrue();
         assertThat(registered.signedBy()).isNotBlank();
-        assertThat(catalog.releases()).extracting(ReleaseSummary::id).contains(registered.id());
+        assertThat(catalog.releases(null)).extracting(ReleaseSummary::id).contains(registered.id());
 
         signedInAs("quality", "QUALITY");
-        var approved = catalog.approveRelease(registered.id(), "Release tests passed", "quality");
-        assertThat(approved.state()).isEqualTo("APPROVED");
+        var approved = catalog.approveRelease(registered.id(), new ReleaseDecision("Release tests passed"));
+        assertThat(approved.state()).isEqualTo(ReleaseState.APPROVED);
         assertThat(approved.approvedBy()).isEqualTo("quality");
 
         var serial = atFlashStation(newSerial());
@@ -76,8 +77,8 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
                                 aFlash(serial, release).json())
                         .status())
                 .isEqualTo(200);
-        var revoked = catalog.revokeRelease(registered.id(), "Motor desync at low voltage", "quality");
-        assertThat(revoked.state()).isEqualTo("REVOKED");
+        var revoked = catalog.revokeRelease(registered.id(), new ReleaseDecision("Motor desync at low voltage"));
+        assertThat(revoked.state()).isEqualTo(ReleaseState.REVOKED);
         assertThat(revoked.affectedSerials()).isEqualTo(1);
         assertThat(catalog.affectedSerials(registered.id())).containsExactly(serial);
     }
@@ -87,30 +88,29 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
         signedInAs("engineer", "ENGINEER");
         var release = aRelease();
 
-        assertThatThrownBy(
-                        () -> catalog.registerRelease(registration(release, TestPki.UNTRUSTED_RELEASE_KEY), "engineer"))
-                .isInstanceOf(ReleaseRefusedException.class)
+        assertThatThrownBy(() -> catalog.registerRelease(registration(release, TestPki.UNTRUSTED_RELEASE_KEY)))
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("does not verify against any trusted release key");
-        assertThat(catalog.releases())
+        assertThat(catalog.releases(null))
                 .noneMatch(r -> r.sha256().equals(release.sha256().hex()));
     }
 
     @Test
     void refusesAnApprovalWithoutAReasonOrByAnotherRole() {
         signedInAs("engineer", "ENGINEER");
-        var registered = catalog.registerRelease(registration(aRelease(), TestPki.RELEASE_KEY), "engineer");
+        var registered = catalog.registerRelease(registration(aRelease(), TestPki.RELEASE_KEY));
 
-        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), "ok", "engineer"))
+        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), new ReleaseDecision("ok")))
                 .isInstanceOf(AccessDeniedException.class);
         signedInAs("quality", "QUALITY");
-        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), " ", "quality"))
-                .isInstanceOf(ReleaseRefusedException.class)
+        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), new ReleaseDecision(" ")))
+                .isInstanceOf(ProblemException.class)
                 .hasMessage("reason is required");
-        assertThat(catalog.releases())
+        assertThat(catalog.releases(null))
                 .filteredOn(r -> r.id().equals(registered.id()))
                 .singleElement()
                 .extracting(ReleaseSummary::state)
-                .isEqualTo("DRAFT");
+                .isEqualTo(ReleaseState.DRAFT);
     }
 
     @Test
@@ -120,23 +120,22 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
         var key = java.util.HexFormat.of().formatHex(TestPki.p256().getPrivate().getEncoded());
         var leaking = new ReleaseRegistration(
                 "AX4-ENT", "FLIGHT_CONTROLLER", "9.9.9", release.sha256().hex(), 4096, "c2ln" + key);
-        assertThatThrownBy(() -> catalog.registerRelease(leaking, "engineer"))
-                .isInstanceOf(ReleaseRefusedException.class)
+        assertThatThrownBy(() -> catalog.registerRelease(leaking))
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("private key material");
-        var registered = catalog.registerRelease(registration(release, TestPki.RELEASE_KEY), "engineer");
+        var registered = catalog.registerRelease(registration(release, TestPki.RELEASE_KEY));
         signedInAs("quality", "QUALITY");
         assertThatThrownBy(() -> catalog.approveRelease(
                         registered.id(),
-                        "Approved, key "
-                                + PrivateKeySamples.all().get("PKCS#8 PEM (EC)").text(),
-                        "quality"))
-                .isInstanceOf(ReleaseRefusedException.class)
+                        new ReleaseDecision("Approved, key "
+                                + PrivateKeySamples.all().get("PKCS#8 PEM (EC)").text())))
+                .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("private key material");
-        assertThat(catalog.releases())
+        assertThat(catalog.releases(null))
                 .filteredOn(r -> r.id().equals(registered.id()))
                 .singleElement()
                 .extracting(ReleaseSummary::state)
-                .isEqualTo("DRAFT");
+                .isEqualTo(ReleaseState.DRAFT);
     }
 
     @Test

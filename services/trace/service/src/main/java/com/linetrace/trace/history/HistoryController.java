@@ -1,59 +1,54 @@
 package com.linetrace.trace.history;
 
 import com.linetrace.contracts.MalformedSerialException;
-import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.trace.api.HistoryEntry;
+import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitHistory;
-import jakarta.annotation.security.RolesAllowed;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+/**
+ * {@link UnitHistory} over HTTP: the mappings are the interface's own {@code @HttpExchange}s, so the server and its
+ * remote clients cannot disagree on a path. The service checks the caller's roles; its refusals are answered by the
+ * API's problem handling with their own status and type.
+ */
 @RestController
-class HistoryController {
+class HistoryController implements UnitHistory {
 
-    private final UnitHistory history;
+    private final HistoryService history;
 
-    HistoryController(UnitHistory history) {
+    HistoryController(HistoryService history) {
         this.history = history;
     }
 
-    /** A unit's events, oldest first: 400 for a malformed serial, 404 for one trace never heard of. */
-    @GetMapping("/api/units/{serial}/history")
-    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
-    List<HistoryEntry> history(@PathVariable String serial) {
-        var entries = history.history(Serial.parse(serial));
-        if (entries.isEmpty()) {
-            throw new UnknownSerialException(serial);
-        }
-        return entries;
+    @Override
+    public List<HistoryEntry> history(Serial serial) {
+        return history.history(serial);
     }
 
+    @Override
+    public List<HistoryEntry> latest(String lineId, int limit) {
+        return history.latest(lineId, limit);
+    }
+
+    /** A path's text that is not a serial: what is wrong with it, in the words a line worker reads at a scanner. */
     @ExceptionHandler
-    ProblemDetail malformed(MalformedSerialException e) {
-        return problem(HttpStatus.BAD_REQUEST, "malformed-serial", "Malformed serial: " + e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail unknown(UnknownSerialException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-serial", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:linetrace:problem:" + code));
-        return problem;
-    }
-
-    static class UnknownSerialException extends RuntimeException {
-        UnknownSerialException(String serial) {
-            super("No unit with serial " + serial + " is known to trace");
+    ProblemDetail malformed(MethodArgumentTypeMismatchException e) throws MethodArgumentTypeMismatchException {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MalformedSerialException malformed) {
+                var problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.valueOf(TraceProblem.MALFORMED_SERIAL.status()),
+                        "Malformed serial: " + malformed.getMessage());
+                problem.setType(URI.create(TraceProblem.MALFORMED_SERIAL.type()));
+                return problem;
+            }
         }
+        throw e;
     }
 }

@@ -12,9 +12,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-@Repository
 class HistoryRepository {
 
     private static final String COLUMNS = "event_id, type, occurred_at, line, station, serial, actor, summary";

@@ -1,12 +1,14 @@
 package com.linetrace.trace.history;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.trace.api.HistoryEntry;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.trace.api.UnknownSerialException;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import org.springframework.stereotype.Service;
 
-@Service
+/** The in-process binding of {@link UnitHistory}: what the plant's UI calls, and what the controller serves. */
 class HistoryService implements UnitHistory {
 
     private final HistoryRepository repository;
@@ -16,11 +18,17 @@ class HistoryService implements UnitHistory {
     }
 
     @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public List<HistoryEntry> history(Serial serial) {
-        return repository.history(serial);
+        var entries = repository.history(serial);
+        if (entries.isEmpty()) {
+            throw UnknownSerialException.of(serial);
+        }
+        return entries;
     }
 
     @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public List<HistoryEntry> latest(String lineId, int limit) {
         return repository.latest(lineId, Math.clamp(limit, 1, 500));
     }

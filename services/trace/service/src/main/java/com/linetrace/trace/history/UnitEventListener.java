@@ -5,16 +5,13 @@ import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.messaging.Inbox;
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records each unit event once: the inbox row and the history row commit together, so a redelivered or
  * republished event changes nothing. A record that cannot be read goes to the dead-letter topic.
  */
-@Component
 class UnitEventListener {
 
     static final String CONSUMER = "trace-unit-events";
@@ -23,8 +20,7 @@ class UnitEventListener {
     private final HistoryRepository history;
     private final TransactionTemplate transactions;
 
-    UnitEventListener(
-            @Qualifier("traceInbox") Inbox inbox, HistoryRepository history, TransactionTemplate transactions) {
+    UnitEventListener(Inbox inbox, HistoryRepository history, TransactionTemplate transactions) {
         this.inbox = inbox;
         this.history = history;
         this.transactions = transactions;

@@ -87,11 +87,31 @@ class UnitEventListenerIT {
         var malformed = quality.get("/api/units/NOT-A-SERIAL/history");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.isProblem()).isTrue();
+        assertThat(malformed.json().get("type").asString()).isEqualTo("urn:linetrace:problem:malformed-serial");
         var unknown = quality.get("/api/units/" + newSerial() + "/history");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("type").asString()).isEqualTo("urn:linetrace:problem:unknown-serial");
         assertThat(ApiClient.at(port).get("/api/units/" + serial + "/history").status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void servesALinesLatestEventsNewestFirst() {
+        var first = arrived(newSerial(), "L7");
+        var second = arrived(newSerial(), "L7");
+        TopicProbe.send(Topics.UNIT_EVENTS, first.serial().value(), UnitEvent.CODEC.encode(first));
+        TopicProbe.send(Topics.UNIT_EVENTS, second.serial().value(), UnitEvent.CODEC.encode(second));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> stored(first.eventId().toString())
+                                + stored(second.eventId().toString())
+                        == 2);
+
+        var latest = ApiClient.at(port).as("operator").get("/api/lines/L7/events?limit=1");
+
+        assertThat(latest.status()).isEqualTo(200);
+        assertThat(latest.json().size()).isEqualTo(1);
+        assertThat(latest.json().get(0).get("eventId").asString())
+                .isEqualTo(second.eventId().toString());
     }
 
     private long stored(String eventId) {
@@ -106,12 +126,16 @@ class UnitEventListenerIT {
     }
 
     private static EventEnvelope<UnitEvent> arrived(Serial serial) {
+        return arrived(serial, "L1");
+    }
+
+    private static EventEnvelope<UnitEvent> arrived(Serial serial, String line) {
         return new EventEnvelope<>(
                 EventIds.next(),
                 1,
                 Instant.now().truncatedTo(ChronoUnit.MICROS),
                 "CA1",
-                "L1",
+                line,
                 "FW-1",
                 serial,
                 "operator",

@@ -1,26 +1,18 @@
 package com.linetrace.provisioning;
 
 import com.linetrace.contracts.Text;
+import com.linetrace.provisioning.api.ProvisioningProblem;
 import org.jspecify.annotations.Nullable;
 
-/** A request provisioning refuses, with the plain-words reason its caller sees. */
-public class ProblemException extends RuntimeException {
+/** The checks every request field of provisioning's api passes, refusing with {@code invalid-request}. */
+public final class RequestFields {
 
-    private final Problem problem;
-
-    public ProblemException(Problem problem, String detail) {
-        super(detail, null, false, false);
-        this.problem = problem;
-    }
-
-    public Problem problem() {
-        return problem;
-    }
+    private RequestFields() {}
 
     /** The text of a required request field, or a refusal naming the field. */
     public static String required(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new ProblemException(Problem.INVALID_REQUEST, field + " is required");
+            throw ProvisioningProblem.INVALID_REQUEST.exception(field + " is required");
         }
         return value;
     }
@@ -30,7 +22,7 @@ public class ProblemException extends RuntimeException {
         var reason = required(value, "reason");
         var problem = Text.problemWith(reason, 500);
         if (problem != null) {
-            throw new ProblemException(Problem.INVALID_REQUEST, "reason " + problem);
+            throw ProvisioningProblem.INVALID_REQUEST.exception("reason " + problem);
         }
         return reason;
     }

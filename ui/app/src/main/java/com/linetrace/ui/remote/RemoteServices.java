@@ -1,0 +1,32 @@
+package com.linetrace.ui.remote;
+
+import com.linetrace.trace.api.TraceProblem;
+import com.linetrace.trace.api.UnitHistory;
+import java.util.Objects;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The HTTP binding of each api the UI calls, made where its service's base URL is set. Primary, so that a UI with a
+ * service's URL set calls it over HTTP even in a process that also holds that service (the in-process bean is
+ * otherwise the one injected).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RemoteSettings.class)
+public class RemoteServices {
+
+    @Bean
+    RemoteApis linetraceRemoteApis(RemoteSettings settings) {
+        return new RemoteApis(settings);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    UnitHistory remoteUnitHistory(RemoteApis remote, RemoteSettings settings) {
+        return remote.client("trace", Objects.requireNonNull(settings.trace()), UnitHistory.class, TraceProblem.class);
+    }
+}
