@@ -1,5 +1,6 @@
 package com.linetrace.tracking.demo;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.tracking.TrackingSettings;
 import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.route.Operation;
@@ -51,8 +52,8 @@ class DemoPlant implements ApplicationRunner {
                 return;
             }
             createMasterData();
-            var released =
-                    workOrders.releaseAsPlant(MODEL, LINE, 24, LocalDate.now().plusDays(2), "demo");
+            var released = workOrders.release(
+                    MODEL, LineId.parse(LINE), 24, LocalDate.now().plusDays(2), "demo");
             log.info(
                     "Demo plant created: line {}, model {}, work order {} with serials {} … {}",
                     LINE,

@@ -1,7 +1,8 @@
 package com.linetrace.tracking.station;
 
-import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.StationId;
 import com.linetrace.contracts.unit.MaterialsInstalled;
 import com.linetrace.contracts.unit.ReworkRouted;
 import com.linetrace.contracts.unit.UnitCompleted;
@@ -10,6 +11,7 @@ import com.linetrace.contracts.unit.UnitsArrived;
 import com.linetrace.contracts.unit.UnitsDeparted;
 import com.linetrace.contracts.unit.WorkCompleted;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.tracking.Caller;
 import com.linetrace.tracking.TrackingSettings;
 import com.linetrace.tracking.api.LineStatus;
 import com.linetrace.tracking.api.Refusal;
@@ -19,6 +21,7 @@ import com.linetrace.tracking.api.ScanVerdict.Action;
 import com.linetrace.tracking.api.ScanVerdict.Verdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
+import com.linetrace.tracking.api.TrackingProblem;
 import com.linetrace.tracking.api.UnknownStationException;
 import com.linetrace.tracking.api.Work;
 import com.linetrace.tracking.material.MalformedPartBarcodeException;
@@ -34,7 +37,6 @@ import com.linetrace.tracking.unit.Progress;
 import com.linetrace.tracking.unit.ProvisioningStatus;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +47,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,7 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are served one after the other, and never both succeed.
  */
 @Service
-class StationService implements StationOperations {
+class StationService {
 
     private static final Pattern DEFECT_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,31}");
     private static final Runnable NOTHING = () -> {};
@@ -91,10 +92,10 @@ class StationService implements StationOperations {
         this.clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
     }
 
-    @Override
-    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    public ScanVerdict checkIn(String stationId, UUID scanId, String barcode, String actor) {
+    ScanVerdict checkIn(StationId stationId, StationOperations.CheckIn request, String actor) {
         var station = station(stationId);
+        var scanId = Objects.requireNonNull(request.scanId());
+        var barcode = request.barcode();
         return decide(station, scanId, Action.CHECK_IN, barcode, barcode, barcode, actor, NOTHING, scan -> {
             var unit = scan.unit();
             var route = masterData.route(unit.routeId());
@@ -120,11 +121,12 @@ class StationService implements StationOperations {
         });
     }
 
-    @Override
-    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    public ScanVerdict checkOut(
-            String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor) {
+    ScanVerdict checkOut(StationId stationId, StationOperations.CheckOut checkOut, String actor) {
         var station = station(stationId);
+        var scanId = Objects.requireNonNull(checkOut.scanId());
+        var barcode = checkOut.serial();
+        var result = checkOut.result();
+        var defects = Objects.requireNonNull(checkOut.defects());
         checkDefects(result, defects);
         var request = barcode + "\n" + result + "\n" + String.join(",", defects);
         return decide(station, scanId, Action.CHECK_OUT, barcode, barcode, request, actor, NOTHING, scan -> {
@@ -195,10 +197,11 @@ class StationService implements StationOperations {
         });
     }
 
-    @Override
-    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    public ScanVerdict installPart(String stationId, UUID scanId, String serial, String partBarcode, String actor) {
+    ScanVerdict installPart(StationId stationId, StationOperations.PartScan partScan, String actor) {
         var station = station(stationId);
+        var scanId = Objects.requireNonNull(partScan.scanId());
+        var serial = partScan.serial();
+        var partBarcode = partScan.barcode();
         // A lot-traced part waits for a quarantine of its lot that is being decided, and the other way round.
         Runnable serialise = () -> lotTraced(partBarcode).ifPresent(p -> materials.lockLot(p.partNumber(), p.lot()));
         var request = serial + "\n" + partBarcode;
@@ -287,21 +290,19 @@ class StationService implements StationOperations {
         });
     }
 
-    @Override
-    public Optional<Work> currentWork(String stationId, String serial) {
+    Work work(StationId stationId, Serial serial) {
         station(stationId);
-        if (Serial.problemWith(serial) != null) {
-            return Optional.empty();
-        }
-        return units.find(Serial.parse(serial))
-                .filter(unit -> stationId.equals(unit.checkedInStation()) && unit.checkedInSeq() != null)
+        return units.find(serial)
+                .filter(unit -> stationId.value().equals(unit.checkedInStation()) && unit.checkedInSeq() != null)
                 .map(unit -> work(
                         unit.serial(),
                         masterData
                                 .route(unit.routeId())
                                 .operation(unit.checkedInSeq())
                                 .orElseThrow(),
-                        unit.rework()));
+                        unit.rework()))
+                .orElseThrow(() -> TrackingProblem.NOT_CHECKED_IN.exception(
+                        "Unit " + serial + " is not checked in at " + stationId));
     }
 
     private Work work(Serial serial, Operation operation, boolean rework) {
@@ -327,38 +328,26 @@ class StationService implements StationOperations {
                 .orElse("");
     }
 
-    @Override
-    public List<ScanVerdict> recentScans(String stationId, int limit) {
+    List<ScanVerdict> recentScans(StationId stationId, int limit) {
         station(stationId);
-        return scans.recent(stationId, Math.clamp(limit, 1, 200));
+        return scans.recent(stationId.value(), Math.clamp(limit, 1, 200));
     }
 
-    @Override
-    public List<StationInfo> stations() {
+    List<StationInfo> stations() {
         return masterData.stations().stream()
                 .map(s -> new StationInfo(s.id(), s.lineId(), s.kind(), s.flowOrder(), s.name()))
                 .toList();
     }
 
-    @Override
-    public LineStatus lineStatus(String lineId) {
-        return units.lineStatus(lineId, masterData.stationsOf(lineId));
-    }
-
-    /** The signed-in user's roles (HTTP and UI calls both carry them). */
-    private static Set<String> actorRoles() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null) {
-            return Set.of();
+    LineStatus lineStatus(LineId lineId) {
+        if (!masterData.lineExists(lineId.value())) {
+            throw TrackingProblem.UNKNOWN_LINE.exception("No line has the id '" + lineId + "'");
         }
-        return authentication.getAuthorities().stream()
-                .map(a ->
-                        a.getAuthority().startsWith("ROLE_") ? a.getAuthority().substring(5) : a.getAuthority())
-                .collect(java.util.stream.Collectors.toSet());
+        return units.lineStatus(lineId.value(), masterData.stationsOf(lineId.value()));
     }
 
-    private Station station(String stationId) {
-        return masterData.station(stationId).orElseThrow(() -> new UnknownStationException(stationId));
+    private Station station(StationId stationId) {
+        return masterData.station(stationId.value()).orElseThrow(() -> new UnknownStationException(stationId));
     }
 
     /**
@@ -384,7 +373,7 @@ class StationService implements StationOperations {
         var serialInput = storable(serialText);
         var text = storable(scanned);
         var digest = ScanRepository.digest(actor, request);
-        var roleRefusal = Interlock.mayWorkAt(station, actorRoles());
+        var roleRefusal = Interlock.mayWorkAt(station, Caller.roles());
         var verdict = transactions.execute(status -> {
             var earlier = scans.find(station.id(), action, scanId);
             if (earlier.isPresent()) {
@@ -463,17 +452,18 @@ class StationService implements StationOperations {
 
     private static void checkDefects(Result result, List<String> defects) {
         if (result == Result.FAIL && defects.isEmpty()) {
-            throw new InvalidScanException("A FAIL needs at least one defect code");
+            throw TrackingProblem.INVALID_SCAN.exception("A FAIL needs at least one defect code");
         }
         if (result == Result.PASS && !defects.isEmpty()) {
-            throw new InvalidScanException("A PASS takes no defect codes");
+            throw TrackingProblem.INVALID_SCAN.exception("A PASS takes no defect codes");
         }
         if (defects.size() > 20) {
-            throw new InvalidScanException("At most 20 defect codes per check-out");
+            throw TrackingProblem.INVALID_SCAN.exception("At most 20 defect codes per check-out");
         }
         for (var code : defects) {
             if (code == null || !DEFECT_CODE.matcher(code).matches()) {
-                throw new InvalidScanException("A defect code is 2 to 32 capital letters, digits and dashes");
+                throw TrackingProblem.INVALID_SCAN.exception(
+                        "A defect code is 2 to 32 capital letters, digits and dashes");
             }
         }
     }
