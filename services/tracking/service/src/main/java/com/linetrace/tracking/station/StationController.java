@@ -21,51 +21,53 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StationController implements StationOperations {
 
-    private final StationService stations;
+    private final StationWork work;
+    private final StationReads reads;
 
-    StationController(StationService stations) {
-        this.stations = stations;
+    StationController(StationWork work, StationReads reads) {
+        this.work = work;
+        this.reads = reads;
     }
 
     @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     public ScanVerdict checkIn(StationId stationId, CheckIn scan) {
-        return stations.checkIn(stationId, scan, Caller.name());
+        return work.checkIn(stationId, scan, Caller.name());
     }
 
     @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     public ScanVerdict checkOut(StationId stationId, CheckOut checkOut) {
-        return stations.checkOut(stationId, checkOut, Caller.name());
+        return work.checkOut(stationId, checkOut, Caller.name());
     }
 
     @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     public ScanVerdict installPart(StationId stationId, PartScan part) {
-        return stations.installPart(stationId, part, Caller.name());
+        return work.installPart(stationId, part, Caller.name());
     }
 
     @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
     public Work work(StationId stationId, Serial serial) {
-        return stations.work(stationId, serial);
+        return reads.work(stationId, serial);
     }
 
     @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public List<ScanVerdict> recentScans(StationId stationId, int limit) {
-        return stations.recentScans(stationId, limit);
+        return reads.recentScans(stationId, limit);
     }
 
     @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public List<StationInfo> stations() {
-        return stations.stations();
+        return reads.stations();
     }
 
     @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public LineStatus lineStatus(LineId lineId) {
-        return stations.lineStatus(lineId);
+        return reads.lineStatus(lineId);
     }
 }
