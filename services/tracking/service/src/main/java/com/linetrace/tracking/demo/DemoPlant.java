@@ -1,7 +1,6 @@
 package com.linetrace.tracking.demo;
 
 import com.linetrace.contracts.LineId;
-import com.linetrace.tracking.TrackingSettings;
 import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.route.Operation;
 import com.linetrace.tracking.route.Part;
@@ -32,21 +31,15 @@ class DemoPlant implements ApplicationRunner {
     private final MasterData masterData;
     private final WorkOrders workOrders;
     private final TransactionTemplate transactions;
-    private final TrackingSettings settings;
 
-    DemoPlant(
-            MasterData masterData, WorkOrders workOrders, TransactionTemplate transactions, TrackingSettings settings) {
+    DemoPlant(MasterData masterData, WorkOrders workOrders, TransactionTemplate transactions) {
         this.masterData = masterData;
         this.workOrders = workOrders;
         this.transactions = transactions;
-        this.settings = settings;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!settings.demoData()) {
-            return;
-        }
         transactions.executeWithoutResult(status -> {
             if (masterData.hasLines()) {
                 return;
