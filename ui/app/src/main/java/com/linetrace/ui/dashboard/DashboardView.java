@@ -44,6 +44,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A line at a glance: units working and waiting at each station, today's totals and the latest events. It opens
@@ -140,7 +142,12 @@ class DashboardView extends VerticalLayout {
     protected void onAttach(AttachEvent attach) {
         reload();
         var ui = attach.getUI();
-        subscription = live.subscribe(event -> onEvent(ui, event));
+        // Tracking is asked as the person watching, also on the broadcaster's thread: their authentication goes along.
+        var viewer = SecurityContextHolder.createEmptyContext();
+        viewer.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        subscription =
+                live.subscribe(event -> DelegatingSecurityContextRunnable.create(() -> onEvent(ui, event), viewer)
+                        .run());
     }
 
     @Override
