@@ -5,16 +5,20 @@ import com.linetrace.contracts.Roles;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -29,6 +33,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(
@@ -39,10 +45,13 @@ class ApiSecurity {
             List<OpenEndpoint> open)
             throws Exception {
         var passwords = basic.getIfAvailable();
+        var bearer = new JwtAuthenticationProvider(tokens);
+        bearer.setJwtAuthenticationConverter(BearerTokens.authentication());
         var signIn = passwords == null
                 ? "Send identity's token (Authorization: Bearer …, from POST /api/tokens)"
                 : "Send identity's token (Authorization: Bearer …, from POST /api/tokens) or sign in with HTTP Basic";
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            log.debug("Refused {} {} unauthenticated: {}", request.getMethod(), request.getRequestURI(), e.toString());
             // The password could not be checked at all: the user is not to blame, and a retry will do.
             if (DatabaseUnreachable.causes(e)) {
                 problem(
@@ -90,9 +99,12 @@ class ApiSecurity {
                 .csrf(csrf -> csrf.disable())
                 .addFilterBefore(
                         new RequestSizeLimitFilter(settings.maxRequestBody()), SecurityContextHolderFilter.class);
-        if (passwords != null) {
+        // One manager for both, and nothing else: no global one behind it to check a wrong password a second time.
+        if (passwords == null) {
+            http.authenticationManager(new ProviderManager(bearer));
+        } else {
             http.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(unauthenticated))
-                    .authenticationManager(passwords.passwords());
+                    .authenticationManager(new ProviderManager(bearer, passwords.passwords()));
         }
         return http.build();
     }

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,7 +48,8 @@ public class IdentityAutoConfiguration {
         var users = new JdbcUserDetailsManager(dataSource);
         users.setUsersByUsernameQuery("select username, password, enabled from identity.users where username = ?");
         users.setAuthoritiesByUsernameQuery("select username, authority from identity.authorities where username = ?");
-        users.setUserExistsSql("select username from identity.users where username = ?");
+        // A count, as JdbcUserDetailsManager reads it (with "select username" an unknown user was an exception).
+        users.setUserExistsSql("select count(*) from identity.users where username = ?");
         users.setCreateUserSql("insert into identity.users (username, password, enabled) values (?,?,?)");
         users.setCreateAuthoritySql("insert into identity.authorities (username, authority) values (?,?)");
         users.setUpdateUserSql("update identity.users set password = ?, enabled = ? where username = ?");
@@ -94,8 +94,8 @@ public class IdentityAutoConfiguration {
     /** Station clients of a process holding the users may keep signing in with a name and password. */
     @Bean
     BasicSignIn identityBasicSignIn(JdbcUserDetailsManager users, PasswordEncoder encoder, IdentitySettings settings) {
-        return new BasicSignIn(new ProviderManager(
-                new CachedCredentials(passwords(users, encoder), settings.credentialCache(), Clock.systemUTC())));
+        return new BasicSignIn(
+                new CachedCredentials(passwords(users, encoder), settings.credentialCache(), Clock.systemUTC()));
     }
 
     @Bean
