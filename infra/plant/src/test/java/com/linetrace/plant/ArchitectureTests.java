@@ -42,7 +42,7 @@ class ArchitectureTests {
     void sharedModulesDependOnNoService() {
         noClasses()
                 .that()
-                .resideInAnyPackage("com.linetrace.contracts..", "com.linetrace.messaging..")
+                .resideInAnyPackage("com.linetrace.contracts..", "com.linetrace.messaging..", "com.linetrace.web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -86,10 +86,10 @@ class ArchitectureTests {
                                 "a service's internals",
                                 c -> c.getPackageName()
                                                 .matches(
-                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter)(\\..*)?")
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity)(\\..*)?")
                                         && !c.getPackageName()
                                                 .matches(
-                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter)\\.api(\\..*)?")))
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity)\\.api(\\..*)?")))
                 .check(CLASSES);
     }
 }
