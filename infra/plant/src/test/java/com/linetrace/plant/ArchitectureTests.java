@@ -39,6 +39,18 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyIdentityKnowsThePlantsUsers() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("com.linetrace.identity..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(org.springframework.security.core.userdetails.UserDetailsService.class)
+                .because("only identity reads identity's tables; every other process knows a caller by its token")
+                .check(CLASSES);
+    }
+
+    @Test
     void sharedModulesDependOnNoService() {
         noClasses()
                 .that()

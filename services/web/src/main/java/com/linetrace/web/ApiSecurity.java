@@ -72,13 +72,7 @@ class ApiSecurity {
                 problem(response, HttpStatus.UNAUTHORIZED, "unauthenticated", signIn);
             }
         };
-        http.securityMatcher(
-                        "/api/**",
-                        "/actuator/**",
-                        "/v3/api-docs/**",
-                        "/swagger-ui/**",
-                        "/swagger-ui.html",
-                        "/.well-known/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health/**", "/actuator/health")
                             .permitAll();

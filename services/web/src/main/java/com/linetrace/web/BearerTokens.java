@@ -12,7 +12,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -97,11 +96,5 @@ public final class BearerTokens {
         } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
             throw new IllegalStateException(what + " is not an RSA public key", e);
         }
-    }
-
-    /** The roles of a token, for code that reads them directly. */
-    public static List<String> roles(org.springframework.security.oauth2.jwt.Jwt token) {
-        var roles = token.getClaimAsStringList(ROLES_CLAIM);
-        return roles == null ? List.of() : roles;
     }
 }
