@@ -24,6 +24,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * identity process runs in the same JVM on its own port, with nothing of tracking in it.
  */
 @IntegrationTest
+// No other test class has this context's key: close it while the servers still run, not at the JVM's exit.
+@DirtiesContext
 class TokensFromIdentityIT {
 
     /**
