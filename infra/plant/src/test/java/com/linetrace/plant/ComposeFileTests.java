@@ -422,6 +422,25 @@ class ComposeFileTests {
                 .orElse("(no route)");
     }
 
+    @Test
+    void letsEveryInstanceFillItsConnectionPoolWithRoomToSpare() {
+        var command = listOfStrings(services.get("postgres").get("command"));
+        var setting = command.stream()
+                .filter(c -> c.startsWith("max_connections="))
+                .findFirst()
+                .orElse("max_connections=100");
+        int maxConnections = Integer.parseInt(setting.substring(setting.indexOf('=') + 1));
+        // Hikari keeps its whole pool open (minimum idle = maximum pool size, 10, unless a service sets them).
+        int pools = services.keySet().stream()
+                .filter(name -> environment(name).containsKey("SPRING_DATASOURCE_URL"))
+                .mapToInt(name -> Integer.parseInt(
+                        environment(name).getOrDefault("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "10")))
+                .sum();
+        assertThat(maxConnections)
+                .as("PostgreSQL's connections for %s pooled by the services, an administrator and a migration", pools)
+                .isGreaterThanOrEqualTo(pools + 10);
+    }
+
     /** Where docker compose is installed, it parses and validates the file too (it needs no engine for that). */
     @Test
     void dockerComposeAcceptsTheFiles() throws Exception {
