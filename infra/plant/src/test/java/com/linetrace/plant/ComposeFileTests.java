@@ -48,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code infra/compose/compose.yaml} checked against the code, without a Docker engine: every launcher in the
  * repository runs twice, each on the port its launcher serves, with a health check on readiness; every environment
  * variable a launcher gets names a property that launcher has; the brokers form one KRaft quorum that keeps every topic
- * on three brokers and acknowledges a write on two; no password or private key is in the file.
+ * on three brokers and acknowledges a write on two; no password or private key is in the file; nothing but the doors
+ * can leave the inside network; the gateway sends each path of each service's API to that service; PostgreSQL has
+ * room for every pool. Where Debian's {@code docker-compose} is installed it validates the files as well.
  */
 class ComposeFileTests {
 
