@@ -48,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code infra/compose/compose.yaml} checked against the code, without a Docker engine: every launcher in the
  * repository runs twice, each on the port its launcher serves, with a health check on readiness; every environment
  * variable a launcher gets names a property that launcher has; the brokers form one KRaft quorum that keeps every topic
- * on three brokers and acknowledges a write on two; no password or private key is in the file.
+ * on three brokers and acknowledges a write on two; no password or private key is in the file; nothing but the doors
+ * can leave the inside network; the gateway sends each path of each service's API to that service; PostgreSQL has
+ * room for every pool. Where Debian's {@code docker-compose} is installed it validates the files as well.
  */
 class ComposeFileTests {
 
@@ -344,8 +346,8 @@ class ComposeFileTests {
                         });
             }
         }
-        var mapping = Pattern.compile("\"(/api/[^\"]*)\"");
         var checked = 0;
+        var misrouted = new ArrayList<String>();
         for (var launcher : launchers.values()) {
             var service = launcher.dir().getParent().getFileName().toString();
             for (var module : List.of("service", "api")) {
@@ -356,25 +358,55 @@ class ComposeFileTests {
                 try (var files = Files.walk(sources)) {
                     for (var file :
                             files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                        var matcher = mapping.matcher(Files.readString(file));
-                        while (matcher.find()) {
-                            if (matcher.group(1).contains("*")) {
-                                continue; // a security matcher's pattern, not an endpoint
+                        for (var path : apiPaths(Files.readString(file))) {
+                            var to = routed(locations, path);
+                            if (!to.equals(service)) {
+                                misrouted.add(path + " (" + file.getFileName() + ", " + service + ") goes to " + to);
                             }
-                            var path = matcher.group(1).replaceAll("\\{[^}]*}", "X");
-                            if (path.endsWith("/")) {
-                                path = path + "X";
-                            }
-                            assertThat(routed(locations, path))
-                                    .as("%s (%s) goes to %s", path, file.getFileName(), service)
-                                    .isEqualTo(service);
                             checked++;
                         }
                     }
                 }
             }
         }
+        assertThat(misrouted).isEmpty();
         assertThat(checked).isGreaterThan(20);
+    }
+
+    private static final Pattern TYPE_MAPPING =
+            Pattern.compile("@(?:HttpExchange|RequestMapping)\\(([^)]*)\\)[^{;]*?\\b(?:class|interface|record)\\s");
+    private static final Pattern METHOD_MAPPING =
+            Pattern.compile("@(?:Get|Post|Put|Delete|Patch)(?:Exchange|Mapping)\\b(?:\\(([^)]*)\\))?");
+    private static final Pattern MAPPING_PATH = Pattern.compile(
+            "^\\s*(?:(?:value|url|path)\\s*=\\s*)?\"([^\"]*)\"|\\b(?:value|url|path)\\s*=\\s*\"([^\"]*)\"");
+
+    /**
+     * The {@code /api} paths a controller or HTTP interface maps, its type's mapping joined with each method's, path
+     * variables as {@code X}.
+     */
+    private static List<String> apiPaths(String source) {
+        var type = TYPE_MAPPING.matcher(source);
+        var base = type.find() ? mappingPath(type.group(1)) : "";
+        var paths = new ArrayList<String>();
+        var method = METHOD_MAPPING.matcher(source);
+        while (method.find()) {
+            var path = base + mappingPath(method.group(1));
+            if (path.startsWith("/api/")) {
+                paths.add(path.replaceAll("\\{[^}]*}", "X"));
+            }
+        }
+        return paths;
+    }
+
+    private static String mappingPath(String arguments) {
+        if (arguments == null) {
+            return "";
+        }
+        var matcher = MAPPING_PATH.matcher(arguments);
+        if (!matcher.find()) {
+            return "";
+        }
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
     }
 
     /** nginx's choice: a matching regular expression location, in order, else the longest matching prefix. */
@@ -390,6 +422,25 @@ class ComposeFileTests {
                 .max(java.util.Comparator.comparingInt(l -> l[1].length()))
                 .map(l -> l[2])
                 .orElse("(no route)");
+    }
+
+    @Test
+    void letsEveryInstanceFillItsConnectionPoolWithRoomToSpare() {
+        var command = listOfStrings(services.get("postgres").get("command"));
+        var setting = command.stream()
+                .filter(c -> c.startsWith("max_connections="))
+                .findFirst()
+                .orElse("max_connections=100");
+        int maxConnections = Integer.parseInt(setting.substring(setting.indexOf('=') + 1));
+        // Hikari keeps its whole pool open (minimum idle = maximum pool size, 10, unless a service sets them).
+        int pools = services.keySet().stream()
+                .filter(name -> environment(name).containsKey("SPRING_DATASOURCE_URL"))
+                .mapToInt(name -> Integer.parseInt(
+                        environment(name).getOrDefault("SPRING_DATASOURCE_HIKARI_MAXIMUMPOOLSIZE", "10")))
+                .sum();
+        assertThat(maxConnections)
+                .as("PostgreSQL's connections for %s pooled by the services, an administrator and a migration", pools)
+                .isGreaterThanOrEqualTo(pools + 10);
     }
 
     /** Where docker compose is installed, it parses and validates the file too (it needs no engine for that). */

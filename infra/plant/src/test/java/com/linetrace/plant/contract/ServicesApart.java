@@ -11,7 +11,6 @@ import java.util.Objects;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -69,8 +68,10 @@ final class ServicesApart {
         return Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
     }
 
-    /** Trace as its launcher runs it, with the API accepting the test tokens. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Trace as its launcher runs it, with the API accepting the test tokens. Not a {@code @Configuration}: it would
+     * sit in the plant's component scan and bring the test tokens into every plant a test starts.
+     */
     @EnableAutoConfiguration
     @Import(TestTokens.Verification.class)
     static class TraceAlone {}

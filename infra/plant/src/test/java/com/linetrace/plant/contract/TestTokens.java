@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -81,8 +80,11 @@ final class TestTokens {
         SecurityContextHolder.clearContext();
     }
 
-    /** A service's API accepting the test tokens (before identity's HTTP Basic chain), stateless, no CSRF. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * A service's API accepting the test tokens (before identity's HTTP Basic chain), stateless, no CSRF. Only where
+     * a test imports it: as a {@code @Configuration} it sat in the plant's component scan ({@code com.linetrace.plant}
+     * and below), and every plant a test started took bearer tokens only (401 for every HTTP Basic caller).
+     */
     static class Verification {
 
         @Bean
