@@ -8,11 +8,13 @@ import com.linetrace.deadletter.api.DeadLetterProblem;
 import com.linetrace.deadletter.api.DeadLetters;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
+import com.linetrace.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
@@ -24,7 +26,6 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * internal.
  */
 @IntegrationTest
-@TestPropertySource(properties = "linetrace.identity.demo-users=true")
 class DeadLetterHttpApiIT {
 
     @LocalServerPort
@@ -33,10 +34,20 @@ class DeadLetterHttpApiIT {
     @Autowired
     JdbcClient jdbc;
 
+    /** Apart from identity: it verifies tokens with identity's public key, here the test JVM's. */
+    @DynamicPropertySource
+    static void identityPublicKey(DynamicPropertyRegistry registry) {
+        TestTokens.register(registry);
+    }
+
+    private static String tokenOf(String user) {
+        return TestTokens.of(user, user.toUpperCase(java.util.Locale.ROOT));
+    }
+
     private DeadLetters client(String user) {
         var rest = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, user))
+                .defaultHeaders(headers -> headers.setBearerAuth(tokenOf(user)))
                 .build();
         return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
                 .build()
@@ -61,7 +72,7 @@ class DeadLetterHttpApiIT {
 
     @Test
     void answersAnUnknownDeadLetterWith404AndItsTypeAndAMissingReasonWith400() {
-        var quality = ApiClient.at(port).as("quality");
+        var quality = ApiClient.at(port).bearer(tokenOf("quality"));
         for (var action : new String[] {"replay", "discard"}) {
             var answer = quality.post("/api/dead-letters/987654321/" + action, "{\"reason\":\"why not\"}");
             assertThat(answer.status()).as(action).isEqualTo(404);
@@ -85,7 +96,7 @@ class DeadLetterHttpApiIT {
         jdbc.sql("alter table deadletter.dead_letter rename to dead_letter_away")
                 .update();
         try {
-            var answer = ApiClient.at(port).as("quality").get("/api/dead-letters");
+            var answer = ApiClient.at(port).bearer(tokenOf("quality")).get("/api/dead-letters");
             assertThat(answer.status()).isEqualTo(500);
             assertThat(answer.json().path("type").asString()).isEqualTo("urn:linetrace:problem:internal");
             assertThat(answer.json().path("detail").asString()).containsPattern("quote incident [0-9a-f-]{36}$");
