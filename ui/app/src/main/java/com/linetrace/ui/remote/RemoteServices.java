@@ -1,5 +1,11 @@
 package com.linetrace.ui.remote;
 
+import com.linetrace.deadletter.api.DeadLetterProblem;
+import com.linetrace.deadletter.api.DeadLetters;
+import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
+import com.linetrace.provisioning.api.ProvisioningProblem;
+import com.linetrace.provisioning.api.UnitFlashes;
+import com.linetrace.provisioning.api.UnitKeyInjections;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitHistory;
 import java.util.Objects;
@@ -28,5 +34,49 @@ public class RemoteServices {
     @ConditionalOnProperty("linetrace.ui.remote.trace")
     UnitHistory remoteUnitHistory(RemoteApis remote, RemoteSettings settings) {
         return remote.client("trace", Objects.requireNonNull(settings.trace()), UnitHistory.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
+    FirmwareReleaseCatalog remoteFirmwareReleaseCatalog(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "provisioning",
+                Objects.requireNonNull(settings.provisioning()),
+                FirmwareReleaseCatalog.class,
+                ProvisioningProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
+    UnitFlashes remoteUnitFlashes(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "provisioning",
+                Objects.requireNonNull(settings.provisioning()),
+                UnitFlashes.class,
+                ProvisioningProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
+    UnitKeyInjections remoteUnitKeyInjections(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "provisioning",
+                Objects.requireNonNull(settings.provisioning()),
+                UnitKeyInjections.class,
+                ProvisioningProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.deadletter")
+    DeadLetters remoteDeadLetters(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "dead-letter",
+                Objects.requireNonNull(settings.deadletter()),
+                DeadLetters.class,
+                DeadLetterProblem.class);
     }
 }
