@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node Kafka server in KRaft mode (combined broker and controller on loopback), started from Kafka's
  * own server artifacts the way {@code kafka-storage format} and {@code kafka-server-start} do. Its log, metadata and
- * cluster id live in its directory, so topics, records and committed offsets survive a restart and a crash.
+ * cluster id live in its directory, so topics, records and committed offsets survive a restart and a crash. The
+ * same recipe starts one node of a three-node cluster ({@link KafkaNode}).
  */
 public final class EmbeddedKafkaServer implements AutoCloseable {
 
@@ -61,17 +62,47 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     }
 
     private static EmbeddedKafkaServer start(Path directory, boolean flushEachWrite, @Nullable Path deleteOnClose) {
-        haltLoudly();
         try {
             Files.createDirectories(directory);
             var ports = Ports.of(directory);
+            var node = new Node(
+                    directory,
+                    NODE_ID,
+                    null,
+                    NODE_ID + "@127.0.0.1:" + ports.controller(),
+                    ports.broker(),
+                    ports.controller(),
+                    1,
+                    flushEachWrite);
+            return start(node, deleteOnClose);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded Kafka server in " + directory, e);
+        }
+    }
+
+    /**
+     * One node of a KRaft cluster (combined broker and controller) on {@code node.directory()}, formatted on first
+     * start with the cluster's id. Its start waits until a majority of the controller quorum is up, so the nodes of a
+     * new cluster are started together, each in a process of its own ({@link KafkaNode}).
+     */
+    static EmbeddedKafkaServer node(Node node) {
+        return start(node, null);
+    }
+
+    private static EmbeddedKafkaServer start(Node node, @Nullable Path deleteOnClose) {
+        haltLoudly();
+        var directory = node.directory();
+        try {
+            Files.createDirectories(directory);
             var logDir = directory.resolve("logs");
-            var config = new KafkaConfig(properties(ports, logDir, flushEachWrite), false);
+            var config = new KafkaConfig(properties(node, logDir), false);
             if (!Files.exists(logDir.resolve("meta.properties"))) {
-                var clusterId = Uuid.randomUuid().toString();
-                log.info("Formatting a new Kafka log directory {} (cluster {})", logDir, clusterId);
+                var clusterId = node.clusterId() != null
+                        ? node.clusterId()
+                        : Uuid.randomUuid().toString();
+                log.info("Formatting a new Kafka log directory {} (cluster {}, node {})", logDir, clusterId, node.id());
                 new Formatter()
-                        .setNodeId(NODE_ID)
+                        .setNodeId(node.id())
                         .setClusterId(clusterId)
                         .setControllerListenerName("CONTROLLER")
                         .setMetadataLogDirectory(config.metadataLogDir())
@@ -82,7 +113,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             var server = new KafkaRaftServer(config, Time.SYSTEM);
             try {
                 server.startup();
-                var bootstrap = "127.0.0.1:" + ports.broker();
+                var bootstrap = "127.0.0.1:" + node.brokerPort();
                 awaitReady(bootstrap);
                 return new EmbeddedKafkaServer(server, bootstrap, deleteOnClose);
             } catch (RuntimeException e) {
@@ -96,33 +127,66 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
-    private static Properties properties(Ports ports, Path logDir, boolean flushEachWrite) {
+    /**
+     * What one node is.
+     *
+     * @param directory its log, metadata and cluster id
+     * @param id its node id, one of the voters
+     * @param clusterId the id every node of the cluster is formatted with; null: a new one (a single node)
+     * @param voters the controller quorum, {@code id@host:port,…}
+     * @param brokerPort its client port
+     * @param controllerPort its controller port, as the voters name it
+     * @param replicas replication factor of Kafka's internal topics (offsets, transactions) and of topics created
+     *     without one; {@code min.insync.replicas} is then 2 when there are 3 or more, so one node may be down
+     * @param flushEachWrite flush each write before it is acknowledged: a single node has no replica to fall back on
+     */
+    record Node(
+            Path directory,
+            int id,
+            @Nullable String clusterId,
+            String voters,
+            int brokerPort,
+            int controllerPort,
+            int replicas,
+            boolean flushEachWrite) {
+
+        int minInSyncReplicas() {
+            return replicas >= 3 ? 2 : 1;
+        }
+    }
+
+    private static Properties properties(Node node, Path logDir) {
+        var replicas = String.valueOf(node.replicas());
+        var minInSync = String.valueOf(node.minInSyncReplicas());
         var p = new Properties();
         p.putAll(Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", String.valueOf(NODE_ID)),
-                Map.entry("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + ports.controller()),
+                Map.entry("node.id", String.valueOf(node.id())),
+                Map.entry("controller.quorum.voters", node.voters()),
                 Map.entry("controller.listener.names", "CONTROLLER"),
                 Map.entry(
                         "listeners",
-                        "PLAINTEXT://127.0.0.1:" + ports.broker() + ",CONTROLLER://127.0.0.1:" + ports.controller()),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.broker()),
+                        "PLAINTEXT://127.0.0.1:" + node.brokerPort() + ",CONTROLLER://127.0.0.1:"
+                                + node.controllerPort()),
+                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort()),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("log.dirs", logDir.toString()),
                 Map.entry("num.partitions", "3"),
-                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("default.replication.factor", replicas),
+                Map.entry("min.insync.replicas", minInSync),
+                Map.entry("offsets.topic.replication.factor", replicas),
                 Map.entry("offsets.topic.num.partitions", "10"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("transaction.state.log.replication.factor", replicas),
+                Map.entry("transaction.state.log.min.isr", minInSync),
+                Map.entry("share.coordinator.state.topic.replication.factor", replicas),
+                Map.entry("share.coordinator.state.topic.min.isr", minInSync),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
                 Map.entry("auto.create.topics.enable", "true"),
                 // A broker killed with -9 is fenced only when its session expires: keep that short.
                 Map.entry("broker.session.timeout.ms", "2000"),
                 Map.entry("broker.heartbeat.interval.ms", "500")));
-        if (flushEachWrite) {
+        if (node.flushEachWrite()) {
             p.put("log.flush.interval.messages", "1");
         }
         return p;

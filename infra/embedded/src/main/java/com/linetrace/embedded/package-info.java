@@ -1,4 +1,4 @@
-/** Real servers started in-process: PostgreSQL from zonky's binaries and a single-node KRaft Kafka broker. */
+/** Real servers started in-process: PostgreSQL from zonky's binaries and KRaft Kafka, a single node or one node of a cluster. */
 @NullMarked
 package com.linetrace.embedded;
 

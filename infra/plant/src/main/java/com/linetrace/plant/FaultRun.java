@@ -284,19 +284,7 @@ public final class FaultRun implements AutoCloseable {
      */
     Reconciliation drain() throws InterruptedException, SQLException {
         long started = System.nanoTime();
-        long deadline = started + SETTLE_LIMIT.toNanos();
-        var last = reconcile();
-        long unchangedSince = System.nanoTime();
-        while (!last.balanced()
-                && System.nanoTime() < deadline
-                && System.nanoTime() - unchangedSince < UNCHANGED_FOR.toNanos()) {
-            TimeUnit.SECONDS.sleep(1);
-            var next = reconcile();
-            if (!next.equals(last)) {
-                unchangedSince = System.nanoTime();
-            }
-            last = next;
-        }
+        var last = Reconciliation.settle(this::connection, SETTLE_LIMIT, UNCHANGED_FOR);
         say((last.balanced() ? "reconciled" : "still not reconciled") + " "
                 + seconds(Duration.ofNanos(System.nanoTime() - started)) + " after the plant was up");
         return last;
@@ -304,9 +292,7 @@ public final class FaultRun implements AutoCloseable {
 
     /** Reconciles what is in the plant's database now. */
     Reconciliation reconcile() throws SQLException {
-        try (var connection = connection()) {
-            return Reconciliation.of(connection);
-        }
+        return Reconciliation.of(this::connection);
     }
 
     /** A connection to the plant's PostgreSQL as its superuser: a verifier reads every schema. */
@@ -345,16 +331,7 @@ public final class FaultRun implements AutoCloseable {
         out.println("|---|---:|");
         row("kills (kill -9 of the plant)", kills);
         row("restarts that needed help", helped);
-        row("events committed", r.committed());
-        row("  unit events (tracking's outbox)", r.unitEvents());
-        row("  provisioning events (provisioning's outbox)", r.provisioningEvents());
-        row("scans answered ACCEPTED", r.acceptedScans());
-        row("lost", r.lost());
-        row("  unit events not in trace", r.unitEventsLost());
-        row("  provisioning events tracking did not apply", r.provisioningEventsLost());
-        row("  accepted scans not in trace", r.acceptedScansLost());
-        row("doubled (one fact twice in trace)", r.doubled());
-        row("in trace but never committed", r.unknown());
+        r.printRows(out);
         out.println();
         out.println(r.balanced() && helped == 0 ? "Nothing lost, nothing doubled." : "NOT BALANCED.");
     }

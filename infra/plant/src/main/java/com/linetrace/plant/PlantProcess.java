@@ -17,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The plant as a person runs it, in a process of its own: {@code java -jar linetrace-plant.jar} with the embedded
+ * The plant (or a service's launcher: {@link ClusterRun}) as a person runs it, in a process of its own:
+ * {@code java -jar linetrace-plant.jar} with the embedded
  * PostgreSQL under its data directory, so a {@code kill -9} leaves that PostgreSQL behind exactly as a crash does.
- * Each start writes its log to a file of its own ({@code plant-1.log}, …) beside the data directory.
+ * Each start writes its log to a file of its own beside the data directory, named after it ({@code plant-1.log}, …
+ * for a data directory {@code plant}).
  */
 final class PlantProcess {
 
@@ -30,20 +32,30 @@ final class PlantProcess {
     private final Path dataDir;
     private final int port;
     private final List<String> arguments;
+    private final List<String> jvmOptions;
     private int starts;
+    private long startedAt;
     private @Nullable Process process;
 
     PlantProcess(Path jar, Path dataDir, int port, List<String> arguments) {
+        this(jar, dataDir, port, List.of(), arguments);
+    }
+
+    /** {@code jvmOptions} go before {@code -jar}: several plants sharing a machine get a smaller heap each. */
+    PlantProcess(Path jar, Path dataDir, int port, List<String> jvmOptions, List<String> arguments) {
         this.jar = jar;
         this.dataDir = dataDir;
         this.port = port;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
     }
 
     /** Starts the plant with the run command and {@code extra} arguments; it is not ready yet. */
     void start(String... extra) {
-        var command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        var command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-jar",
                 jar.toString(),
                 "--linetrace.data-dir=" + dataDir,
@@ -52,6 +64,7 @@ final class PlantProcess {
         command.addAll(arguments);
         command.addAll(List.of(extra));
         starts++;
+        startedAt = System.nanoTime();
         var log = logFile();
         try {
             process = new ProcessBuilder(command)
@@ -121,8 +134,22 @@ final class PlantProcess {
         }
     }
 
+    /** How long ago the latest start was. */
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** SIGTERM without waiting; {@link #stop} waits. */
+    void terminate() {
+        running().destroy();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
+    }
+
+    int port() {
+        return port;
     }
 
     long pid() {
@@ -131,7 +158,7 @@ final class PlantProcess {
 
     /** The log of the latest start, beside the data directory. */
     Path logFile() {
-        return dataDir.resolveSibling("plant-" + starts + ".log");
+        return dataDir.resolveSibling(dataDir.getFileName() + "-" + starts + ".log");
     }
 
     /** The last lines of the latest start's log, for a report of what went wrong. */

@@ -1,7 +1,10 @@
 package com.linetrace.plant;
 
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a fault run counts, read from outside the plant over plain JDBC with every schema in view (a verifier may
@@ -73,6 +76,58 @@ record Reconciliation(
                 count(connection, """
                         select count(*) from trace.unit_event e
                         where not exists (select 1 from tracking.outbox o where o.event_id = e.event_id)"""));
+    }
+
+    /** Where a run reads the plant's database from, as a verifier with every schema in view. */
+    @FunctionalInterface
+    interface Database {
+        Connection connect() throws SQLException;
+    }
+
+    /**
+     * Reconciles once the consumers have caught up: when the reconciliation balances, or when it has not changed
+     * for {@code unchangedFor} (then what is missing is lost), or after {@code limit}.
+     */
+    static Reconciliation settle(Database database, Duration limit, Duration unchangedFor)
+            throws InterruptedException, SQLException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        var last = of(database);
+        long unchangedSince = System.nanoTime();
+        while (!last.balanced()
+                && System.nanoTime() < deadline
+                && System.nanoTime() - unchangedSince < unchangedFor.toNanos()) {
+            TimeUnit.SECONDS.sleep(1);
+            var next = of(database);
+            if (!next.equals(last)) {
+                unchangedSince = System.nanoTime();
+            }
+            last = next;
+        }
+        return last;
+    }
+
+    static Reconciliation of(Database database) throws SQLException {
+        try (var connection = database.connect()) {
+            return of(connection);
+        }
+    }
+
+    /** The reconciliation's rows of a run's markdown table ({@code | figure | count |}). */
+    void printRows(PrintStream out) {
+        row(out, "events committed", committed());
+        row(out, "  unit events (tracking's outbox)", unitEvents);
+        row(out, "  provisioning events (provisioning's outbox)", provisioningEvents);
+        row(out, "scans answered ACCEPTED", acceptedScans);
+        row(out, "lost", lost());
+        row(out, "  unit events not in trace", unitEventsLost);
+        row(out, "  provisioning events tracking did not apply", provisioningEventsLost);
+        row(out, "  accepted scans not in trace", acceptedScansLost);
+        row(out, "doubled (one fact twice in trace)", doubled);
+        row(out, "in trace but never committed", unknown);
+    }
+
+    private static void row(PrintStream out, String figure, long count) {
+        out.printf("| %s | %d |%n", figure, count);
     }
 
     long committed() {
