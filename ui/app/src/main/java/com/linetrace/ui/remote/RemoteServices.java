@@ -8,6 +8,12 @@ import com.linetrace.provisioning.api.UnitFlashes;
 import com.linetrace.provisioning.api.UnitKeyInjections;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.tracking.api.MasterDataEditor;
+import com.linetrace.tracking.api.StationOperations;
+import com.linetrace.tracking.api.TrackingProblem;
+import com.linetrace.tracking.api.UnitHolds;
+import com.linetrace.tracking.api.UnitStatuses;
+import com.linetrace.tracking.api.WorkOrderPlanning;
 import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -78,5 +84,51 @@ public class RemoteServices {
                 Objects.requireNonNull(settings.deadletter()),
                 DeadLetters.class,
                 DeadLetterProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    StationOperations remoteStationOperations(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking",
+                Objects.requireNonNull(settings.tracking()),
+                StationOperations.class,
+                TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    UnitHolds remoteUnitHolds(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking", Objects.requireNonNull(settings.tracking()), UnitHolds.class, TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    WorkOrderPlanning remoteWorkOrderPlanning(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking",
+                Objects.requireNonNull(settings.tracking()),
+                WorkOrderPlanning.class,
+                TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    MasterDataEditor remoteMasterDataEditor(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking", Objects.requireNonNull(settings.tracking()), MasterDataEditor.class, TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    UnitStatuses remoteUnitStatuses(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking", Objects.requireNonNull(settings.tracking()), UnitStatuses.class, TrackingProblem.class);
     }
 }
