@@ -1,5 +1,6 @@
 package com.linetrace.trace.api;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,5 +29,5 @@ public interface UnitHistory {
      * {@code /api/lines}, which is tracking's), so a gateway routes by prefix.
      */
     @GetExchange("/unit-events")
-    List<HistoryEntry> latest(@RequestParam("line") String lineId, @RequestParam("limit") int limit);
+    List<HistoryEntry> latest(@RequestParam("line") LineId line, @RequestParam("limit") int limit);
 }
