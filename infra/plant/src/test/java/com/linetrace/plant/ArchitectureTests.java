@@ -39,10 +39,22 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyIdentityKnowsThePlantsUsers() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("com.linetrace.identity..")
+                .should()
+                .dependOnClassesThat()
+                .areAssignableTo(org.springframework.security.core.userdetails.UserDetailsService.class)
+                .because("only identity reads identity's tables; every other process knows a caller by its token")
+                .check(CLASSES);
+    }
+
+    @Test
     void sharedModulesDependOnNoService() {
         noClasses()
                 .that()
-                .resideInAnyPackage("com.linetrace.contracts..", "com.linetrace.messaging..")
+                .resideInAnyPackage("com.linetrace.contracts..", "com.linetrace.messaging..", "com.linetrace.web..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
@@ -86,10 +98,10 @@ class ArchitectureTests {
                                 "a service's internals",
                                 c -> c.getPackageName()
                                                 .matches(
-                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter)(\\..*)?")
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity)(\\..*)?")
                                         && !c.getPackageName()
                                                 .matches(
-                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter)\\.api(\\..*)?")))
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity)\\.api(\\..*)?")))
                 .check(CLASSES);
     }
 }

@@ -87,6 +87,20 @@ class PlantIT {
         assertThat(admin.get("/v3/api-docs").body()).contains("/api/stations/{stationId}/scans");
     }
 
+    @Test
+    void aTokenFromThePlantsIdentityOpensThePlantsApiAsPasswordsStillDo() {
+        var signIn = ApiClient.at(port).post("/api/tokens", "{\"username\":\"quality\",\"password\":\"quality\"}");
+        assertThat(signIn.status()).as(signIn.body()).isEqualTo(200);
+        var quality =
+                ApiClient.at(port).bearer(signIn.json().path("accessToken").asString());
+
+        assertThat(quality.get("/api/stations").status()).isEqualTo(200);
+        assertThat(quality.get("/actuator/prometheus").status()).isEqualTo(403);
+        assertThat(ApiClient.at(port).as("quality").get("/api/stations").status())
+                .isEqualTo(200);
+        assertThat(ApiClient.at(port).get("/api/stations").status()).isEqualTo(401);
+    }
+
     private long traceEvents(String serial) {
         return jdbc.sql("select count(*) from trace.unit_event where serial = :serial")
                 .param("serial", serial)

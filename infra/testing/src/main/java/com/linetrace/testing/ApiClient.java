@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Calls a LineTrace HTTP API as a given user, the way a station's client or a test would. */
+/** Calls a LineTrace HTTP API as a given user (HTTP Basic or a bearer token), the way a station's client or a test would. */
 public final class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,6 +34,11 @@ public final class ApiClient {
     public ApiClient as(String user, String password) {
         var token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new ApiClient(base, "Basic " + token);
+    }
+
+    /** The same client, sending {@code token} (identity's, or a {@link TestTokens} one) as {@code Authorization: Bearer}. */
+    public ApiClient bearer(String token) {
+        return new ApiClient(base, "Bearer " + token);
     }
 
     /** As one of the demo users, whose password is their name. */

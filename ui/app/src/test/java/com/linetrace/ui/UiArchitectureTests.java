@@ -29,7 +29,8 @@ class UiArchitectureTests {
                             "com.linetrace.tracking..",
                             "com.linetrace.trace..",
                             "com.linetrace.provisioning..",
-                            "com.linetrace.deadletter..")
+                            "com.linetrace.deadletter..",
+                            "com.linetrace.identity..")
                     .and(not(resideInAPackage("..api.."))))
             .because("the services' insides are theirs; the api packages are what they offer");
 
@@ -42,6 +43,8 @@ class UiArchitectureTests {
                     .or(resideInAnyPackage(
                             "com.linetrace.ui..",
                             "com.linetrace.contracts..",
+                            "com.linetrace.web..",
+                            "com.linetrace.identity.api..",
                             "com.linetrace.tracking.api..",
                             "com.linetrace.trace.api..",
                             "com.linetrace.provisioning.api..",

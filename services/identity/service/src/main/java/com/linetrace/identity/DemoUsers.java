@@ -9,13 +9,11 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.UserDetailsManager;
-import org.springframework.stereotype.Component;
 
 /**
  * The demo plant's people, one per role, whose passwords are written in the README. Created only when
  * {@code linetrace.identity.demo-users=true}, and only if missing: never on a production plant.
  */
-@Component
 class DemoUsers implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);

@@ -1,29 +1,58 @@
 package com.linetrace.identity;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Identity and API security.
+ * Identity: the plant's users and equipment, and the tokens it signs for them.
  *
+ * @param enabled whether this process holds identity (its users, its tables, its sign-in); {@code false} runs a
+ *     process that has identity on its class path as one apart from it, taking identity's tokens only
  * @param demoUsers create the documented demo users (one per role) and the {@code demoEquipment} at start; for the
  *     demo plant only
- * @param maxRequestBody the largest request body the API accepts; larger ones are refused with 413
- * @param credentialCache how long a successful API sign-in is remembered (as a keyed hash), sparing the password
- *     hash check on every call; 0 turns it off
+ * @param credentialCache how long a successful HTTP Basic sign-in is remembered (as a keyed hash), sparing the
+ *     password hash check on every call; 0 turns it off
  * @param equipment the station equipment the plant registered (flash fixtures, key stations): equipment id to the
- *     hash of its secret as a password encoder writes it ({@code {bcrypt}$2a$…}); each signs in to the API with its
- *     id and secret and holds the role {@code EQUIPMENT} only. A plain-text secret stops the start
+ *     hash of its secret as a password encoder writes it ({@code {bcrypt}$2a$…}); each signs in with its id and
+ *     secret and holds the role {@code EQUIPMENT} only. A plain-text secret stops the start
  * @param demoEquipment equipment ids created with {@code demoUsers}, each with its id as secret; for the demo only
+ * @param token the tokens identity signs
  */
 @ConfigurationProperties("linetrace.identity")
 record IdentitySettings(
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("false") boolean demoUsers,
-        @DefaultValue("64KB") DataSize maxRequestBody,
         @DefaultValue("2m") Duration credentialCache,
         @DefaultValue Map<String, String> equipment,
-        @DefaultValue List<String> demoEquipment) {}
+        @DefaultValue List<String> demoEquipment,
+        @NestedConfigurationProperty @DefaultValue Token token) {
+
+    /**
+     * The tokens identity signs ({@code POST /api/tokens}); their issuer and audience are
+     * {@code linetrace.security.token.*}, shared with every process that verifies them.
+     *
+     * @param signingKey the private key tokens are signed with: a PKCS#8 PEM file ({@code -----BEGIN PRIVATE KEY-----},
+     *     RSA, 2048 bits or more), a secret the operator provides and keeps (readable by this process only). LineTrace
+     *     reads it at start and never stores, logs or serves it; it serves only the public half
+     * @param throwAwayKey with no {@code signingKey}, make a key pair in memory at start (implied by
+     *     {@code linetrace.identity.demo-users}): fit only where nothing outside this process verifies its tokens, as
+     *     in the plant; a restart ends every token. Without either, identity does not start
+     * @param lifetime how long a token is valid; a disabled user keeps access at most this long
+     * @param maxSession how long after signing in with a password a token can still be renewed
+     * @param maxFailedSignIns failed sign-ins in a row for one name before it is locked for {@code lockout}
+     * @param lockout how long a name stays locked after {@code maxFailedSignIns} failures (429)
+     */
+    record Token(
+            @Nullable Path signingKey,
+            @DefaultValue("false") boolean throwAwayKey,
+            @DefaultValue("10m") Duration lifetime,
+            @DefaultValue("12h") Duration maxSession,
+            @DefaultValue("5") int maxFailedSignIns,
+            @DefaultValue("5m") Duration lockout) {}
+}

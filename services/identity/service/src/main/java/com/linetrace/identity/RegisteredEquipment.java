@@ -14,14 +14,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.UserDetailsManager;
-import org.springframework.stereotype.Component;
 
 /**
  * The station equipment the plant registered ({@code linetrace.identity.equipment}, and the demo's): each becomes an
  * API principal of its own, with the role {@code EQUIPMENT} only, whose secret is stored as the configured hash. So a
  * result reported by a fixture is signed in as that fixture, never as a person.
  */
-@Component
 class RegisteredEquipment implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RegisteredEquipment.class);

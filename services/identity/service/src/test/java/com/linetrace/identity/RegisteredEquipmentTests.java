@@ -12,7 +12,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.springframework.util.unit.DataSize;
 
 class RegisteredEquipmentTests {
 
@@ -64,7 +63,13 @@ class RegisteredEquipmentTests {
 
     private void run(Map<String, String> equipment, List<String> demoEquipment, boolean demoUsers) {
         var settings = new IdentitySettings(
-                demoUsers, DataSize.ofKilobytes(64), Duration.ofMinutes(2), equipment, demoEquipment);
+                true,
+                demoUsers,
+                Duration.ofMinutes(2),
+                equipment,
+                demoEquipment,
+                new IdentitySettings.Token(
+                        null, false, Duration.ofMinutes(10), Duration.ofHours(12), 5, Duration.ofMinutes(5)));
         new RegisteredEquipment(users, encoder, settings).run(new DefaultApplicationArguments());
     }
 }

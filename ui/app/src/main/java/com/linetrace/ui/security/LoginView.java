@@ -9,7 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** Sign-in with a plant user name and password; Spring Security's form login checks them. */
+/** Sign-in with a plant user name and password; identity checks them and signs the session's token ({@link IdentitySignIn}). */
 @Route("login")
 @PageTitle("Sign in · LineTrace")
 @AnonymousAllowed

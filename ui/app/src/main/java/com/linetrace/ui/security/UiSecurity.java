@@ -1,23 +1,36 @@
 package com.linetrace.ui.security;
 
+import com.linetrace.identity.api.Tokens;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
- * Security of the screens: form login on {@link LoginView} against the plant's users (identity's
- * {@code JdbcUserDetailsManager}), a session per browser, and Vaadin's view access control, which reads each
- * view's {@code @RolesAllowed}. It serves every request the API's chain (identity, {@code @Order(1)}) does not.
+ * Security of the screens: form login on {@link LoginView}, checked by identity's sign-in ({@link IdentitySignIn},
+ * through identity's api only), a session per browser holding identity's token (renewed by {@link TokenRenewal}), and
+ * Vaadin's view access control, which reads each view's {@code @RolesAllowed}. It serves every request the API's
+ * chain ({@code @Order(1)}) does not.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class UiSecurity {
 
     @Bean
-    SecurityFilterChain uiSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, Tokens tokens, JwtDecoder decoder) throws Exception {
+        var signIn = new IdentitySignIn(tokens, decoder);
+        var sessions = new SessionTokens();
+        http.authenticationManager(new ProviderManager(signIn))
+                .securityContext(context -> context.securityContextRepository(sessions))
+                .addFilterAfter(
+                        new TokenRenewal(tokens, signIn, sessions, Clock.systemUTC()),
+                        SecurityContextHolderFilter.class);
         // Before vaadin(): an API error forwarded to /error must keep its status, not become a redirect to login.
         // Webjars hold public front-end libraries (ECharts), served from the jar itself. Swagger UI's own webjar is
         // not served raw: its unmodified start page points browsers at an outside demo API (springdoc serves a

@@ -128,20 +128,31 @@ class ProvisioningHttpApiIT extends ProvisioningIntegrationSupport {
 
     @Test
     void answersAnUnexpectedFailureWith500AndAnIncidentIdOnly() {
-        jdbc.sql("alter table provisioning.firmware_release rename to firmware_release_away")
+        // A row no release could be read from (a module provisioning does not know): reading it fails unexpectedly.
+        var corrupt = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into provisioning.firmware_release
+                            (id, model, module, version, sha256, size_bytes, signature, signing_key_id, state,
+                             registered_by, registered_at)
+                        values (:id, 'AX4-ENT', 'ROTOR_CONTROLLER', :version, :sha256, 1, 'c2ln', 'k', 'DRAFT',
+                                'engineer', now())""")
+                .param("id", corrupt)
+                .param("version", "corrupt-" + corrupt)
+                .param("sha256", corrupt.toString().replace("-", "").repeat(2))
                 .update();
         try {
-            var answer = as("quality").get("/api/firmware-releases");
+            var answer = as("quality").get("/api/firmware-releases/" + corrupt);
             assertThat(answer.status()).isEqualTo(500);
             assertThat(answer.json().path("type").asString()).isEqualTo("urn:linetrace:problem:internal");
             assertThat(answer.json().path("detail").asString()).containsPattern("quote incident [0-9a-f-]{36}$");
             assertThat(answer.body())
-                    .doesNotContainIgnoringCase("firmware_release")
+                    .doesNotContain("ROTOR_CONTROLLER")
                     .doesNotContainIgnoringCase("sql")
                     .doesNotContain("Exception")
                     .doesNotContain("com.linetrace");
         } finally {
-            jdbc.sql("alter table provisioning.firmware_release_away rename to firmware_release")
+            jdbc.sql("delete from provisioning.firmware_release where id = :id")
+                    .param("id", corrupt)
                     .update();
         }
     }

@@ -1,4 +1,4 @@
-package com.linetrace.identity;
+package com.linetrace.web;
 
 import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.contracts.MalformedIdException;
@@ -56,6 +56,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         var id = malformedId(e);
         if (id != null) {
             return problem(HttpStatus.BAD_REQUEST, INVALID_ID, id);
+        }
+        // An api record refusing its own values as the body is read (a missing name, a value out of range).
+        var refusal = cause(e, ProblemException.class);
+        if (refusal != null) {
+            return refused(refusal);
         }
         return problem(
                 HttpStatus.BAD_REQUEST, "malformed-body", "The request body is not valid JSON of the expected shape");

@@ -1,4 +1,4 @@
-package com.linetrace.identity;
+package com.linetrace.web;
 
 import com.linetrace.contracts.MalformedTextException;
 import com.linetrace.contracts.Text;

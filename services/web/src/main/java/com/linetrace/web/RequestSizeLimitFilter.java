@@ -1,4 +1,4 @@
-package com.linetrace.identity;
+package com.linetrace.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

@@ -1,4 +1,4 @@
-package com.linetrace.identity;
+package com.linetrace.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

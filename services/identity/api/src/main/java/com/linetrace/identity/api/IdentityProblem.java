@@ -1,0 +1,33 @@
+package com.linetrace.identity.api;
+
+import com.linetrace.contracts.problem.ProblemType;
+
+/** Every way identity's sign-in refuses, with its stable problem code and HTTP status. */
+public enum IdentityProblem implements ProblemType {
+    /** The request lacks a user name or a password, or one is too long. */
+    INVALID_SIGN_IN("invalid-sign-in", 400),
+    /** Unknown name, wrong password or disabled user: one answer for the three, so it tells an attacker nothing. */
+    INVALID_CREDENTIALS("invalid-credentials", 401),
+    /** The caller has no valid token to renew, or its holder is no longer enabled, or the session is too old. */
+    TOKEN_NOT_RENEWABLE("token-not-renewable", 401),
+    /** Too many failed sign-ins for this name in a short time: wait, then try again. */
+    TOO_MANY_SIGN_INS("too-many-sign-ins", 429);
+
+    private final String code;
+    private final int status;
+
+    IdentityProblem(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,38 @@
+package com.linetrace.identity.api;
+
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+
+/**
+ * Sign-in: identity checks a person's user name and password, or a piece of equipment's id and secret, and answers
+ * with a short-lived token signed by the plant's identity, which every service accepts as
+ * {@code Authorization: Bearer <token>}. The same interface is the in-process bean (the plant's UI), identity's HTTP
+ * endpoints, and the client a UI apart binds over HTTP.
+ */
+@HttpExchange("/api/tokens")
+public interface Tokens {
+
+    /**
+     * A token for the holder of these credentials, with their roles.
+     *
+     * @throws com.linetrace.contracts.problem.ProblemException {@link IdentityProblem#INVALID_CREDENTIALS} for an
+     *     unknown name, a wrong password or a disabled user (one answer for all three), {@link
+     *     IdentityProblem#TOO_MANY_SIGN_INS} while a name is locked after repeated failures
+     */
+    @PostExchange
+    IssuedToken issue(@RequestBody SignIn signIn);
+
+    /**
+     * A fresh token for the caller, who signed in with a token that is still valid: the roles are read again, and a
+     * user disabled since gets {@link IdentityProblem#TOKEN_NOT_RENEWABLE}, so disabling someone takes effect within
+     * one token's lifetime. Renewal ends a while after the first sign-in ({@code linetrace.identity.token.max-session}).
+     */
+    @PostExchange("/renewal")
+    IssuedToken renew();
+
+    /** Identity's public key (PEM), which every service verifies tokens with. */
+    @GetExchange(value = "/public-key", accept = "application/x-pem-file")
+    String publicKey();
+}

@@ -1,0 +1,186 @@
+package com.linetrace.identity;
+
+import com.linetrace.contracts.DatabaseUnreachable;
+import com.linetrace.identity.api.IdentityProblem;
+import com.linetrace.identity.api.IssuedToken;
+import com.linetrace.identity.api.SignIn;
+import com.linetrace.identity.api.Tokens;
+import com.linetrace.web.BearerTokens;
+import com.linetrace.web.SecuritySettings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Identity's sign-in, in process (the plant's UI calls this bean) and over HTTP ({@code /api/tokens}, the same
+ * {@link Tokens} interface): checks a name and password against the plant's users and equipment and signs a
+ * short-lived token with their roles. A refusal is logged with the name, never the password.
+ */
+@RestController
+class TokenService implements Tokens {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+
+    /** When the holder signed in with a password: renewals keep it, so a session ends {@code max-session} after it. */
+    static final String AUTH_TIME = "auth_time";
+
+    private final AuthenticationProvider passwords;
+    private final UserDetailsService users;
+    private final SigningKey key;
+    private final JwtEncoder encoder;
+    private final JwtDecoder decoder;
+    private final IdentitySettings.Token settings;
+    private final SecuritySettings.Token verification;
+    private final SignInAttempts attempts;
+    private final Clock clock;
+
+    TokenService(
+            AuthenticationProvider passwords,
+            UserDetailsService users,
+            SigningKey key,
+            JwtDecoder decoder,
+            IdentitySettings settings,
+            SecuritySettings security,
+            Clock clock) {
+        this.passwords = passwords;
+        this.users = users;
+        this.key = key;
+        this.decoder = decoder;
+        this.settings = settings.token();
+        this.verification = security.token();
+        this.clock = clock;
+        this.attempts = new SignInAttempts(
+                settings.token().maxFailedSignIns(), settings.token().lockout(), clock);
+        this.encoder = NimbusJwtEncoder.withKeyPair(key.publicKey(), key.privateKey())
+                .algorithm(SignatureAlgorithm.RS256)
+                .jwkPostProcessor(jwk -> jwk.keyID(key.id()))
+                .build();
+    }
+
+    @Override
+    public IssuedToken issue(SignIn signIn) {
+        var name = signIn.username();
+        var lockedUntil = attempts.lockedUntil(name);
+        if (lockedUntil != null) {
+            log.warn("Refused a sign-in as '{}': locked after failed sign-ins until {}", printable(name), lockedUntil);
+            throw IdentityProblem.TOO_MANY_SIGN_INS.exception(
+                    "Too many failed sign-ins for this name: try again after " + lockedUntil);
+        }
+        org.springframework.security.core.Authentication signedIn;
+        try {
+            signedIn = passwords.authenticate(
+                    UsernamePasswordAuthenticationToken.unauthenticated(name, signIn.password()));
+        } catch (AuthenticationException e) {
+            if (DatabaseUnreachable.causes(e) && e.getCause() instanceof RuntimeException unreachable) {
+                // Not the user's fault, and no failure to count: the edges answer 503 and the user tries again.
+                throw unreachable;
+            }
+            var inARow = attempts.failed(name);
+            log.warn(
+                    "Refused a sign-in as '{}': unknown name, wrong password or not enabled ({} in a row)",
+                    printable(name),
+                    inARow);
+            throw IdentityProblem.INVALID_CREDENTIALS.exception("Wrong user name or password");
+        }
+        if (signedIn == null || !signedIn.isAuthenticated()) {
+            throw IdentityProblem.INVALID_CREDENTIALS.exception("Wrong user name or password");
+        }
+        attempts.succeeded(name);
+        log.debug("Signed in '{}'", printable(signedIn.getName()));
+        return sign(signedIn.getName(), roles(signedIn.getAuthorities()), clock.instant());
+    }
+
+    @Override
+    public IssuedToken renew() {
+        var caller = SecurityContextHolder.getContext().getAuthentication();
+        if (!(caller instanceof AbstractOAuth2TokenAuthenticationToken<?> bearer)) {
+            throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception(
+                    "Only a token can be renewed: sign in with POST /api/tokens");
+        }
+        Jwt token;
+        try {
+            // Again, even in process: whoever built this Authentication, only a token this identity signed renews.
+            token = decoder.decode(bearer.getToken().getTokenValue());
+        } catch (JwtException e) {
+            throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception("The token is no longer valid: sign in again");
+        }
+        var signedInAt = token.getClaimAsInstant(AUTH_TIME);
+        if (signedInAt == null || signedInAt.plus(settings.maxSession()).isBefore(clock.instant())) {
+            throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception("The session is over: sign in again");
+        }
+        org.springframework.security.core.userdetails.UserDetails holder;
+        try {
+            holder = users.loadUserByUsername(token.getSubject());
+        } catch (UsernameNotFoundException e) {
+            holder = null;
+        }
+        if (holder == null || !holder.isEnabled() || !holder.isAccountNonLocked() || !holder.isAccountNonExpired()) {
+            log.warn("Refused to renew the token of '{}': no longer enabled", printable(token.getSubject()));
+            throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception("This user is no longer enabled");
+        }
+        return sign(holder.getUsername(), roles(holder.getAuthorities()), signedInAt);
+    }
+
+    @Override
+    public String publicKey() {
+        return BearerTokens.pem(key.publicKey());
+    }
+
+    private IssuedToken sign(String subject, List<String> roles, Instant signedInAt) {
+        var now = clock.instant();
+        var expires = now.plus(settings.lifetime());
+        var claims = JwtClaimsSet.builder()
+                .issuer(verification.issuer())
+                .audience(List.of(verification.audience()))
+                .subject(subject)
+                .issuedAt(now)
+                .expiresAt(expires)
+                .id(UUID.randomUUID().toString())
+                .claim(BearerTokens.ROLES_CLAIM, roles)
+                .claim(AUTH_TIME, signedInAt.getEpochSecond())
+                .build();
+        var header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .type("JWT")
+                .keyId(key.id())
+                .build();
+        var jwt = encoder.encode(JwtEncoderParameters.from(header, claims));
+        return new IssuedToken(jwt.getTokenValue(), "Bearer", expires);
+    }
+
+    private static List<String> roles(Collection<? extends GrantedAuthority> authorities) {
+        return authorities.stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority != null && authority.startsWith("ROLE_"))
+                .map(authority -> authority.substring("ROLE_".length()))
+                .sorted()
+                .toList();
+    }
+
+    /** A name as typed, safe for one log line. */
+    private static String printable(String name) {
+        var shown = name.length() > 100 ? name.substring(0, 100) + "…" : name;
+        return shown.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
+    }
+}

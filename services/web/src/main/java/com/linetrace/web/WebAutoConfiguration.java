@@ -1,0 +1,53 @@
+package com.linetrace.web;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import tools.jackson.databind.JacksonModule;
+
+/**
+ * The HTTP side of every LineTrace service process: the API's security chain, problem+json answers, the body limit and
+ * the free-text check. Before Boot's resource server configuration, so there is one token decoder, ours, with the
+ * plant's issuer, audience and clock skew.
+ */
+@AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
+@EnableMethodSecurity(jsr250Enabled = true)
+@EnableConfigurationProperties(SecuritySettings.class)
+@Import(ApiSecurity.class)
+public class WebAutoConfiguration {
+
+    /** Every string of every API request body is checked as free text once, where it enters. */
+    @Bean
+    JacksonModule linetraceRequestText() {
+        return new RequestText();
+    }
+
+    @Bean
+    ApiProblems linetraceApiProblems() {
+        return new ApiProblems();
+    }
+
+    /**
+     * Identity's tokens, verified with the key of the identity in this process or else with the configured public key
+     * file; a process with neither could let nobody in, so it does not start.
+     */
+    @Bean
+    JwtDecoder linetraceTokenDecoder(SecuritySettings settings, ObjectProvider<TokenKey> inProcess) {
+        var key = inProcess.getIfAvailable();
+        if (key != null) {
+            return BearerTokens.decoder(key.publicKey(), settings.token());
+        }
+        var file = settings.token().publicKey();
+        if (file == null) {
+            throw new IllegalStateException("linetrace.security.token.public-key is not set: a LineTrace process apart"
+                    + " from identity verifies identity's tokens with identity's public key. Set it to a PEM file of"
+                    + " that key (identity serves it at GET /api/tokens/public-key)");
+        }
+        return BearerTokens.decoder(BearerTokens.readPublicKey(file), settings.token());
+    }
+}
