@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 /**
  * Services running apart from the plant, each its own Spring application on its own random port in this JVM, on
@@ -32,8 +31,12 @@ final class ServicesApart {
             "trace", "com.linetrace.trace.TraceAutoConfiguration",
             "deadletter", "com.linetrace.deadletter.DeadLetterAutoConfiguration");
 
-    /** What is not a service's: the UI (and Vaadin under it) and the simulator. */
+    /**
+     * What a service apart does not run: the UI (and Vaadin under it), the simulator, and identity, whose users and
+     * signing key only identity's own process holds (a service apart verifies tokens with the public key alone).
+     */
     private static final List<String> NOT_A_SERVICE = List.of(
+            "com.linetrace.identity.IdentityAutoConfiguration",
             "com.linetrace.ui.UiAutoConfiguration",
             "com.linetrace.simulator.SimulatorAutoConfiguration",
             "com.vaadin.flow.spring.SpringBootAutoConfiguration",
@@ -70,6 +73,10 @@ final class ServicesApart {
         // Not the plant's demo profile: a service alone has none of its data.
         properties.put("spring.profiles.active", "apart");
         properties.put("spring.autoconfigure.exclude", String.join(",", excluded));
+        // The service verifies the test tokens as it verifies identity's: with the public key it is given.
+        properties.put(
+                "linetrace.security.token.public-key",
+                com.linetrace.testing.TestTokens.publicKeyFile().toString());
         // As arguments, not default properties: those are weaker than the plant's application.properties on this
         // class path (server.port=8080 among them).
         var arguments = properties.entrySet().stream()
@@ -80,9 +87,8 @@ final class ServicesApart {
         return context;
     }
 
-    /** A service as its launcher runs it, with the API accepting the test tokens. */
+    /** A service as its launcher runs it. */
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(TestTokens.Verification.class)
     static class ServiceAlone {}
 }

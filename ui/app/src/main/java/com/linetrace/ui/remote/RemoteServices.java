@@ -2,6 +2,8 @@ package com.linetrace.ui.remote;
 
 import com.linetrace.deadletter.api.DeadLetterProblem;
 import com.linetrace.deadletter.api.DeadLetters;
+import com.linetrace.identity.api.IdentityProblem;
+import com.linetrace.identity.api.Tokens;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ProvisioningProblem;
 import com.linetrace.provisioning.api.UnitFlashes;
@@ -33,6 +35,15 @@ public class RemoteServices {
     @Bean
     RemoteApis linetraceRemoteApis(RemoteSettings settings) {
         return new RemoteApis(settings);
+    }
+
+    /** The UI's sign-in and token renewal, where identity runs apart. */
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.identity")
+    Tokens remoteTokens(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "identity", Objects.requireNonNull(settings.identity()), Tokens.class, IdentityProblem.class);
     }
 
     @Bean

@@ -42,7 +42,10 @@ class ProvisioningLauncherIT {
 
     @Test
     void documentsTheApiInterfacesMappings() {
-        assertThat(ApiClient.at(port).bearer(TestTokens.of("admin", Roles.ADMIN)).get("/v3/api-docs").body())
+        assertThat(ApiClient.at(port)
+                        .bearer(TestTokens.of("admin", Roles.ADMIN))
+                        .get("/v3/api-docs")
+                        .body())
                 .contains(
                         "/api/firmware-releases/{id}/affected-serials",
                         "/api/units/{serial}/flashes",
