@@ -20,8 +20,8 @@ class HttpUnitHistoryIT extends UnitHistoryContract {
 
     @BeforeAll
     static void startTraceApart() {
-        port = ServicesApart.trace();
-        client = ServicesApart.client("trace", port, UnitHistory.class, TraceProblem.class);
+        port = ServicesApart.port("trace");
+        client = ServicesApart.client("trace", UnitHistory.class, TraceProblem.class);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
@@ -98,25 +99,27 @@ abstract class UnitHistoryContract {
         recorded(second.serial(), second);
         recorded(third.serial(), third);
 
-        assertThat(history().latest(line, 2))
+        assertThat(history().latest(LineId.parse(line), 2))
                 .extracting(HistoryEntry::eventId)
                 .containsExactly(third.eventId(), second.eventId());
-        assertThat(history().latest(line, 0)).extracting(HistoryEntry::eventId).containsExactly(third.eventId());
-        assertThat(history().latest(newLine(), 20)).isEmpty();
+        assertThat(history().latest(LineId.parse(line), 0))
+                .extracting(HistoryEntry::eventId)
+                .containsExactly(third.eventId());
+        assertThat(history().latest(LineId.parse(newLine()), 20)).isEmpty();
     }
 
     @Test
     void refusesAnEquipmentAccountWhichIsNoPersonsRole() {
         TestTokens.signIn("fixture-1", Roles.EQUIPMENT);
 
-        assertThatThrownBy(() -> history().latest("L1", 5)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> history().latest(LineId.parse("L1"), 5)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void refusesACallerWhoIsNotSignedIn() {
         TestTokens.signOut();
 
-        assertThatThrownBy(() -> history().latest("L1", 5)).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> history().latest(LineId.parse("L1"), 5)).isInstanceOf(AuthenticationException.class);
     }
 
     /** Publishes the events as tracking would, and waits until this binding shows every one of them. */

@@ -188,7 +188,7 @@ class DashboardView extends VerticalLayout {
         events.clear();
         eventIds.clear();
         lastEvents.removeAll();
-        prepend(history.latest(lineId, latestShown).reversed());
+        prepend(history.latest(LineId.parse(lineId), latestShown).reversed());
     }
 
     private void show(LineStatus status) {

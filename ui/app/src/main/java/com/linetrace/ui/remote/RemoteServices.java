@@ -1,7 +1,21 @@
 package com.linetrace.ui.remote;
 
+import com.linetrace.deadletter.api.DeadLetterProblem;
+import com.linetrace.deadletter.api.DeadLetters;
+import com.linetrace.identity.api.IdentityProblem;
+import com.linetrace.identity.api.Tokens;
+import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
+import com.linetrace.provisioning.api.ProvisioningProblem;
+import com.linetrace.provisioning.api.UnitFlashes;
+import com.linetrace.provisioning.api.UnitKeyInjections;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.tracking.api.MasterDataEditor;
+import com.linetrace.tracking.api.StationOperations;
+import com.linetrace.tracking.api.TrackingProblem;
+import com.linetrace.tracking.api.UnitHolds;
+import com.linetrace.tracking.api.UnitStatuses;
+import com.linetrace.tracking.api.WorkOrderPlanning;
 import java.util.Objects;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,10 +37,109 @@ public class RemoteServices {
         return new RemoteApis(settings);
     }
 
+    /** The UI's sign-in and token renewal, where identity runs apart. */
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.identity")
+    Tokens remoteTokens(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "identity", Objects.requireNonNull(settings.identity()), Tokens.class, IdentityProblem.class);
+    }
+
     @Bean
     @Primary
     @ConditionalOnProperty("linetrace.ui.remote.trace")
     UnitHistory remoteUnitHistory(RemoteApis remote, RemoteSettings settings) {
         return remote.client("trace", Objects.requireNonNull(settings.trace()), UnitHistory.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
+    FirmwareReleaseCatalog remoteFirmwareReleaseCatalog(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "provisioning",
+                Objects.requireNonNull(settings.provisioning()),
+                FirmwareReleaseCatalog.class,
+                ProvisioningProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
+    UnitFlashes remoteUnitFlashes(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "provisioning",
+                Objects.requireNonNull(settings.provisioning()),
+                UnitFlashes.class,
+                ProvisioningProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
+    UnitKeyInjections remoteUnitKeyInjections(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "provisioning",
+                Objects.requireNonNull(settings.provisioning()),
+                UnitKeyInjections.class,
+                ProvisioningProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.deadletter")
+    DeadLetters remoteDeadLetters(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "dead-letter",
+                Objects.requireNonNull(settings.deadletter()),
+                DeadLetters.class,
+                DeadLetterProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    StationOperations remoteStationOperations(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking",
+                Objects.requireNonNull(settings.tracking()),
+                StationOperations.class,
+                TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    UnitHolds remoteUnitHolds(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking", Objects.requireNonNull(settings.tracking()), UnitHolds.class, TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    WorkOrderPlanning remoteWorkOrderPlanning(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking",
+                Objects.requireNonNull(settings.tracking()),
+                WorkOrderPlanning.class,
+                TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    MasterDataEditor remoteMasterDataEditor(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking", Objects.requireNonNull(settings.tracking()), MasterDataEditor.class, TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.tracking")
+    UnitStatuses remoteUnitStatuses(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "tracking", Objects.requireNonNull(settings.tracking()), UnitStatuses.class, TrackingProblem.class);
     }
 }

@@ -190,7 +190,7 @@ class DashboardViewTests extends BrowserlessTest {
         }
 
         @Override
-        public List<HistoryEntry> latest(String lineId, int limit) {
+        public List<HistoryEntry> latest(LineId lineId, int limit) {
             return latest.stream().limit(limit).toList();
         }
     }

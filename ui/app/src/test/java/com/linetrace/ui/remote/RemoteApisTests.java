@@ -3,6 +3,7 @@ package com.linetrace.ui.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitHistory;
@@ -138,8 +139,8 @@ class RemoteApisTests {
         };
         signIn("t");
 
-        trace().latest("L1", 5);
-        trace().latest("L1", 5);
+        trace().latest(LineId.parse("L1"), 5);
+        trace().latest(LineId.parse("L1"), 5);
 
         assertThat(requests)
                 .hasSize(2)

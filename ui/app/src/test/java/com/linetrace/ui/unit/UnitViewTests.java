@@ -2,6 +2,7 @@ package com.linetrace.ui.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
 import com.linetrace.provisioning.api.UnitFlashes;
 import com.linetrace.provisioning.api.UnitFlashes.FlashRecord;
@@ -48,7 +49,7 @@ class UnitViewTests extends BrowserlessTest {
         }
 
         @Override
-        public List<HistoryEntry> latest(String lineId, int limit) {
+        public List<HistoryEntry> latest(LineId lineId, int limit) {
             return List.of();
         }
 

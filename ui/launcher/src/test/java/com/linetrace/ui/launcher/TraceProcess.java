@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.RealServers;
+import com.linetrace.testing.TestTokens;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +45,7 @@ final class TraceProcess {
         command.addAll(java.util.List.of("-Xmx256m", "-jar", jar));
         command.add("--server.port=" + port);
         servers.springProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
-        command.add("--linetrace.identity.demo-users=true");
+        command.add("--linetrace.security.token.public-key=" + TestTokens.publicKeyFile());
         try {
             var log = Files.createTempFile("trace-apart", ".log");
             process = new ProcessBuilder(command)

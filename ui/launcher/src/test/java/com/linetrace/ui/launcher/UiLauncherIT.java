@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import com.linetrace.contracts.Serial;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.RealServers;
+import com.linetrace.testing.TestTokens;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.trace.api.UnknownSerialException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +45,7 @@ class UiLauncherIT {
     @DynamicPropertySource
     static void traceApart(DynamicPropertyRegistry properties) {
         properties.add("linetrace.ui.remote.trace", () -> "http://localhost:" + TraceProcess.port());
+        TestTokens.register(properties);
     }
 
     @AfterAll
@@ -68,6 +74,22 @@ class UiLauncherIT {
         assertThatThrownBy(() -> history.history(Serial.issue("LTRC", 1, 9)))
                 .isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("The trace service did not accept your sign-in");
+
+        // Signed in, as the UI's sign-in leaves the user: trace verifies the token and answers as its api says.
+        var token = TestTokens.of("quality", "QUALITY");
+        var jwt = org.springframework.security.oauth2.jwt.Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("quality")
+                .build();
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_QUALITY"), "quality"));
+        try {
+            assertThatThrownBy(() -> history.history(Serial.issue("LTRC", 2, 9)))
+                    .isInstanceOf(UnknownSerialException.class);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test

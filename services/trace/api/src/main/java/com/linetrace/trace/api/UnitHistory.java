@@ -1,5 +1,6 @@
 package com.linetrace.trace.api;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +24,10 @@ public interface UnitHistory {
     @GetExchange("/units/{serial}/history")
     List<HistoryEntry> history(@PathVariable("serial") Serial serial);
 
-    /** The latest events of a line, newest first: {@code limit} of them, kept to 1–500. */
-    @GetExchange("/lines/{line}/events")
-    List<HistoryEntry> latest(@PathVariable("line") String lineId, @RequestParam("limit") int limit);
+    /**
+     * The latest events of a line, newest first: {@code limit} of them, kept to 1–500. Under trace's own path (not
+     * {@code /api/lines}, which is tracking's), so a gateway routes by prefix.
+     */
+    @GetExchange("/unit-events")
+    List<HistoryEntry> latest(@RequestParam("line") LineId line, @RequestParam("limit") int limit);
 }

@@ -1,5 +1,6 @@
 package com.linetrace.trace.history;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Serial;
 import com.linetrace.trace.api.HistoryEntry;
@@ -33,8 +34,8 @@ class HistoryController implements UnitHistory {
     }
 
     @Override
-    public List<HistoryEntry> latest(String lineId, int limit) {
-        return history.latest(lineId, limit);
+    public List<HistoryEntry> latest(LineId line, int limit) {
+        return history.latest(line, limit);
     }
 
     /** A path's text that is not a serial: what is wrong with it, in the words a line worker reads at a scanner. */

@@ -1,5 +1,6 @@
 package com.linetrace.trace.history;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.trace.api.HistoryEntry;
@@ -29,7 +30,7 @@ class HistoryService implements UnitHistory {
 
     @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
-    public List<HistoryEntry> latest(String lineId, int limit) {
-        return repository.latest(lineId, Math.clamp(limit, 1, 500));
+    public List<HistoryEntry> latest(LineId line, int limit) {
+        return repository.latest(line.value(), Math.clamp(limit, 1, 500));
     }
 }

@@ -106,7 +106,7 @@ class UnitEventListenerIT {
                                 + stored(second.eventId().toString())
                         == 2);
 
-        var latest = ApiClient.at(port).as("operator").get("/api/lines/L7/events?limit=1");
+        var latest = ApiClient.at(port).as("operator").get("/api/unit-events?line=L7&limit=1");
 
         assertThat(latest.status()).isEqualTo(200);
         assertThat(latest.json().size()).isEqualTo(1);
