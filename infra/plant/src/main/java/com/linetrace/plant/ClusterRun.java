@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class ClusterRun implements AutoCloseable {
     private final KafkaCluster cluster;
     private final @Nullable Process[] brokers = new Process[BROKERS];
     /** Each service's instances, {@code <service>-1}, {@code <service>-2}, …, in {@link #SERVICES} order. */
-    private final Map<String, List<PlantProcess>> instances = new java.util.LinkedHashMap<>();
+    private final Map<String, List<PlantProcess>> instances = new LinkedHashMap<>();
 
     private final DemoProvisioningKeys keys = DemoProvisioningKeys.generate();
     private final List<FaultRun.Fault> faults = new ArrayList<>();
