@@ -17,10 +17,19 @@ public final class ServiceSchema {
 
     private ServiceSchema() {}
 
-    /** A Liquibase migration of {@code schema}, creating the schema first if it does not exist. */
+    /**
+     * A Liquibase migration of {@code schema}, creating the schema first if it does not exist. A schema that exists
+     * is left as it is: a service deployed apart signs in with a login that owns its schema but may not create
+     * schemas, and PostgreSQL checks that right even for {@code create schema if not exists}.
+     */
     public static SpringLiquibase liquibase(DataSource dataSource, String schema) {
         requireName(schema);
-        new JdbcTemplate(dataSource).execute("create schema if not exists " + schema);
+        var jdbc = new JdbcTemplate(dataSource);
+        var exists = jdbc.queryForObject(
+                "select exists (select 1 from pg_namespace where nspname = ?)", Boolean.class, schema);
+        if (!Boolean.TRUE.equals(exists)) {
+            jdbc.execute("create schema if not exists " + schema);
+        }
         var liquibase = new SpringLiquibase();
         liquibase.setDataSource(dataSource);
         liquibase.setChangeLog("classpath:db/changelog/" + schema + "/changelog.yaml");

@@ -13,9 +13,21 @@ import com.linetrace.testing.RealServers;
 import com.linetrace.testing.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -185,6 +197,90 @@ class OutboxRelayIT {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void twoRelaysOnOneOutboxPublishEachEventOnceAndEachKeysEventsInOrderWhileWritersCommit() throws Exception {
+        var topic = "linetrace.test-" + UUID.randomUUID() + ".v1";
+        var servers = RealServers.get().bootstrapServers();
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+        }
+        // Small batches, so that the two relays take turns many times while the writers are still committing.
+        var settings = new MessagingSettings(
+                Duration.ofMillis(10),
+                7,
+                Duration.ofSeconds(10),
+                Duration.ofDays(7),
+                3,
+                (short) 1,
+                3,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(1));
+        var relays = List.of(
+                new OutboxRelay(SCHEMA, jdbc, transactions, kafka(servers), settings),
+                new OutboxRelay(SCHEMA, jdbc, transactions, kafka(servers), settings));
+        // Per key, what was committed, in commit order: each writer owns its keys, as a service locks its unit.
+        var committed = new ConcurrentHashMap<String, List<UUID>>();
+        int writers = 6;
+        int transactionsPerWriter = 40;
+        var pool = Executors.newFixedThreadPool(writers + relays.size());
+        var writing = new CountDownLatch(writers);
+        var published = new ArrayList<Future<Integer>>();
+        try {
+            for (int w = 0; w < writers; w++) {
+                var outbox = new Outbox(jdbc, SCHEMA, relays.get(w % relays.size()));
+                var keys = IntStream.range(0, 5).mapToObj(k -> newSerial()).toList();
+                pool.submit(() -> {
+                    try {
+                        for (int t = 0; t < transactionsPerWriter; t++) {
+                            var serial = keys.get(t % keys.size());
+                            var events = IntStream.rangeClosed(0, t % 3)
+                                    .mapToObj(n -> event(serial))
+                                    .toList();
+                            transactions.executeWithoutResult(
+                                    status -> events.forEach(e -> outbox.append(topic, UnitEvent.CODEC, e)));
+                            committed
+                                    .computeIfAbsent(serial.value(), k -> new ArrayList<>())
+                                    .addAll(events.stream()
+                                            .map(EventEnvelope::eventId)
+                                            .toList());
+                        }
+                    } finally {
+                        writing.countDown();
+                    }
+                });
+            }
+            for (var relay : relays) {
+                published.add(pool.submit(() -> {
+                    int sent = 0;
+                    while (writing.getCount() > 0 || relay.backlog() > 0) {
+                        sent += relay.relayBatch();
+                    }
+                    return sent;
+                }));
+            }
+            var sentByRelay = new ArrayList<Integer>();
+            for (var relayed : published) {
+                sentByRelay.add(relayed.get(120, TimeUnit.SECONDS));
+            }
+            int expected = committed.values().stream().mapToInt(List::size).sum();
+            assertThat(sentByRelay)
+                    .as("both relays published part of the outbox, so they did race for it")
+                    .allSatisfy(sent -> assertThat(sent).isPositive());
+
+            var records = TopicProbe.readAll(servers, topic);
+            assertThat(records).hasSize(expected);
+            var onTheTopic = new HashMap<String, List<UUID>>();
+            for (var record : records) {
+                onTheTopic
+                        .computeIfAbsent(record.key(), k -> new ArrayList<>())
+                        .add(UnitEvent.CODEC.decode(record.value()).eventId());
+            }
+            assertThat(onTheTopic).isEqualTo(committed);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -62,6 +62,7 @@ public class DeadLetterAutoConfiguration {
                 .build();
     }
 
+    /** Made once the desk's schema is migrated, which its messaging does first. */
     @Bean
     DeadLetterRepository deadLetterRepository(JdbcClient jdbc, ServiceMessaging deadLetterMessaging) {
         return new DeadLetterRepository(jdbc);

@@ -1,6 +1,8 @@
 package com.linetrace.identity;
 
 import com.linetrace.contracts.DatabaseUnreachable;
+import com.linetrace.contracts.MalformedIdException;
+import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.MalformedTextException;
 import com.linetrace.contracts.problem.ProblemException;
 import java.net.URI;
@@ -8,6 +10,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -36,6 +40,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    /** A typed id in a path, parameter or body that is not one; the detail says what is wrong with it. */
+    static final String INVALID_ID = "invalid-id";
+
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -46,8 +53,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (text != null) {
             return invalidText(text);
         }
+        var id = malformedId(e);
+        if (id != null) {
+            return problem(HttpStatus.BAD_REQUEST, INVALID_ID, id);
+        }
         return problem(
                 HttpStatus.BAD_REQUEST, "malformed-body", "The request body is not valid JSON of the expected shape");
+    }
+
+    /** A path variable or request parameter that does not read as its type: an id, a number. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var id = malformedId(e);
+        if (id != null) {
+            return problem(HttpStatus.BAD_REQUEST, INVALID_ID, id);
+        }
+        var name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "The parameter " + name + " is not valid");
     }
 
     @Override
@@ -118,6 +141,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:linetrace:problem:" + code));
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** What is wrong with a typed id ({@code StationId}, {@code Serial}…) that a request carried, if that failed. */
+    private static @Nullable String malformedId(Throwable e) {
+        var id = cause(e, MalformedIdException.class);
+        if (id != null) {
+            return id.getMessage();
+        }
+        var serial = cause(e, MalformedSerialException.class);
+        return serial == null ? null : serial.getMessage();
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -6,17 +6,35 @@ import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.messaging.ServiceMessagingFactory;
+import com.linetrace.tracking.demo.DemoConfiguration;
+import com.linetrace.tracking.hold.HoldConfiguration;
+import com.linetrace.tracking.material.MaterialRepository;
+import com.linetrace.tracking.route.RouteConfiguration;
+import com.linetrace.tracking.station.StationConfiguration;
+import com.linetrace.tracking.unit.UnitConfiguration;
+import com.linetrace.tracking.workorder.WorkOrderConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
+import org.springframework.context.annotation.Import;
 
-/** Tracking's beans, for the plant in a box or for tracking running alone. */
+/**
+ * Tracking's beans, for the plant in a box or for tracking running alone: each feature package's configuration
+ * imported by name, never scanned (Boot's reference: an auto-configuration must not component-scan, or it picks up
+ * whatever else its packages hold and, in one plant, classes of the same simple name clash). Imported beans are
+ * named by their full class name.
+ */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
-// Full class names as bean names: modules meeting in one plant have classes of the same simple name.
-@ComponentScan(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @EnableConfigurationProperties(TrackingSettings.class)
+@Import({
+    RouteConfiguration.class,
+    UnitConfiguration.class,
+    MaterialRepository.class,
+    WorkOrderConfiguration.class,
+    StationConfiguration.class,
+    HoldConfiguration.class,
+    DemoConfiguration.class
+})
 public class TrackingAutoConfiguration {
 
     static final String SCHEMA = "tracking";

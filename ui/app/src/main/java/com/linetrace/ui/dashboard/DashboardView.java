@@ -1,12 +1,15 @@
 package com.linetrace.ui.dashboard;
 
 import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.MalformedIdException;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.trace.api.HistoryEntry;
 import com.linetrace.trace.api.UnitHistory;
 import com.linetrace.tracking.api.LineStatus;
 import com.linetrace.tracking.api.LineStatus.StationLoad;
+import com.linetrace.tracking.api.MasterDataRefusedException;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.ui.MainLayout;
@@ -41,6 +44,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A line at a glance: units working and waiting at each station, today's totals and the latest events. It opens
@@ -137,7 +142,12 @@ class DashboardView extends VerticalLayout {
     protected void onAttach(AttachEvent attach) {
         reload();
         var ui = attach.getUI();
-        subscription = live.subscribe(event -> onEvent(ui, event));
+        // Tracking is asked as the person watching, also on the broadcaster's thread: their authentication goes along.
+        var viewer = SecurityContextHolder.createEmptyContext();
+        viewer.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        subscription =
+                live.subscribe(event -> DelegatingSecurityContextRunnable.create(() -> onEvent(ui, event), viewer)
+                        .run());
     }
 
     @Override
@@ -154,7 +164,7 @@ class DashboardView extends VerticalLayout {
         if (!event.line().equals(line)) {
             return;
         }
-        var status = operations.lineStatus(line);
+        var status = status(line);
         var entry = EventSummaries.entry(event);
         ui.access(() -> {
             if (line.equals(lineId)) {
@@ -164,8 +174,17 @@ class DashboardView extends VerticalLayout {
         });
     }
 
+    /** The line's status; a line not set up yet (the configured default, before any master data) has none. */
+    private LineStatus status(String line) {
+        try {
+            return operations.lineStatus(LineId.parse(line));
+        } catch (MasterDataRefusedException | MalformedIdException e) {
+            return new LineStatus(line, List.of(), 0, 0, 0);
+        }
+    }
+
     private void reload() {
-        show(operations.lineStatus(lineId));
+        show(status(lineId));
         events.clear();
         eventIds.clear();
         lastEvents.removeAll();

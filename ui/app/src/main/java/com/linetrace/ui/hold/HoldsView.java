@@ -1,6 +1,8 @@
 package com.linetrace.ui.hold;
 
+import com.linetrace.contracts.MalformedIdException;
 import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.WorkOrderNumber;
 import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.UnitHolds;
 import com.linetrace.tracking.api.UnitHolds.Outcome;
@@ -128,7 +130,8 @@ class HoldsView extends VerticalLayout {
             return;
         }
         reason(holdReason)
-                .flatMap(why -> answer.ask(HoldRefusedException.class, () -> holds.hold(list, why, viewer.name())))
+                .flatMap(why ->
+                        answer.ask(HoldRefusedException.class, () -> holds.hold(UnitHolds.HoldRequest.of(list, why))))
                 .ifPresent(outcome -> {
                     show(outcome, "Held");
                     serials.clear();
@@ -141,9 +144,16 @@ class HoldsView extends VerticalLayout {
             Answer.invalid(workOrder, "Which work order?");
             return;
         }
+        WorkOrderNumber number;
+        try {
+            number = WorkOrderNumber.parse(order);
+        } catch (MalformedIdException e) {
+            Answer.invalid(workOrder, e.getMessage());
+            return;
+        }
         reason(holdReason)
                 .flatMap(why ->
-                        answer.ask(HoldRefusedException.class, () -> holds.holdWorkOrder(order, why, viewer.name())))
+                        answer.ask(HoldRefusedException.class, () -> holds.hold(UnitHolds.HoldRequest.of(number, why))))
                 .ifPresent(outcome -> show(outcome, "Held work order " + order + ":"));
     }
 
@@ -154,7 +164,7 @@ class HoldsView extends VerticalLayout {
         }
         reason(unitReason)
                 .flatMap(why -> answer.ask(HoldRefusedException.class, () -> {
-                    holds.release(serial.get(), why, viewer.name());
+                    holds.release(serial.get(), new UnitHolds.Reason(why));
                     return serial.get();
                 }))
                 .ifPresent(released -> answer.say("Released " + released + "."));
@@ -185,7 +195,7 @@ class HoldsView extends VerticalLayout {
 
     private void scrap(String serial, String why) {
         answer.ask(HoldRefusedException.class, () -> {
-                    holds.scrap(serial, why, viewer.name());
+                    holds.scrap(serial, new UnitHolds.Reason(why));
                     return serial;
                 })
                 .ifPresent(scrapped -> answer.say("Scrapped " + scrapped + "."));
@@ -200,7 +210,7 @@ class HoldsView extends VerticalLayout {
         reason(lotReason)
                 .flatMap(why -> answer.ask(
                         HoldRefusedException.class,
-                        () -> holds.quarantineLot(part.get(), lotNumber.get(), why, viewer.name())))
+                        () -> holds.quarantineLot(new UnitHolds.Lot(part.get(), lotNumber.get(), why))))
                 .ifPresent(outcome ->
                         show(outcome, "Quarantined lot " + lotNumber.get() + " of " + part.get() + "; held"));
     }
@@ -211,12 +221,12 @@ class HoldsView extends VerticalLayout {
         if (part.isEmpty() || lotNumber.isEmpty()) {
             return;
         }
-        answer.ask(HoldRefusedException.class, () -> holds.liftQuarantine(part.get(), lotNumber.get(), viewer.name()))
-                .ifPresent(lifted -> answer.say(
-                        lifted
-                                ? "Lifted the quarantine of lot " + lotNumber.get() + " of " + part.get()
-                                        + ". The units it held stay held until quality releases each."
-                                : "Lot " + lotNumber.get() + " of " + part.get() + " is not quarantined."));
+        answer.ask(HoldRefusedException.class, () -> {
+                    holds.liftQuarantine(new UnitHolds.Lot(part.get(), lotNumber.get(), null));
+                    return lotNumber.get();
+                })
+                .ifPresent(lifted -> answer.say("Lifted the quarantine of lot " + lifted + " of " + part.get()
+                        + ". The units it held stay held until quality releases each."));
     }
 
     String answerText() {

@@ -1,6 +1,9 @@
 package com.linetrace.ui.masterdata;
 
+import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.MalformedIdException;
 import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.StationId;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataEditor.LineSpec;
 import com.linetrace.tracking.api.MasterDataEditor.StationSpec;
@@ -127,7 +130,7 @@ class LinesPanel extends VerticalLayout {
             return;
         }
         var spec = new LineSpec(id.get(), name.get());
-        if (MasterDataView.done(answer, () -> editor.addLine(spec, viewer.name()))) {
+        if (MasterDataView.done(answer, () -> editor.addLine(spec))) {
             answer.say("Added line " + spec.id() + ". Add its stations next.");
             lineId.clear();
             lineName.clear();
@@ -137,7 +140,7 @@ class LinesPanel extends VerticalLayout {
 
     void addStation() {
         station().ifPresent(spec -> {
-            if (MasterDataView.done(answer, () -> editor.addStation(spec, viewer.name()))) {
+            if (MasterDataView.done(answer, () -> editor.addStation(spec))) {
                 answer.say("Added station " + spec.id() + " (" + spec.kind() + ") to line " + spec.lineId() + ".");
                 showLine(line.getValue());
             }
@@ -146,7 +149,14 @@ class LinesPanel extends VerticalLayout {
 
     void saveStation() {
         station().ifPresent(spec -> {
-            if (MasterDataView.done(answer, () -> editor.updateStation(spec, viewer.name()))) {
+            StationId id;
+            try {
+                id = StationId.parse(spec.id());
+            } catch (MalformedIdException e) {
+                Answer.invalid(stationId, e.getMessage());
+                return;
+            }
+            if (MasterDataView.done(answer, () -> editor.updateStation(id, spec))) {
                 answer.say("Saved station " + spec.id() + ".");
                 showLine(line.getValue());
             }
@@ -223,11 +233,12 @@ class LinesPanel extends VerticalLayout {
             labels.setEnabled(false);
             return;
         }
-        MasterDataView.ask(answer, () -> editor.stations(selected.id())).ifPresent(stations::setItems);
+        MasterDataView.ask(answer, () -> editor.stations(LineId.parse(selected.id())))
+                .ifPresent(stations::setItems);
         var lineId = selected.id();
         labels.setHref(DownloadHandler.fromInputStream(event -> {
                     try {
-                        var pdf = editor.stationLabels(lineId);
+                        var pdf = editor.stationLabels(LineId.parse(lineId));
                         return new DownloadResponse(
                                 new ByteArrayInputStream(pdf),
                                 "stations-" + lineId + ".pdf",

@@ -153,7 +153,7 @@ class RoutesPanel extends VerticalLayout {
             return;
         }
         var spec = new ModelSpec(id.get(), name.get());
-        if (MasterDataView.done(answer, () -> editor.addModel(spec, viewer.name()))) {
+        if (MasterDataView.done(answer, () -> editor.addModel(spec))) {
             answer.say("Added model " + spec.id() + ". Give it a route next.");
             modelId.clear();
             modelName.clear();
@@ -204,12 +204,11 @@ class RoutesPanel extends VerticalLayout {
                 List.copyOf(draft),
                 List.copyOf(new TreeSet<>(firmwareModules.getValue())),
                 requiresKey.getValue());
-        MasterDataView.ask(answer, () -> editor.addRoute(selected.id(), route, viewer.name()))
-                .ifPresent(saved -> {
-                    answer.say("Saved version " + saved.version() + " of the " + selected.id()
-                            + " route. New work orders follow it; units already released keep their version.");
-                    showModel(selected);
-                });
+        MasterDataView.ask(answer, () -> editor.addRoute(selected.id(), route)).ifPresent(saved -> {
+            answer.say("Saved version " + saved.version() + " of the " + selected.id()
+                    + " route. New work orders follow it; units already released keep their version.");
+            showModel(selected);
+        });
     }
 
     String answerText() {

@@ -254,7 +254,7 @@ class ReleasesView extends VerticalLayout {
         affected.add(count);
         // The recall's scope by where the units stand (tracking's view): how many are still in the plant, held…
         var byStatus = new java.util.TreeMap<String, Integer>();
-        statuses.of(serials.stream().map(Serial::value).toList())
+        statuses.of(new UnitStatuses.Serials(serials.stream().map(Serial::value).toList()))
                 .values()
                 .forEach(status -> byStatus.merge(status, 1, Integer::sum));
         var summary = new Span(byStatus.entrySet().stream()

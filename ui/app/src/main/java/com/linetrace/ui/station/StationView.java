@@ -1,7 +1,11 @@
 package com.linetrace.ui.station;
 
 import com.linetrace.contracts.DatabaseUnreachable;
+import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.StationId;
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
@@ -29,17 +33,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The terminal at a station. A keyboard-wedge scanner types the barcode into the scan field and presses Enter;
@@ -61,7 +62,6 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final StationOperations operations;
-    private final Supplier<String> currentUser;
     private final int recentScansShown;
 
     private final ComboBox<StationInfo> stationSelect = new ComboBox<>("Station");
@@ -75,14 +75,8 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
     /** The serial checked in by the last accepted scan, awaiting PASS or FAIL. */
     private @Nullable String checkedIn;
 
-    @Autowired
-    StationView(StationOperations operations, AuthenticationContext authentication, UiSettings settings) {
-        this(operations, () -> authentication.getPrincipalName().orElseThrow(), settings);
-    }
-
-    StationView(StationOperations operations, Supplier<String> currentUser, UiSettings settings) {
+    StationView(StationOperations operations, UiSettings settings) {
         this.operations = operations;
-        this.currentUser = currentUser;
         this.recentScansShown = settings.recentScans();
         setSizeFull();
 
@@ -196,11 +190,12 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         }
         var unit = checkedIn;
         if (unit != null && isPartBarcode(barcode)) {
-            answer(() -> operations.installPart(station.id(), UUID.randomUUID(), unit, barcode, currentUser.get()))
+            answer(() -> operations.installPart(
+                            StationId.parse(station.id()), new StationOperations.PartScan(unit, barcode)))
                     .ifPresent(answer -> showWork(unit));
             return;
         }
-        answer(() -> operations.checkIn(station.id(), UUID.randomUUID(), barcode, currentUser.get()))
+        answer(() -> operations.checkIn(StationId.parse(station.id()), new StationOperations.CheckIn(barcode)))
                 // A refused scan changes nothing: a unit already at work here stays so.
                 .filter(ScanVerdict::accepted)
                 .ifPresent(answer -> showWork(Objects.requireNonNullElse(answer.serial(), barcode)));
@@ -228,7 +223,8 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         if (station == null || serial == null) {
             return;
         }
-        answer(() -> operations.checkOut(station.id(), UUID.randomUUID(), serial, result, defects, currentUser.get()))
+        answer(() -> operations.checkOut(
+                        StationId.parse(station.id()), new StationOperations.CheckOut(serial, result, defects)))
                 .filter(ScanVerdict::accepted)
                 .ifPresent(answer -> showWork(null));
         scanField.focus();
@@ -256,7 +252,8 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
 
     private void refreshRecentScans() {
         var station = stationSelect.getValue();
-        recentScans.setItems(station == null ? List.of() : operations.recentScans(station.id(), recentScansShown));
+        recentScans.setItems(
+                station == null ? List.of() : operations.recentScans(StationId.parse(station.id()), recentScansShown));
     }
 
     /**
@@ -270,9 +267,11 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         Optional<Work> current = Optional.empty();
         if (serial != null && station != null) {
             try {
-                current = operations.currentWork(station.id(), serial);
+                current = Optional.of(operations.work(StationId.parse(station.id()), Serial.parse(serial)));
             } catch (UnknownStationException e) {
                 warn(e.getMessage());
+            } catch (ProblemException | MalformedSerialException e) {
+                // Not checked in here (any more), or not a serial: there is no work to show.
             }
         }
         current.ifPresentOrElse(work::show, work::clear);

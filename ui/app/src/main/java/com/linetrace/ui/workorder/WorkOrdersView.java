@@ -1,6 +1,8 @@
 package com.linetrace.ui.workorder;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.WorkOrderNumber;
 import com.linetrace.tracking.api.WorkOrderPlanning;
 import com.linetrace.tracking.api.WorkOrderPlanning.Choice;
 import com.linetrace.tracking.api.WorkOrderPlanning.Released;
@@ -166,7 +168,8 @@ class WorkOrdersView extends VerticalLayout {
         }
         answer.ask(
                         WorkOrderRefusedException.class,
-                        () -> planning.release(modelId.get(), lineId.get(), units, due.getValue(), viewer.name()))
+                        () -> planning.release(new WorkOrderPlanning.ReleaseRequest(
+                                modelId.get(), LineId.parse(lineId.get()), units, due.getValue())))
                 .ifPresent(released -> {
                     answer.say(released(released));
                     // Cleared so that a second click does not release the same work order twice.
@@ -198,10 +201,10 @@ class WorkOrdersView extends VerticalLayout {
 
     private DownloadResponse labels(String number, String file) {
         try {
-            return planning.labels(number)
-                    .map(pdf ->
-                            new DownloadResponse(new ByteArrayInputStream(pdf), file, "application/pdf", pdf.length))
-                    .orElseGet(() -> DownloadResponse.error(HttpStatusCode.NOT_FOUND));
+            var pdf = planning.labels(WorkOrderNumber.parse(number));
+            return new DownloadResponse(new ByteArrayInputStream(pdf), file, "application/pdf", pdf.length);
+        } catch (WorkOrderRefusedException e) {
+            return DownloadResponse.error(HttpStatusCode.NOT_FOUND);
         } catch (AccessDeniedException e) {
             return DownloadResponse.error(HttpStatusCode.FORBIDDEN);
         }

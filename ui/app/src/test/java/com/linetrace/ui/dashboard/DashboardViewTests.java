@@ -3,7 +3,9 @@ package com.linetrace.ui.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.StationId;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.contracts.unit.UnitsArrived;
 import com.linetrace.contracts.unit.WorkCompleted;
@@ -143,8 +145,8 @@ class DashboardViewTests extends BrowserlessTest {
         final List<String> asked = new ArrayList<>();
 
         @Override
-        public LineStatus lineStatus(String lineId) {
-            asked.add(lineId);
+        public LineStatus lineStatus(LineId lineId) {
+            asked.add(lineId.value());
             return status;
         }
 
@@ -154,33 +156,27 @@ class DashboardViewTests extends BrowserlessTest {
         }
 
         @Override
-        public ScanVerdict checkIn(String stationId, UUID scanId, String barcode, String actor) {
+        public ScanVerdict checkIn(StationId stationId, CheckIn scan) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public ScanVerdict checkOut(
-                String stationId,
-                UUID scanId,
-                String barcode,
-                WorkCompleted.Result result,
-                List<String> defects,
-                String actor) {
+        public ScanVerdict checkOut(StationId stationId, CheckOut checkOut) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public ScanVerdict installPart(String stationId, UUID scanId, String serial, String partBarcode, String actor) {
+        public ScanVerdict installPart(StationId stationId, PartScan part) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public java.util.Optional<com.linetrace.tracking.api.Work> currentWork(String stationId, String serial) {
-            return java.util.Optional.empty();
+        public com.linetrace.tracking.api.Work work(StationId stationId, Serial serial) {
+            throw new UnsupportedOperationException();
         }
 
         @Override
-        public List<ScanVerdict> recentScans(String stationId, int limit) {
+        public List<ScanVerdict> recentScans(StationId stationId, int limit) {
             return List.of();
         }
     }

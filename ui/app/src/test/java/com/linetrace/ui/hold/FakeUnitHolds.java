@@ -22,8 +22,15 @@ class FakeUnitHolds implements UnitHolds {
     final List<String> calls = new ArrayList<>();
 
     @Override
-    public Outcome hold(List<String> serials, String reason, String actor) {
-        calls.add("hold " + serials + " " + reason + " by " + actor);
+    public Outcome hold(HoldRequest request) {
+        if (request.workOrder() != null) {
+            return holdWorkOrder(request.workOrder().value(), request.reason());
+        }
+        return hold(request.serials(), request.reason());
+    }
+
+    private Outcome hold(List<String> serials, String reason) {
+        calls.add("hold " + serials + " " + reason);
         var done = new ArrayList<String>();
         var skipped = new ArrayList<String>();
         for (var serial : serials) {
@@ -37,19 +44,20 @@ class FakeUnitHolds implements UnitHolds {
         return new Outcome(done, skipped);
     }
 
-    @Override
-    public Outcome holdWorkOrder(String workOrder, String reason, String actor) {
-        calls.add("hold work order " + workOrder + " " + reason + " by " + actor);
+    private Outcome holdWorkOrder(String workOrder, String reason) {
+        calls.add("hold work order " + workOrder + " " + reason);
         var units = workOrders.get(workOrder);
         if (units == null) {
             throw new HoldRefusedException("No work order " + workOrder);
         }
-        return hold(units, reason, actor);
+        return hold(units, reason);
     }
 
     @Override
-    public Outcome quarantineLot(String partNumber, String lot, String reason, String actor) {
-        calls.add("quarantine " + partNumber + "/" + lot + " " + reason + " by " + actor);
+    public Outcome quarantineLot(Lot request) {
+        var partNumber = request.partNumber();
+        var lot = request.lot();
+        calls.add("quarantine " + partNumber + "/" + lot + " " + request.reason());
         quarantined.add(partNumber + "/" + lot);
         var units = unitsWithLot.getOrDefault(partNumber + "/" + lot, List.of());
         held.addAll(units);
@@ -57,22 +65,26 @@ class FakeUnitHolds implements UnitHolds {
     }
 
     @Override
-    public boolean liftQuarantine(String partNumber, String lot, String actor) {
-        calls.add("lift " + partNumber + "/" + lot + " by " + actor);
-        return quarantined.remove(partNumber + "/" + lot);
+    public void liftQuarantine(Lot request) {
+        var partNumber = request.partNumber();
+        var lot = request.lot();
+        calls.add("lift " + partNumber + "/" + lot);
+        if (!quarantined.remove(partNumber + "/" + lot)) {
+            throw new HoldRefusedException("Lot " + lot + " of " + partNumber + " is not quarantined");
+        }
     }
 
     @Override
-    public void release(String serial, String reason, String actor) {
-        calls.add("release " + serial + " " + reason + " by " + actor);
+    public void release(String serial, Reason reason) {
+        calls.add("release " + serial + " " + reason.reason());
         if (!held.remove(serial)) {
             throw new HoldRefusedException("Unit " + serial + " is not held");
         }
     }
 
     @Override
-    public void scrap(String serial, String reason, String actor) {
-        calls.add("scrap " + serial + " " + reason + " by " + actor);
+    public void scrap(String serial, Reason reason) {
+        calls.add("scrap " + serial + " " + reason.reason());
         scrapped.add(serial);
     }
 }

@@ -42,8 +42,7 @@ class HoldsViewTests extends BrowserlessTest {
 
         assertThat(tracking.held).containsExactly("LTRCA000000015", "LTRCA000000024");
         assertThat(tracking.calls)
-                .containsExactly("hold [LTRCA000000015, LTRCA000000024, LTRCA0000000ZZ] Loose arm screws reported"
-                        + " by supervisor");
+                .containsExactly("hold [LTRCA000000015, LTRCA000000024, LTRCA0000000ZZ] Loose arm screws reported");
         assertThat(answer())
                 .contains("Held 2: LTRCA000000015, LTRCA000000024")
                 .contains("Not held (unknown or scrapped) 1: LTRCA0000000ZZ");

@@ -1,5 +1,7 @@
 package com.linetrace.ui.masterdata;
 
+import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.StationId;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataRefusedException;
 import java.time.Instant;
@@ -37,8 +39,8 @@ class FakeMasterDataEditor implements MasterDataEditor {
     }
 
     @Override
-    public List<StationSpec> stations(String lineId) {
-        return stations.stream().filter(s -> s.lineId().equals(lineId)).toList();
+    public List<StationSpec> stations(LineId lineId) {
+        return stations.stream().filter(s -> s.lineId().equals(lineId.value())).toList();
     }
 
     @Override
@@ -52,46 +54,55 @@ class FakeMasterDataEditor implements MasterDataEditor {
     }
 
     @Override
-    public void addLine(LineSpec line, String actor) {
+    public RouteVersion currentRoute(String model) {
+        return routes(model).getFirst();
+    }
+
+    @Override
+    public LineSpec addLine(LineSpec line) {
         maybeRefuse();
-        calls.add("addLine " + line.id() + " by " + actor);
+        calls.add("addLine " + line.id());
         lines.add(line);
+        return line;
     }
 
     @Override
-    public void addStation(StationSpec station, String actor) {
+    public StationSpec addStation(StationSpec station) {
         maybeRefuse();
-        calls.add("addStation " + station + " by " + actor);
+        calls.add("addStation " + station);
         stations.add(station);
+        return station;
     }
 
     @Override
-    public void updateStation(StationSpec station, String actor) {
+    public StationSpec updateStation(StationId stationId, StationSpec station) {
         maybeRefuse();
-        calls.add("updateStation " + station + " by " + actor);
+        calls.add("updateStation " + stationId + " " + station);
         stations.replaceAll(s -> s.id().equals(station.id()) ? station : s);
+        return station;
     }
 
     @Override
-    public void addModel(ModelSpec model, String actor) {
+    public ModelSpec addModel(ModelSpec model) {
         maybeRefuse();
-        calls.add("addModel " + model.id() + " by " + actor);
+        calls.add("addModel " + model.id());
         models.add(model);
+        return model;
     }
 
     @Override
-    public RouteVersion addRoute(String model, RouteSpec route, String actor) {
+    public RouteVersion addRoute(String model, RouteSpec route) {
         maybeRefuse();
-        calls.add("addRoute " + model + " by " + actor);
+        calls.add("addRoute " + model);
         var versions = new ArrayList<>(routes.getOrDefault(model, List.of()));
-        var saved = new RouteVersion(model, versions.size() + 1, Instant.now(), actor, route);
+        var saved = new RouteVersion(model, versions.size() + 1, Instant.now(), "engineer", route);
         versions.addFirst(saved);
         routes.put(model, versions);
         return saved;
     }
 
     @Override
-    public byte[] stationLabels(String lineId) {
+    public byte[] stationLabels(LineId lineId) {
         return "%PDF-fake".getBytes();
     }
 }

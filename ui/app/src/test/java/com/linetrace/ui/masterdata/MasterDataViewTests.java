@@ -54,10 +54,9 @@ class MasterDataViewTests extends BrowserlessTest {
         test(lines.stationName).setValue("Arm bench");
         test(lines.saveStation).click();
         assertThat(tracking.calls.getLast())
-                .isEqualTo("updateStation "
+                .isEqualTo("updateStation ASM-21 "
                         + new StationSpec(
-                                "ASM-21", "L2", "ASSEMBLY", 10, "Arm bench", List.of("OPERATOR", "SUPERVISOR"))
-                        + " by engineer");
+                                "ASM-21", "L2", "ASSEMBLY", 10, "Arm bench", List.of("OPERATOR", "SUPERVISOR")));
         assertThat(lines.labels.isEnabled()).isTrue();
     }
 
@@ -146,8 +145,7 @@ class MasterDataViewTests extends BrowserlessTest {
                                 new OperationSpec(20, "Test", "TEST", "", List.of()),
                                 new OperationSpec(30, "Pack", "PACK", "", List.of())),
                         List.of(),
-                        false),
-                "system");
+                        false));
         var view = open();
         view.show(view.routesTab);
         var routes = view.routes;

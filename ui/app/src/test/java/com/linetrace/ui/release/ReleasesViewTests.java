@@ -31,9 +31,10 @@ class ReleasesViewTests extends BrowserlessTest {
         // Tracking's side of the recall: the first serial completed and held, the others in progress and held.
         var view = new ReleasesView(
                 provisioning,
-                serials -> serials.stream()
+                asked -> asked.serials().stream()
                         .collect(java.util.stream.Collectors.toMap(
-                                s -> s, s -> s.equals(serials.getFirst()) ? "COMPLETED (held)" : "IN_PROGRESS (held)")),
+                                s -> s,
+                                s -> s.equals(asked.serials().getFirst()) ? "COMPLETED (held)" : "IN_PROGRESS (held)")),
                 new Viewer(user, Set.of(role)));
         // The catalog takes its caller from Spring Security's context, where the UI's sign-in puts the user.
         SecurityContextHolder.getContext()

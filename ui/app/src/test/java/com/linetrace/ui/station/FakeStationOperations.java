@@ -1,5 +1,8 @@
 package com.linetrace.ui.station;
 
+import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.StationId;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
 import com.linetrace.tracking.api.LineStatus;
 import com.linetrace.tracking.api.Refusal;
@@ -8,6 +11,7 @@ import com.linetrace.tracking.api.ScanVerdict.Action;
 import com.linetrace.tracking.api.ScanVerdict.Verdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
+import com.linetrace.tracking.api.TrackingProblem;
 import com.linetrace.tracking.api.UnknownStationException;
 import com.linetrace.tracking.api.Work;
 import java.time.Instant;
@@ -15,20 +19,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Tracking as a terminal sees it: answers that a test sets, and the scans it was sent. */
 class FakeStationOperations implements StationOperations {
 
-    record CheckOut(String stationId, String barcode, Result result, List<String> defects, String actor) {}
+    record CheckedOut(String stationId, String barcode, Result result, List<String> defects) {}
+
+    /** Who tracking would record: the caller, not the terminal's to say. */
+    private static final String ACTOR = "op1";
 
     final List<StationInfo> stations = List.of(
             new StationInfo("ASM-1", "L1", "ASSEMBLY", 1, "Assembly 1"),
             new StationInfo("ASM-2", "L1", "ASSEMBLY", 2, "Assembly 2"));
     final List<ScanVerdict> scans = new ArrayList<>();
-    final List<CheckOut> checkOuts = new ArrayList<>();
+    final List<CheckedOut> checkOuts = new ArrayList<>();
     final List<String> installs = new ArrayList<>();
     private final Map<String, Work> work = new HashMap<>();
     private @Nullable Work nextWork;
@@ -42,8 +47,10 @@ class FakeStationOperations implements StationOperations {
     }
 
     @Override
-    public ScanVerdict checkIn(String stationId, UUID scanId, String barcode, String actor) {
-        known(stationId);
+    public ScanVerdict checkIn(StationId station, CheckIn request) {
+        var stationId = known(station);
+        var scanId = request.scanId();
+        var barcode = request.barcode();
         if (refusal == null && nextWork != null) {
             work.put(
                     barcode,
@@ -68,7 +75,7 @@ class FakeStationOperations implements StationOperations {
                                 20,
                                 "Propulsion",
                                 Instant.now(),
-                                actor)
+                                ACTOR)
                         : new ScanVerdict(
                                 scanId,
                                 stationId,
@@ -80,14 +87,17 @@ class FakeStationOperations implements StationOperations {
                                 null,
                                 null,
                                 Instant.now(),
-                                actor));
+                                ACTOR));
     }
 
     @Override
-    public ScanVerdict checkOut(
-            String stationId, UUID scanId, String barcode, Result result, List<String> defects, String actor) {
-        known(stationId);
-        checkOuts.add(new CheckOut(stationId, barcode, result, defects, actor));
+    public ScanVerdict checkOut(StationId station, CheckOut request) {
+        var stationId = known(station);
+        var scanId = request.scanId();
+        var barcode = request.serial();
+        var result = request.result();
+        var defects = request.defects();
+        checkOuts.add(new CheckedOut(stationId, barcode, result, defects));
         work.remove(barcode);
         return record(new ScanVerdict(
                 scanId,
@@ -100,7 +110,7 @@ class FakeStationOperations implements StationOperations {
                 20,
                 "Propulsion",
                 Instant.now(),
-                actor));
+                ACTOR));
     }
 
     private ScanVerdict record(ScanVerdict verdict) {
@@ -108,10 +118,11 @@ class FakeStationOperations implements StationOperations {
         return verdict;
     }
 
-    private void known(String stationId) {
-        if (stations.stream().noneMatch(s -> s.id().equals(stationId))) {
+    private String known(StationId stationId) {
+        if (stations.stream().noneMatch(s -> s.id().equals(stationId.value()))) {
             throw new UnknownStationException(stationId);
         }
+        return stationId.value();
     }
 
     /** The work tracking gives the next unit checked in: its operation, instruction and parts. */
@@ -120,8 +131,11 @@ class FakeStationOperations implements StationOperations {
     }
 
     @Override
-    public ScanVerdict installPart(String stationId, UUID scanId, String serial, String partBarcode, String actor) {
-        known(stationId);
+    public ScanVerdict installPart(StationId station, PartScan request) {
+        var stationId = known(station);
+        var scanId = request.scanId();
+        var serial = request.serial();
+        var partBarcode = request.barcode();
         installs.add(partBarcode);
         var current = work.get(serial);
         var partNumber = partBarcode.substring(0, partBarcode.indexOf(';'));
@@ -145,7 +159,7 @@ class FakeStationOperations implements StationOperations {
                     10,
                     "Frame and arms",
                     Instant.now(),
-                    actor));
+                    ACTOR));
         }
         work.put(
                 serial,
@@ -176,19 +190,23 @@ class FakeStationOperations implements StationOperations {
                 10,
                 "Frame and arms",
                 Instant.now(),
-                actor));
+                ACTOR));
     }
 
     @Override
-    public Optional<Work> currentWork(String stationId, String serial) {
+    public Work work(StationId stationId, Serial serial) {
         known(stationId);
-        return Optional.ofNullable(work.get(serial));
+        var current = work.get(serial.value());
+        if (current == null) {
+            throw TrackingProblem.NOT_CHECKED_IN.exception("Unit " + serial + " is not checked in at " + stationId);
+        }
+        return current;
     }
 
     @Override
-    public List<ScanVerdict> recentScans(String stationId, int limit) {
+    public List<ScanVerdict> recentScans(StationId stationId, int limit) {
         return scans.stream()
-                .filter(s -> s.stationId().equals(stationId))
+                .filter(s -> s.stationId().equals(stationId.value()))
                 .limit(limit)
                 .toList();
     }
@@ -199,7 +217,7 @@ class FakeStationOperations implements StationOperations {
     }
 
     @Override
-    public LineStatus lineStatus(String lineId) {
-        return new LineStatus(lineId, List.of(), 0, 0, 0);
+    public LineStatus lineStatus(LineId lineId) {
+        return new LineStatus(lineId.value(), List.of(), 0, 0, 0);
     }
 }

@@ -1,5 +1,6 @@
 package com.linetrace.ui.workorder;
 
+import com.linetrace.contracts.WorkOrderNumber;
 import com.linetrace.tracking.api.WorkOrderPlanning;
 import com.linetrace.tracking.api.WorkOrderRefusedException;
 import java.nio.charset.StandardCharsets;
@@ -7,9 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 
 /** Tracking's work orders as the view sees them: two models with a route, one line, and what was asked. */
 class FakeWorkOrderPlanning implements WorkOrderPlanning {
@@ -18,8 +17,12 @@ class FakeWorkOrderPlanning implements WorkOrderPlanning {
     final List<String> calls = new ArrayList<>();
 
     @Override
-    public Released release(String model, String lineId, int quantity, @Nullable LocalDate dueDate, String actor) {
-        calls.add("release " + quantity + " " + model + " on " + lineId + " due " + dueDate + " by " + actor);
+    public Released release(ReleaseRequest request) {
+        var model = request.model();
+        var lineId = request.line().value();
+        var quantity = request.quantity();
+        var dueDate = request.dueDate();
+        calls.add("release " + quantity + " " + model + " on " + lineId + " due " + dueDate);
         if (modelsWithRoute().stream().noneMatch(m -> m.id().equals(model))) {
             throw new WorkOrderRefusedException("Model '" + model + "' has no route");
         }
@@ -34,8 +37,8 @@ class FakeWorkOrderPlanning implements WorkOrderPlanning {
         var serials = IntStream.range(first, first + quantity)
                 .mapToObj(n -> "LTRCA%09d".formatted(n))
                 .toList();
-        released.addFirst(
-                new Summary(number, model, lineId, 1, quantity, dueDate, actor, Instant.now(), quantity, 0, 0, 0, 0));
+        released.addFirst(new Summary(
+                number, model, lineId, 1, quantity, dueDate, "supervisor", Instant.now(), quantity, 0, 0, 0, 0));
         return new Released(number, model, lineId, 1, serials);
     }
 
@@ -45,11 +48,17 @@ class FakeWorkOrderPlanning implements WorkOrderPlanning {
     }
 
     @Override
-    public Optional<byte[]> labels(String number) {
+    public Released workOrder(WorkOrderNumber number) {
+        throw WorkOrderRefusedException.unknown(number);
+    }
+
+    @Override
+    public byte[] labels(WorkOrderNumber number) {
         return released.stream()
-                .filter(order -> order.number().equals(number))
+                .filter(order -> order.number().equals(number.value()))
                 .findFirst()
-                .map(order -> ("%PDF-1.7 labels of " + number).getBytes(StandardCharsets.US_ASCII));
+                .map(order -> ("%PDF-1.7 labels of " + number).getBytes(StandardCharsets.US_ASCII))
+                .orElseThrow(() -> WorkOrderRefusedException.unknown(number));
     }
 
     @Override

@@ -44,7 +44,7 @@ class WorkOrdersViewTests extends BrowserlessTest {
 
         click("release-work-order");
 
-        assertThat(tracking.calls).containsExactly("release 12 AX4-ENT on L1 due 2030-05-17 by supervisor");
+        assertThat(tracking.calls).containsExactly("release 12 AX4-ENT on L1 due 2030-05-17");
         assertThat(answer().getText())
                 .isEqualTo("Released WO-000007: 12 serials LTRCA000000100–LTRCA000000111."
                         + " Print their labels from its row below.");

@@ -71,6 +71,13 @@ class DeadLetterHttpApiIT {
         var noReason = quality.post("/api/dead-letters/987654321/discard", "{}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().path("type").asString()).isEqualTo("urn:linetrace:problem:invalid-request");
+        // The interface's content type is the server's too: a body that is not JSON is refused, not read.
+        assertThat(quality.post("/api/dead-letters/987654321/discard", "text/plain", "why not")
+                        .status())
+                .isEqualTo(415);
+        var unknownPath = quality.get("/api/dead-letters/987654321/nothing-here");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.isProblem()).isTrue();
     }
 
     @Test

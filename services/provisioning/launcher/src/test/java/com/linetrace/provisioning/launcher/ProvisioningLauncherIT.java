@@ -31,4 +31,14 @@ class ProvisioningLauncherIT {
                 .containsPattern("linetrace_outbox_backlog\\{[^}]*schema=\"provisioning\"")
                 .containsPattern("linetrace_outbox_set_aside\\{[^}]*schema=\"provisioning\"");
     }
+
+    @Test
+    void documentsTheApiInterfacesMappings() {
+        assertThat(ApiClient.at(port).as("admin").get("/v3/api-docs").body())
+                .contains(
+                        "/api/firmware-releases/{id}/affected-serials",
+                        "/api/units/{serial}/flashes",
+                        "/api/units/{serial}/key-injections",
+                        "/api/equipment/flash-results");
+    }
 }

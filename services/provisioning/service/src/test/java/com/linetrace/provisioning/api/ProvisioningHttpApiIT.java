@@ -121,6 +121,9 @@ class ProvisioningHttpApiIT extends ProvisioningIntegrationSupport {
                 .isInstanceOf(HttpClientErrorException.NotFound.class);
         assertThat(as("quality").get("/api/units/NOT-A-SERIAL/flashes").status())
                 .isEqualTo(400);
+        var unknownPath = as("quality").get("/api/firmware-releases/" + unknown + "/nothing-here");
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.isProblem()).isTrue();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.linetrace.tracking.api;
 
+import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.StationId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,13 +12,22 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * The plant's master data, as engineers and admins keep it: lines and their stations, product models and their
  * versioned routes. A new route version applies to work orders released from then on; units already issued keep
- * theirs. Writes need the ENGINEER or ADMIN role and are checked again here; a refusal throws
- * {@link MasterDataRefusedException} with the reason in words. The same records are the bodies of the HTTP API.
+ * theirs. Writes need the ENGINEER or ADMIN role; reads also SUPERVISOR or QUALITY. A refusal throws
+ * {@link MasterDataRefusedException} with the reason in words. Ids in the records are text as an engineer typed it,
+ * checked with the record's other fields so that one answer names every field to change.
  */
+@HttpExchange("/api")
 public interface MasterDataEditor {
 
     String PART_NUMBER = "[A-Z0-9][A-Z0-9._/-]{0,39}";
@@ -96,28 +107,63 @@ public interface MasterDataEditor {
     /** A saved version of a model's route; {@code createdBy} is "system" for the routes the plant was set up with. */
     record RouteVersion(String model, int version, Instant createdAt, String createdBy, RouteSpec route) {}
 
+    @GetExchange("/lines")
     List<LineSpec> lines();
 
-    /** The stations of a line, in flow order. */
-    List<StationSpec> stations(String lineId);
+    /**
+     * The stations of a line, in flow order.
+     *
+     * @throws MasterDataRefusedException {@link TrackingProblem#UNKNOWN_LINE} (404) when there is no such line
+     */
+    @GetExchange("/lines/{lineId}/stations")
+    List<StationSpec> stations(@PathVariable LineId lineId);
 
+    @GetExchange("/models")
     List<ModelSpec> models();
 
     /** The route versions of a model, newest (the one new work orders follow) first. */
-    List<RouteVersion> routes(String model);
+    @GetExchange("/models/{model}/routes")
+    List<RouteVersion> routes(@PathVariable String model);
 
-    void addLine(LineSpec line, String actor);
+    /**
+     * The route version new work orders of a model follow.
+     *
+     * @throws MasterDataRefusedException {@link TrackingProblem#UNKNOWN_ROUTE} (404) when the model has none
+     */
+    @GetExchange("/models/{model}/routes/current")
+    RouteVersion currentRoute(@PathVariable String model);
 
-    void addStation(StationSpec station, String actor);
+    /** Adds a line; answered 201 with it. */
+    @PostExchange(url = "/lines", contentType = MediaType.APPLICATION_JSON_VALUE)
+    LineSpec addLine(@Valid @RequestBody LineSpec line);
 
-    /** Renames a station, moves it in the flow or changes who may work at it; its id, line and kind stay. */
-    void updateStation(StationSpec station, String actor);
+    /** Adds a station to its line; answered 201 with it. */
+    @PostExchange(url = "/stations", contentType = MediaType.APPLICATION_JSON_VALUE)
+    StationSpec addStation(@Valid @RequestBody StationSpec station);
 
-    void addModel(ModelSpec model, String actor);
+    /**
+     * Renames a station, moves it in the flow or changes who may work at it; its id, line and kind stay.
+     *
+     * @throws MasterDataRefusedException when {@code station}'s id is not {@code stationId}, or it changes the line
+     *     or the kind
+     */
+    @PutExchange(url = "/stations/{stationId}", contentType = MediaType.APPLICATION_JSON_VALUE)
+    StationSpec updateStation(@PathVariable StationId stationId, @Valid @RequestBody StationSpec station);
 
-    /** Saves {@code route} as the model's next version and returns it. */
-    RouteVersion addRoute(String model, RouteSpec route, String actor);
+    /** Adds a product model; answered 201 with it. */
+    @PostExchange(url = "/models", contentType = MediaType.APPLICATION_JSON_VALUE)
+    ModelSpec addModel(@Valid @RequestBody ModelSpec model);
 
-    /** The ID labels of a line's stations, a Code128 barcode each, as a PDF to print and stick on the stations. */
-    byte[] stationLabels(String lineId);
+    /** Saves {@code route} as the model's next version and returns it; answered 201. */
+    @PostExchange(url = "/models/{model}/routes", contentType = MediaType.APPLICATION_JSON_VALUE)
+    RouteVersion addRoute(@PathVariable String model, @Valid @RequestBody RouteSpec route);
+
+    /**
+     * The ID labels of a line's stations, a Code128 barcode each, as a PDF to print and stick on the stations.
+     *
+     * @throws MasterDataRefusedException {@link TrackingProblem#UNKNOWN_LINE} (404) when there is no such line, or
+     *     when it has no stations yet
+     */
+    @GetExchange("/lines/{lineId}/station-labels")
+    byte[] stationLabels(@PathVariable LineId lineId);
 }

@@ -1,20 +1,23 @@
 package com.linetrace.tracking.api;
 
-/** Why master data was not saved, in words; {@link #conflict()} when it clashes with what already exists. */
-public class MasterDataRefusedException extends RuntimeException {
+import com.linetrace.contracts.problem.ProblemException;
 
-    private final boolean conflict;
+/**
+ * Why master data was not saved or found, in words: {@link TrackingProblem#INVALID_MASTER_DATA} (400),
+ * {@link TrackingProblem#ALREADY_EXISTS} (409) when it clashes with what exists, {@link TrackingProblem#UNKNOWN_LINE}
+ * or {@link TrackingProblem#UNKNOWN_ROUTE} (404).
+ */
+public class MasterDataRefusedException extends ProblemException {
 
     public MasterDataRefusedException(String message) {
-        this(message, false);
+        this(TrackingProblem.INVALID_MASTER_DATA, message);
     }
 
-    public MasterDataRefusedException(String message, boolean conflict) {
-        super(message);
-        this.conflict = conflict;
+    public MasterDataRefusedException(TrackingProblem problem, String message) {
+        super(problem, message);
     }
 
     public boolean conflict() {
-        return conflict;
+        return problem() == TrackingProblem.ALREADY_EXISTS;
     }
 }

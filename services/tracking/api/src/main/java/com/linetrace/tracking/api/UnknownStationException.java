@@ -1,10 +1,16 @@
 package com.linetrace.tracking.api;
 
-/** No station has the given id: a configuration or typing error at the terminal, not a unit's refusal. */
-public class UnknownStationException extends RuntimeException {
+import com.linetrace.contracts.StationId;
+import com.linetrace.contracts.problem.ProblemException;
 
-    public UnknownStationException(String stationId) {
-        super("No station has the id '" + (stationId.length() > 40 ? stationId.substring(0, 40) + "…" : stationId)
-                + "'");
+/** No station has the given id: a configuration or typing error at the terminal, not a unit's refusal. 404. */
+public class UnknownStationException extends ProblemException {
+
+    UnknownStationException(String detail) {
+        super(TrackingProblem.UNKNOWN_STATION, detail);
+    }
+
+    public UnknownStationException(StationId stationId) {
+        this("No station has the id '" + stationId + "'");
     }
 }

@@ -1,10 +1,24 @@
 package com.linetrace.tracking.api;
 
+import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.WorkOrderNumber;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * Planning work orders: release one (its serials are issued at once, so labels can be printed before the first
@@ -13,7 +27,20 @@ import org.jspecify.annotations.Nullable;
  * caller's role; a work order that cannot be released as asked throws {@link WorkOrderRefusedException} with the
  * reason in words.
  */
+@HttpExchange("/api/work-orders")
 public interface WorkOrderPlanning {
+
+    /**
+     * A work order to release: {@code quantity} units of {@code model} on {@code line}, following the model's
+     * current route version.
+     *
+     * @param dueDate optional; not before today
+     */
+    record ReleaseRequest(
+            @NotBlank @Size(max = 40) String model,
+            @NotNull LineId line,
+            @Min(1) @Max(10_000) int quantity,
+            @Nullable LocalDate dueDate) {}
 
     /** A work order just released, with the serials it issued in order. */
     record Released(String number, String model, String lineId, int routeVersion, List<String> serials) {
@@ -46,28 +73,43 @@ public interface WorkOrderPlanning {
     record Choice(String id, String name) {}
 
     /**
-     * Releases a work order of {@code quantity} units of {@code model} on {@code lineId}; they follow the model's
-     * current route version.
+     * Releases a work order and issues its serials; answered 201.
      *
-     * @param dueDate optional; not before today
      * @throws WorkOrderRefusedException for an unknown model or line, a model without a route, a quantity outside
      *     1 to 10000 or a due date in the past
      */
-    Released release(String model, String lineId, int quantity, @Nullable LocalDate dueDate, String actor);
+    @PostExchange(contentType = MediaType.APPLICATION_JSON_VALUE)
+    Released release(@Valid @RequestBody ReleaseRequest request);
 
     /**
      * The latest work orders, newest first, at most {@code limit} (1 to 1000).
      *
      * @throws WorkOrderRefusedException for a limit outside 1 to 1000
      */
-    List<Summary> workOrders(int limit);
+    @GetExchange
+    List<Summary> workOrders(@RequestParam(defaultValue = "100") int limit);
 
-    /** The serial labels of a work order as a printable PDF (Code128), or empty when there is no such work order. */
-    Optional<byte[]> labels(String number);
+    /**
+     * A released work order with its serials.
+     *
+     * @throws WorkOrderRefusedException {@link TrackingProblem#UNKNOWN_WORK_ORDER} (404) when there is none
+     */
+    @GetExchange("/{number}")
+    Released workOrder(@PathVariable WorkOrderNumber number);
+
+    /**
+     * The serial labels of a work order as a printable PDF (Code128).
+     *
+     * @throws WorkOrderRefusedException {@link TrackingProblem#UNKNOWN_WORK_ORDER} (404) when there is none
+     */
+    @GetExchange("/{number}/labels")
+    byte[] labels(@PathVariable WorkOrderNumber number);
 
     /** The models a work order can be released for: those with a route, by id. */
+    @GetExchange("/models")
     List<Choice> modelsWithRoute();
 
     /** The plant's lines, by id. */
+    @GetExchange("/lines")
     List<Choice> lines();
 }

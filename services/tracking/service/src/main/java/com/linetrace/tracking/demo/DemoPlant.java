@@ -1,6 +1,6 @@
 package com.linetrace.tracking.demo;
 
-import com.linetrace.tracking.TrackingSettings;
+import com.linetrace.contracts.LineId;
 import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.route.Operation;
 import com.linetrace.tracking.route.Part;
@@ -31,28 +31,22 @@ class DemoPlant implements ApplicationRunner {
     private final MasterData masterData;
     private final WorkOrders workOrders;
     private final TransactionTemplate transactions;
-    private final TrackingSettings settings;
 
-    DemoPlant(
-            MasterData masterData, WorkOrders workOrders, TransactionTemplate transactions, TrackingSettings settings) {
+    DemoPlant(MasterData masterData, WorkOrders workOrders, TransactionTemplate transactions) {
         this.masterData = masterData;
         this.workOrders = workOrders;
         this.transactions = transactions;
-        this.settings = settings;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!settings.demoData()) {
-            return;
-        }
         transactions.executeWithoutResult(status -> {
             if (masterData.hasLines()) {
                 return;
             }
             createMasterData();
-            var released =
-                    workOrders.releaseAsPlant(MODEL, LINE, 24, LocalDate.now().plusDays(2), "demo");
+            var released = workOrders.release(
+                    MODEL, LineId.parse(LINE), 24, LocalDate.now().plusDays(2), "demo");
             log.info(
                     "Demo plant created: line {}, model {}, work order {} with serials {} … {}",
                     LINE,

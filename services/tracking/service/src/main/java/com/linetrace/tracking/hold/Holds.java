@@ -1,18 +1,17 @@
 package com.linetrace.tracking.hold;
 
-import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Text;
+import com.linetrace.contracts.WorkOrderNumber;
 import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitReleased;
 import com.linetrace.contracts.unit.UnitScrapped;
 import com.linetrace.tracking.api.HoldRefusedException;
-import com.linetrace.tracking.api.UnitHolds;
+import com.linetrace.tracking.api.UnitHolds.Outcome;
 import com.linetrace.tracking.material.MaterialRepository;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
 import com.linetrace.tracking.unit.UnitState;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * unit event in the same transaction.
  */
 @Service
-public class Holds implements UnitHolds {
+class Holds {
 
     private final UnitRepository units;
     private final MaterialRepository materials;
@@ -39,10 +38,8 @@ public class Holds implements UnitHolds {
         this.events = events;
     }
 
-    @Override
     @Transactional
-    @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
-    public Outcome hold(List<String> serials, String reason, String actor) {
+    Outcome hold(List<String> serials, String reason, String actor) {
         var held = new ArrayList<String>();
         var skipped = new ArrayList<String>();
         for (var text : serials) {
@@ -55,11 +52,9 @@ public class Holds implements UnitHolds {
         return new Outcome(held, skipped);
     }
 
-    @Override
     @Transactional
-    @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
-    public Outcome holdWorkOrder(String workOrder, String reason, String actor) {
-        var serials = units.ofWorkOrder(workOrder);
+    Outcome holdWorkOrder(WorkOrderNumber workOrder, String reason, String actor) {
+        var serials = units.ofWorkOrder(workOrder.value());
         if (serials.isEmpty()) {
             throw new HoldRefusedException("No work order " + workOrder + " with units");
         }
@@ -67,10 +62,8 @@ public class Holds implements UnitHolds {
     }
 
     /** Quarantines a lot: refused at every station from now on, and every unit containing it is held. */
-    @Override
     @Transactional
-    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
-    public Outcome quarantineLot(String partNumber, String lot, String reason, String actor) {
+    Outcome quarantineLot(String partNumber, String lot, String reason, String actor) {
         var why = reason(reason);
         // Before any unit lock: an installation of the lot running now finishes first and its unit is held below,
         // or it starts after this commits and sees the quarantine.
@@ -83,17 +76,13 @@ public class Holds implements UnitHolds {
     }
 
     /** Lifts a lot's quarantine; the units it held stay held until quality releases each. */
-    @Override
     @Transactional
-    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
-    public boolean liftQuarantine(String partNumber, String lot, String actor) {
+    boolean liftQuarantine(String partNumber, String lot) {
         return materials.lift(partNumber, lot);
     }
 
-    @Override
     @Transactional
-    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
-    public void release(String serialText, String reason, String actor) {
+    void release(String serialText, String reason, String actor) {
         var unit = lockKnown(serialText);
         if (!unit.held()) {
             throw new HoldRefusedException("Unit " + serialText + " is not on hold");
@@ -103,10 +92,8 @@ public class Holds implements UnitHolds {
         events.publish(unit.serial(), unit.lineId(), null, actor, at, new UnitReleased(reason(reason)));
     }
 
-    @Override
     @Transactional
-    @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
-    public void scrap(String serialText, String reason, String actor) {
+    void scrap(String serialText, String reason, String actor) {
         var unit = lockKnown(serialText);
         if (unit.status() == UnitState.Status.SCRAPPED) {
             throw new HoldRefusedException("Unit " + serialText + " is already scrapped");
@@ -139,8 +126,7 @@ public class Holds implements UnitHolds {
         if (problem != null) {
             throw new HoldRefusedException("Malformed serial: " + problem);
         }
-        return units.lock(Serial.parse(serialText))
-                .orElseThrow(() -> new HoldRefusedException("Unknown serial " + serialText));
+        return units.lock(Serial.parse(serialText)).orElseThrow(() -> HoldRefusedException.unknownSerial(serialText));
     }
 
     /** The one check of a reason, whichever way it came (HTTP, the UI in-process, a rule). */

@@ -4,11 +4,11 @@ import com.linetrace.contracts.Roles;
 import com.linetrace.tracking.api.UnitStatuses;
 import com.linetrace.tracking.unit.UnitRepository;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.RestController;
 
-@Service
+/** {@link UnitStatuses}, for a recall's scope: over HTTP and for the UI in-process alike. */
+@RestController
 class Statuses implements UnitStatuses {
 
     private final UnitRepository units;
@@ -19,9 +19,9 @@ class Statuses implements UnitStatuses {
 
     @Override
     @RolesAllowed({Roles.QUALITY, Roles.ENGINEER, Roles.SUPERVISOR, Roles.MANAGER, Roles.ADMIN})
-    public Map<String, String> of(List<String> serials) {
-        return serials.isEmpty()
+    public Map<String, String> of(Serials serials) {
+        return serials.serials().isEmpty()
                 ? Map.of()
-                : units.statuses(serials.stream().limit(10_000).toList());
+                : units.statuses(serials.serials().stream().limit(10_000).toList());
     }
 }

@@ -1,11 +1,19 @@
 package com.linetrace.tracking.route;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.equipment.FirmwareModule;
 import com.linetrace.tracking.api.MasterDataEditor;
+import com.linetrace.tracking.api.MasterDataEditor.LineSpec;
+import com.linetrace.tracking.api.MasterDataEditor.ModelSpec;
+import com.linetrace.tracking.api.MasterDataEditor.OperationSpec;
+import com.linetrace.tracking.api.MasterDataEditor.PartSpec;
+import com.linetrace.tracking.api.MasterDataEditor.RouteSpec;
+import com.linetrace.tracking.api.MasterDataEditor.RouteVersion;
+import com.linetrace.tracking.api.MasterDataEditor.StationSpec;
 import com.linetrace.tracking.api.MasterDataRefusedException;
+import com.linetrace.tracking.api.TrackingProblem;
 import com.linetrace.tracking.label.LabelSheet;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the UI alike, and a refusal says in words what to change.
  */
 @Service
-class MasterDataService implements MasterDataEditor {
+class MasterDataService {
 
     private static final Logger log = LoggerFactory.getLogger(MasterDataService.class);
 
@@ -38,50 +46,39 @@ class MasterDataService implements MasterDataEditor {
         this.validator = validator;
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
-    public List<LineSpec> lines() {
+    List<LineSpec> lines() {
         return masterData.lines().stream()
                 .map(line -> new LineSpec(line.id(), line.name()))
                 .toList();
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
-    public List<StationSpec> stations(String lineId) {
-        return masterData.stationsOf(lineId).stream()
+    List<StationSpec> stations(LineId lineId) {
+        requireLine(lineId);
+        return masterData.stationsOf(lineId.value()).stream()
                 .map(s -> new StationSpec(s.id(), s.lineId(), s.kind(), s.flowOrder(), s.name(), s.allowedRoles()))
                 .toList();
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
-    public List<ModelSpec> models() {
+    List<ModelSpec> models() {
         return masterData.models().stream()
                 .map(model -> new ModelSpec(model.id(), model.name()))
                 .toList();
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
-    public List<RouteVersion> routes(String model) {
+    List<RouteVersion> routes(String model) {
         return masterData.routes(model).stream()
                 .map(saved -> new RouteVersion(
                         model, saved.route().version(), saved.createdAt(), saved.createdBy(), spec(saved.route())))
                 .toList();
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
-    public void addLine(LineSpec line, String actor) {
+    void addLine(LineSpec line, String actor) {
         requireValid(line);
         addOnce("Line " + line.id(), () -> masterData.addLine(line.id(), line.name()));
         log.info("{} added line {}", actor, line.id());
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
-    public void addStation(StationSpec station, String actor) {
+    void addStation(StationSpec station, String actor) {
         requireValid(station);
         requireKind(station.kind());
         requireRoles(station.allowedRoles());
@@ -100,9 +97,7 @@ class MasterDataService implements MasterDataEditor {
         log.info("{} added station {} ({}) to line {}", actor, station.id(), station.kind(), station.lineId());
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
-    public void updateStation(StationSpec station, String actor) {
+    void updateStation(StationSpec station, String actor) {
         requireValid(station);
         requireRoles(station.allowedRoles());
         var existing = masterData
@@ -117,18 +112,14 @@ class MasterDataService implements MasterDataEditor {
         log.info("{} changed station {}", actor, station.id());
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
-    public void addModel(ModelSpec model, String actor) {
+    void addModel(ModelSpec model, String actor) {
         requireValid(model);
         addOnce("Model " + model.id(), () -> masterData.addModel(model.id(), model.name()));
         log.info("{} added model {}", actor, model.id());
     }
 
-    @Override
     @Transactional
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
-    public RouteVersion addRoute(String model, RouteSpec route, String actor) {
+    RouteVersion addRoute(String model, RouteSpec route, String actor) {
         requireValid(route);
         if (!masterData.modelExists(model)) {
             throw new MasterDataRefusedException("No model has the id " + model);
@@ -186,15 +177,14 @@ class MasterDataService implements MasterDataEditor {
         } catch (DuplicateKeyException e) {
             // Two engineers saved a version of the same route at once: the unique version keeps one.
             throw new MasterDataRefusedException(
-                    "Someone saved a version of the " + model + " route at the same moment; reload it and save again",
-                    true);
+                    TrackingProblem.ALREADY_EXISTS,
+                    "Someone saved a version of the " + model + " route at the same moment; reload it and save again");
         }
     }
 
-    @Override
-    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR})
-    public byte[] stationLabels(String lineId) {
-        var stations = masterData.stationsOf(lineId);
+    byte[] stationLabels(LineId lineId) {
+        requireLine(lineId);
+        var stations = masterData.stationsOf(lineId.value());
         if (stations.isEmpty()) {
             throw new MasterDataRefusedException("Line " + lineId + " has no stations");
         }
@@ -211,7 +201,7 @@ class MasterDataService implements MasterDataEditor {
         try {
             insert.run();
         } catch (DuplicateKeyException e) {
-            throw new MasterDataRefusedException(what + " already exists", true);
+            throw new MasterDataRefusedException(TrackingProblem.ALREADY_EXISTS, what + " already exists");
         }
     }
 
@@ -244,10 +234,16 @@ class MasterDataService implements MasterDataEditor {
         }
     }
 
+    private void requireLine(LineId lineId) {
+        if (!masterData.lineExists(lineId.value())) {
+            throw new MasterDataRefusedException(TrackingProblem.UNKNOWN_LINE, "No line has the id '" + lineId + "'");
+        }
+    }
+
     private static void requireKind(String kind) {
-        if (!STATION_KINDS.contains(kind)) {
+        if (!MasterDataEditor.STATION_KINDS.contains(kind)) {
             throw new MasterDataRefusedException(
-                    "Station kind must be one of " + STATION_KINDS + "; " + kind + " is not");
+                    "Station kind must be one of " + MasterDataEditor.STATION_KINDS + "; " + kind + " is not");
         }
     }
 

@@ -1,146 +1,73 @@
 package com.linetrace.tracking.station;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
-import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.StationId;
+import com.linetrace.tracking.Caller;
 import com.linetrace.tracking.api.LineStatus;
-import com.linetrace.tracking.api.ScanIdReusedException;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
-import com.linetrace.tracking.api.UnknownStationException;
 import com.linetrace.tracking.api.Work;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.net.URI;
-import java.security.Principal;
 import java.util.List;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The stations' HTTP API. A scan always gets a verdict (200): ACCEPTED, or REJECTED with a stable code and a
- * message for the worker; only a request that is not a scan at all (unknown station, malformed body, a scan id
- * reused for another request) is an HTTP error, as problem+json.
+ * {@link StationOperations}, for the stations' HTTP API and for the UI in-process alike: the mappings are the
+ * interface's, the roles are checked here, and the worker is the caller.
  */
 @RestController
-class StationController {
+class StationController implements StationOperations {
 
-    private final StationOperations stations;
+    private final StationWork work;
+    private final StationReads reads;
 
-    StationController(StationOperations stations) {
-        this.stations = stations;
+    StationController(StationWork work, StationReads reads) {
+        this.work = work;
+        this.reads = reads;
     }
 
-    /**
-     * A check-in scan; {@code scanId} (optional) makes a retried request idempotent at this station for this
-     * action.
-     */
-    record ScanRequest(
-            @Nullable UUID scanId, @NotNull @Size(max = 256) String barcode) {}
-
-    /** A check-out of the unit checked in at the station. */
-    record CheckOutRequest(
-            @Nullable UUID scanId,
-            @NotNull @Size(max = 256) String serial,
-            @NotNull Result result,
-            @Nullable @Size(max = 20) List<String> defects) {}
-
-    @PostMapping(path = "/api/stations/{stationId}/scans", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    ScanVerdict scan(@PathVariable String stationId, @Valid @RequestBody ScanRequest request, Principal user) {
-        return stations.checkIn(stationId, idOf(request.scanId()), request.barcode(), user.getName());
+    public ScanVerdict checkIn(StationId stationId, CheckIn scan) {
+        return work.checkIn(stationId, scan, Caller.name());
     }
 
-    @PostMapping(path = "/api/stations/{stationId}/check-outs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    ScanVerdict checkOut(@PathVariable String stationId, @Valid @RequestBody CheckOutRequest request, Principal user) {
-        return stations.checkOut(
-                stationId,
-                idOf(request.scanId()),
-                request.serial(),
-                request.result(),
-                request.defects() == null ? List.of() : request.defects(),
-                user.getName());
+    public ScanVerdict checkOut(StationId stationId, CheckOut checkOut) {
+        return work.checkOut(stationId, checkOut, Caller.name());
     }
 
-    /** A part installed in the unit checked in at the station, from its barcode. */
-    record MaterialRequest(
-            @Nullable UUID scanId,
-            @NotNull @Size(max = 256) String serial,
-            @NotNull @Size(max = 256) String barcode) {}
-
-    @PostMapping(path = "/api/stations/{stationId}/materials", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    ScanVerdict installPart(
-            @PathVariable String stationId, @Valid @RequestBody MaterialRequest request, Principal user) {
-        return stations.installPart(
-                stationId, idOf(request.scanId()), request.serial(), request.barcode(), user.getName());
+    public ScanVerdict installPart(StationId stationId, PartScan part) {
+        return work.installPart(stationId, part, Caller.name());
     }
 
-    /** The operation, work instruction and parts still to scan for a unit checked in at the station. */
-    @GetMapping("/api/stations/{stationId}/work/{serial}")
+    @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.ADMIN})
-    Work work(@PathVariable String stationId, @PathVariable String serial) {
-        return stations.currentWork(stationId, serial).orElseThrow(() -> new NoWorkException(serial, stationId));
+    public Work work(StationId stationId, Serial serial) {
+        return reads.work(stationId, serial);
     }
 
-    @GetMapping("/api/stations/{stationId}/scans")
+    @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
-    List<ScanVerdict> recentScans(@PathVariable String stationId, @RequestParam(defaultValue = "20") int limit) {
-        return stations.recentScans(stationId, limit);
+    public List<ScanVerdict> recentScans(StationId stationId, int limit) {
+        return reads.recentScans(stationId, limit);
     }
 
-    @GetMapping("/api/stations")
+    @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
-    List<StationInfo> stations() {
-        return stations.stations();
+    public List<StationInfo> stations() {
+        return reads.stations();
     }
 
-    @GetMapping("/api/lines/{lineId}/status")
+    @Override
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
-    LineStatus lineStatus(@PathVariable String lineId) {
-        return stations.lineStatus(lineId);
-    }
-
-    private static UUID idOf(@Nullable UUID scanId) {
-        return scanId != null ? scanId : UUID.randomUUID();
-    }
-
-    @ExceptionHandler
-    ProblemDetail unknownStation(UnknownStationException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-station", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidScan(InvalidScanException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-scan", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail scanIdReused(ScanIdReusedException e) {
-        return problem(HttpStatus.CONFLICT, "scan-id-reused", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail noWork(NoWorkException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-checked-in", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:linetrace:problem:" + code));
-        return problem;
+    public LineStatus lineStatus(LineId lineId) {
+        return reads.lineStatus(lineId);
     }
 }

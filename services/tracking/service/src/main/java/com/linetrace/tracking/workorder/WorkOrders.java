@@ -1,15 +1,17 @@
 package com.linetrace.tracking.workorder;
 
-import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.WorkOrderNumber;
 import com.linetrace.contracts.unit.UnitsInitialized;
 import com.linetrace.tracking.TrackingSettings;
-import com.linetrace.tracking.api.WorkOrderPlanning;
+import com.linetrace.tracking.api.WorkOrderPlanning.Choice;
+import com.linetrace.tracking.api.WorkOrderPlanning.Released;
+import com.linetrace.tracking.api.WorkOrderPlanning.Summary;
 import com.linetrace.tracking.api.WorkOrderRefusedException;
 import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * station; each unit follows the model's route version current at release.
  */
 @Service
-public class WorkOrders implements WorkOrderPlanning {
+public class WorkOrders {
 
     static final int MAX_QUANTITY = 10_000;
     static final int MAX_LIST = 1000;
@@ -52,37 +54,29 @@ public class WorkOrders implements WorkOrderPlanning {
     }
 
     /** A released work order with its serials, if there is one with this number. */
-    public Optional<Released> find(String number) {
+    Optional<Released> find(WorkOrderNumber number) {
         return jdbc.sql("select w.number, w.model_id, w.line_id, r.version from tracking.work_order w"
                         + " join tracking.route r on r.id = w.route_id where w.number = :number")
-                .param("number", number)
+                .param("number", number.value())
                 .query((rs, n) -> new Released(
                         rs.getString(1),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getInt(4),
-                        units.ofWorkOrder(number).stream().map(Serial::value).toList()))
+                        units.ofWorkOrder(number.value()).stream()
+                                .map(Serial::value)
+                                .toList()))
                 .optional();
     }
 
-    @Override
-    @Transactional
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
-    public Released release(String model, String lineId, int quantity, @Nullable LocalDate dueDate, String actor) {
-        return releaseAsPlant(model, lineId, quantity, dueDate, actor);
-    }
-
     /**
-     * Releases a work order without a role check: the caller is the plant itself (the demo data at first start),
-     * not a person. People go through {@link #release}.
+     * Releases a work order of {@code quantity} units of {@code model} on {@code line}, for {@code actor}: a person
+     * through {@link WorkOrderController}, which checks the role, or the plant itself (the demo data at first start).
      */
     @Transactional
-    public Released releaseAsPlant(
-            String model, String lineId, int quantity, @Nullable LocalDate dueDate, String actor) {
+    public Released release(String model, LineId line, int quantity, @Nullable LocalDate dueDate, String actor) {
         var route = routeFor(model);
-        if (lineId == null || lineId.isBlank()) {
-            throw new WorkOrderRefusedException("Pick the line to build on");
-        }
+        var lineId = line.value();
         if (!masterData.lineExists(lineId)) {
             throw new WorkOrderRefusedException("No line has the id '" + lineId + "'");
         }
@@ -98,7 +92,7 @@ public class WorkOrders implements WorkOrderPlanning {
         long next = jdbc.sql("select nextval('tracking.work_order_sequence')")
                 .query(Long.class)
                 .single();
-        var number = "WO-%06d".formatted(next);
+        var number = WorkOrderNumber.of(next).value();
         jdbc.sql("insert into tracking.work_order (number, model_id, line_id, route_id, quantity, due_date, created_by)"
                         + " values (:number, :model, :line, :route, :quantity, :due, :actor)")
                 .param("number", number)
@@ -137,10 +131,8 @@ public class WorkOrders implements WorkOrderPlanning {
                         "Model '" + model + "' has no route yet; an engineer adds one first"));
     }
 
-    @Override
     @Transactional(readOnly = true)
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
-    public List<Summary> workOrders(int limit) {
+    List<Summary> workOrders(int limit) {
         if (limit < 1 || limit > MAX_LIST) {
             throw new WorkOrderRefusedException("Ask for 1 to " + MAX_LIST + " work orders, not " + limit);
         }
@@ -180,21 +172,15 @@ public class WorkOrders implements WorkOrderPlanning {
                 .list();
     }
 
-    @Override
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
-    public Optional<byte[]> labels(String number) {
+    Optional<byte[]> labels(WorkOrderNumber number) {
         return find(number).map(order -> Labels.pdf(order.number(), order.model(), order.serials()));
     }
 
-    @Override
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
-    public List<Choice> modelsWithRoute() {
+    List<Choice> modelsWithRoute() {
         return choices(masterData.modelsWithRoute());
     }
 
-    @Override
-    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.QUALITY, Roles.MANAGER, Roles.ADMIN})
-    public List<Choice> lines() {
+    List<Choice> lines() {
         return choices(masterData.lines());
     }
 

@@ -166,7 +166,7 @@ class HoldsIT {
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "quality", null, AuthorityUtils.createAuthorityList("ROLE_QUALITY")));
         try {
-            assertThat(statuses.of(java.util.List.of(serial, "LTRCA0000000010X")))
+            assertThat(statuses.of(new UnitStatuses.Serials(java.util.List.of(serial, "LTRCA0000000010X"))))
                     .containsExactly(java.util.Map.entry(serial, "IN_PROGRESS (held)"));
         } finally {
             SecurityContextHolder.clearContext();

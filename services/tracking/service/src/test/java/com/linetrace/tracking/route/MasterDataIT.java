@@ -3,10 +3,12 @@ package com.linetrace.tracking.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.linetrace.contracts.LineId;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataRefusedException;
+import com.linetrace.tracking.api.TrackingProblem;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openpdf.text.pdf.PdfReader;
@@ -209,12 +211,14 @@ class MasterDataIT {
                 .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                         "engineer", null, AuthorityUtils.createAuthorityList("ROLE_ENGINEER")));
         try {
-            var pdf = editor.stationLabels("L1");
+            var pdf = editor.stationLabels(LineId.parse("L1"));
             var text = new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
             assertThat(text).contains("ASM-1 · Assembly bench 1", "PCK-1", "RPR-1");
-            assertThatThrownBy(() -> editor.stationLabels("NO-LINE"))
-                    .isInstanceOf(MasterDataRefusedException.class)
-                    .hasMessageContaining("no stations");
+            assertThatThrownBy(() -> editor.stationLabels(LineId.parse("NO-LINE")))
+                    .isInstanceOfSatisfying(
+                            MasterDataRefusedException.class,
+                            e -> assertThat(e.problem()).isEqualTo(TrackingProblem.UNKNOWN_LINE))
+                    .hasMessage("No line has the id 'NO-LINE'");
         } finally {
             SecurityContextHolder.clearContext();
         }

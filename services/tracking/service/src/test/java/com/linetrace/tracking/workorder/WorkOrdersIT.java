@@ -3,9 +3,12 @@ package com.linetrace.tracking.workorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.WorkOrderNumber;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
 import com.linetrace.tracking.LineDriver;
+import com.linetrace.tracking.api.TrackingProblem;
 import com.linetrace.tracking.api.WorkOrderPlanning;
 import com.linetrace.tracking.api.WorkOrderPlanning.Choice;
 import com.linetrace.tracking.api.WorkOrderRefusedException;
@@ -151,14 +154,16 @@ class WorkOrdersIT {
     @Test
     void printsTheLabelsOfAWorkOrder() {
         signInAs("ENGINEER");
-        var released = planning.release("AX4-ENT", "L1", 2, null, "engineer");
+        var released = release("AX4-ENT", "L1", 2, null);
 
-        var pdf = planning.labels(released.number());
+        var pdf = planning.labels(WorkOrderNumber.parse(released.number()));
 
-        assertThat(pdf)
-                .hasValueSatisfying(bytes -> assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII))
-                        .isEqualTo("%PDF-"));
-        assertThat(planning.labels("WO-999999")).isEmpty();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThatThrownBy(() -> planning.labels(WorkOrderNumber.parse("WO-999999")))
+                .isInstanceOfSatisfying(
+                        WorkOrderRefusedException.class,
+                        e -> assertThat(e.problem()).isEqualTo(TrackingProblem.UNKNOWN_WORK_ORDER))
+                .hasMessage("No work order WO-999999");
     }
 
     @Test
@@ -172,7 +177,8 @@ class WorkOrdersIT {
                 .extracting(WorkOrderPlanning.Summary::number)
                 .contains(number);
         assertThatThrownBy(() -> release("AX4-ENT", "L1", 1, null)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> planning.labels(number)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> planning.labels(WorkOrderNumber.parse(number)))
+                .isInstanceOf(AccessDeniedException.class);
         signInAs("OPERATOR");
         assertThatThrownBy(() -> planning.workOrders(10)).isInstanceOf(AccessDeniedException.class);
         assertThat(workOrderCount()).isEqualTo(before);
@@ -185,7 +191,7 @@ class WorkOrdersIT {
     }
 
     private WorkOrderPlanning.Released release(String model, String lineId, int quantity, @Nullable LocalDate due) {
-        return planning.release(model, lineId, quantity, due, "supervisor");
+        return planning.release(new WorkOrderPlanning.ReleaseRequest(model, LineId.parse(lineId), quantity, due));
     }
 
     private static void assertRefused(ThrowingCallable request, String message) {
