@@ -55,7 +55,7 @@ public final class KafkaCluster {
                 files.add(dir.resolve("broker.port"));
                 files.add(dir.resolve("controller.port"));
             }
-            var ports = KeptPort.in(files.toArray(Path[]::new));
+            var ports = KeptPort.belowEphemeralRange(files.toArray(Path[]::new));
             var brokers = new int[size];
             var controllers = new int[size];
             for (int i = 0; i < size; i++) {

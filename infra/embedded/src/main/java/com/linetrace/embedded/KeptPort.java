@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,44 @@ final class KeptPort {
      * one is still held, so two of them can never be the same.
      */
     static int[] in(Path... files) throws IOException {
+        return in(KeptPort::anyFree, files);
+    }
+
+    /**
+     * As {@link #in(Path...)}, but new ports are chosen below the ephemeral range (32768 and up on Linux), from which
+     * outgoing connections take their local ports: a port chosen there is free only until the server binds it, and
+     * another node's connection attempt can take it first (a Kafka node of a cluster run once failed so, with
+     * "Address already in use" on its controller port).
+     */
+    static int[] belowEphemeralRange(Path... files) throws IOException {
+        return in(KeptPort::belowEphemeral, files);
+    }
+
+    @FunctionalInterface
+    private interface Chooser {
+        ServerSocket bind() throws IOException;
+    }
+
+    private static ServerSocket anyFree() throws IOException {
+        return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    }
+
+    private static ServerSocket belowEphemeral() throws IOException {
+        var random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            try {
+                return new ServerSocket(LOWEST + random.nextInt(BELOW - LOWEST), 1, InetAddress.getLoopbackAddress());
+            } catch (IOException e) {
+                // Taken: try another.
+            }
+        }
+        throw new IOException("No free loopback port between " + LOWEST + " and " + BELOW);
+    }
+
+    private static final int LOWEST = 20_000;
+    private static final int BELOW = 32_768;
+
+    private static int[] in(Chooser chooser, Path... files) throws IOException {
         var ports = new int[files.length];
         var held = new ArrayList<ServerSocket>();
         try {
@@ -42,7 +81,7 @@ final class KeptPort {
                 if (kept > 0) {
                     log.warn("Port {} kept in {} is taken by another process: choosing another", kept, files[i]);
                 }
-                var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                var socket = chooser.bind();
                 held.add(socket);
                 ports[i] = socket.getLocalPort();
                 Files.writeString(files[i], ports[i] + "\n", StandardCharsets.UTF_8);

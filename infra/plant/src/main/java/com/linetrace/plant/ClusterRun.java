@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class ClusterRun implements AutoCloseable {
     private final KafkaCluster cluster;
     private final @Nullable Process[] brokers = new Process[BROKERS];
     /** Each service's instances, {@code <service>-1}, {@code <service>-2}, …, in {@link #SERVICES} order. */
-    private final Map<String, List<PlantProcess>> instances = new java.util.LinkedHashMap<>();
+    private final Map<String, List<PlantProcess>> instances = new LinkedHashMap<>();
 
     private final DemoProvisioningKeys keys = DemoProvisioningKeys.generate();
     private final List<FaultRun.Fault> faults = new ArrayList<>();
@@ -394,11 +395,10 @@ public final class ClusterRun implements AutoCloseable {
 
     /**
      * Starts instance {@code index} of every service again, one after the other; waits until each is healthy and in
-     * its groups again (counted from the first one's start).
+     * its groups again.
      */
     void restartInstances(int index) throws Exception {
         var at = elapsed();
-        long started = System.nanoTime();
         var names = new ArrayList<String>();
         var healthy = new ArrayList<String>();
         for (var service : SERVICES) {
@@ -408,12 +408,14 @@ public final class ClusterRun implements AutoCloseable {
             names.add(name(service, index));
             healthy.add(name(service, index) + " " + seconds(awaitUp(service, index, "restart")));
         }
-        var times = awaitGroups(groups -> joined(groups, names), started);
+        // A listener joins its groups while its process starts: what is left to wait for once all are healthy.
+        var times = awaitGroups(groups -> joined(groups, names), System.nanoTime());
         faults.add(new FaultRun.Fault(
                 "start of " + String.join(", ", names) + " again",
                 at,
-                "healthy, counted from their start: " + String.join(", ", healthy)
-                        + "; each group's partitions shared with them again: " + times));
+                "healthy, counted from each one's start: " + String.join(", ", healthy)
+                        + "; each group's partitions shared with them, counted from when the last was healthy: "
+                        + times));
         say("back: groups " + times);
     }
 
@@ -599,7 +601,8 @@ public final class ClusterRun implements AutoCloseable {
             throws Exception {
         var took = new TreeMap<String, Duration>();
         Set<String> pending = null;
-        long deadline = since + options.restartLimit().toNanos();
+        // From now, not from since: the restarts before this wait may have taken longer than the limit together.
+        long deadline = System.nanoTime() + options.restartLimit().toNanos();
         while (System.nanoTime() < deadline) {
             var state = check.apply(describeGroups());
             if (pending == null) {
@@ -838,9 +841,9 @@ public final class ClusterRun implements AutoCloseable {
         }
     }
 
-    /** Polls {@code done} until it holds (or the restart limit passes): how long since {@code since}. */
+    /** Polls {@code done} until it holds (for at most the restart limit from now): how long since {@code since}. */
     private Duration await(ThrowingCondition done, long since) throws InterruptedException {
-        long deadline = since + options.restartLimit().toNanos();
+        long deadline = System.nanoTime() + options.restartLimit().toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (done.holds()) {
