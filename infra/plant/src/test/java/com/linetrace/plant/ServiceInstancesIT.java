@@ -39,6 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * Two instances of every service and of the UI, as two machines would run them: two plants on one PostgreSQL and
@@ -87,6 +89,12 @@ class ServiceInstancesIT {
                 "--linetrace.provisioning.plant-ca-certificate="
                         + environment.getRequiredProperty("linetrace.provisioning.plant-ca-certificate"),
                 "--vaadin.launch-browser=false");
+        // The JVM's security context is the one each plant's filters sign callers into ({@link
+        // OneSecurityContextPerJvm}); else the first plant's services find no one signed in once the second starts.
+        for (var plant : List.of(stopping, staying)) {
+            assertThat(plant.getBean(SecurityContextHolderStrategy.class))
+                    .isSameAs(SecurityContextHolder.getContextHolderStrategy());
+        }
     }
 
     @AfterAll
