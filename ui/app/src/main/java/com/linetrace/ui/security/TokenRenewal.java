@@ -28,7 +28,6 @@ final class TokenRenewal extends OncePerRequestFilter {
     private final Tokens tokens;
     private final IdentitySignIn signIn;
     private final Clock clock;
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository sessions;
 
     TokenRenewal(Tokens tokens, IdentitySignIn signIn, SecurityContextRepository sessions, Clock clock) {
@@ -41,6 +40,8 @@ final class TokenRenewal extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // Looked up per request: Vaadin installs its own strategy for the JVM only after this filter is built.
+        SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
         if (contexts.getContext().getAuthentication() instanceof JwtAuthenticationToken current && due(current)) {
             var context = contexts.createEmptyContext();
             try {

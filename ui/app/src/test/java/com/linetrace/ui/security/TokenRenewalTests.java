@@ -149,4 +149,25 @@ class TokenRenewalTests {
         assertThat(((org.springframework.mock.web.MockHttpSession) session).isInvalid())
                 .isTrue();
     }
+
+    /**
+     * The filter is built with the security chain, before Vaadin installs its own context holder strategy for the JVM
+     * (once every singleton exists); a strategy read at construction never sees the signed-in person.
+     */
+    @Test
+    void renewsThroughTheStrategyInstalledAfterTheFilterWasBuilt() throws Exception {
+        var renewal = new TokenRenewal(identity, signIn, new SessionTokens(), Clock.systemUTC());
+        var before = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContextHolder.setStrategyName(SecurityContextHolder.MODE_INHERITABLETHREADLOCAL);
+        try {
+            var request = requestSignedInWith(issued(Instant.now().plus(Duration.ofMinutes(5))));
+
+            renewal.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+
+            assertThat(renewals).hasValue(1);
+        } finally {
+            SecurityContextHolder.clearContext();
+            SecurityContextHolder.setContextHolderStrategy(before);
+        }
+    }
 }
