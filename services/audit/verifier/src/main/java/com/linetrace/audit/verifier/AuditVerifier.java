@@ -39,7 +39,8 @@ public final class AuditVerifier {
     private final PrintStream out;
     private final PrintStream err;
 
-    AuditVerifier(PrintStream out, PrintStream err) {
+    /** A verifier writing its findings to {@code out} and its refusals to {@code err}. */
+    public AuditVerifier(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -48,7 +49,8 @@ public final class AuditVerifier {
         System.exit(new AuditVerifier(System.out, System.err).run(args));
     }
 
-    int run(String... args) {
+    /** Runs one command; the exit status. */
+    public int run(String... args) {
         if (args.length == 0) {
             return usage();
         }
