@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTests {
 
-    static final List<String> SERVICES = List.of("tracking", "trace", "provisioning", "identity", "deadletter", "audit");
+    static final List<String> SERVICES =
+            List.of("tracking", "trace", "provisioning", "identity", "deadletter", "audit");
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

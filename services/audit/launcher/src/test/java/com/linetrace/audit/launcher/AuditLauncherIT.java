@@ -18,10 +18,14 @@ class AuditLauncherIT {
     @LocalServerPort
     int port;
 
-    /** Apart from identity: it verifies tokens with identity's public key, here the test JVM's. */
+    /**
+     * Apart from identity: it verifies tokens with identity's public key, here the test JVM's. Its checkpoints are signed
+     * with a throw-away key, as in the demo.
+     */
     @DynamicPropertySource
     static void identityPublicKey(DynamicPropertyRegistry registry) {
         TestTokens.register(registry);
+        registry.add("linetrace.audit.throw-away-key", () -> "true");
     }
 
     @Test
@@ -35,7 +39,8 @@ class AuditLauncherIT {
         var key = ApiClient.at(port).get("/api/audit/public-key");
         assertThat(key.status()).isEqualTo(200);
         assertThat(key.json().get("verifierKey").asString()).startsWith("linetrace/CA1/audit+");
-        var latest = ApiClient.at(port).bearer(TestTokens.of("op", Roles.OPERATOR)).get("/api/audit/checkpoints/latest");
+        var latest =
+                ApiClient.at(port).bearer(TestTokens.of("op", Roles.OPERATOR)).get("/api/audit/checkpoints/latest");
         assertThat(latest.status()).isEqualTo(200);
         assertThat(latest.json().get("note").asString()).startsWith("linetrace/CA1/audit\n");
     }
