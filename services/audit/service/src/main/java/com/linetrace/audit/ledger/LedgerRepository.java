@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -159,48 +161,28 @@ class LedgerRepository {
             @Nullable Long before,
             int limit) {
         var where = new ArrayList<String>();
-        var sql = jdbc.sql("");
-        if (serial != null) {
-            where.add("serial = :serial");
+        var params = new HashMap<String, Object>();
+        criterion(where, params, "serial = :serial", "serial", serial);
+        criterion(where, params, "actor = :actor", "actor", actor);
+        criterion(where, params, "type = :type", "type", type);
+        criterion(where, params, "occurred_at >= :from", "from", from == null ? null : Timestamp.from(from));
+        criterion(where, params, "occurred_at < :to", "to", to == null ? null : Timestamp.from(to));
+        criterion(where, params, "idx < :before", "before", before);
+        params.put("limit", limit);
+        return jdbc.sql("select " + ENTRY_COLUMNS + " from audit.entry"
+                        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                        + " order by idx desc limit :limit")
+                .params(params)
+                .query(LedgerRepository::stored)
+                .list();
+    }
+
+    private static void criterion(
+            List<String> where, Map<String, Object> params, String condition, String name, @Nullable Object value) {
+        if (value != null) {
+            where.add(condition);
+            params.put(name, value);
         }
-        if (actor != null) {
-            where.add("actor = :actor");
-        }
-        if (type != null) {
-            where.add("type = :type");
-        }
-        if (from != null) {
-            where.add("occurred_at >= :from");
-        }
-        if (to != null) {
-            where.add("occurred_at < :to");
-        }
-        if (before != null) {
-            where.add("idx < :before");
-        }
-        var text = "select " + ENTRY_COLUMNS + " from audit.entry"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by idx desc limit :limit";
-        sql = jdbc.sql(text).param("limit", limit);
-        if (serial != null) {
-            sql = sql.param("serial", serial);
-        }
-        if (actor != null) {
-            sql = sql.param("actor", actor);
-        }
-        if (type != null) {
-            sql = sql.param("type", type);
-        }
-        if (from != null) {
-            sql = sql.param("from", Timestamp.from(from));
-        }
-        if (to != null) {
-            sql = sql.param("to", Timestamp.from(to));
-        }
-        if (before != null) {
-            sql = sql.param("before", before);
-        }
-        return sql.query(LedgerRepository::stored).list();
     }
 
     void insertCheckpoint(long treeSize, byte[] root, String note, Instant issuedAt) {

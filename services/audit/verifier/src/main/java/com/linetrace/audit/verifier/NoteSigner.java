@@ -3,7 +3,6 @@ package com.linetrace.audit.verifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -42,24 +41,12 @@ public final class NoteSigner {
         if (!key.startsWith(PREFIX)) {
             throw new IllegalArgumentException("A signer key starts with PRIVATE+KEY+");
         }
-        var parts = key.substring(PREFIX.length()).split("\\+", 3);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("A signer key is PRIVATE+KEY+<name>+<key id>+<key>");
-        }
-        byte[] typed;
-        try {
-            typed = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The signer key's last part is not base64");
-        }
-        if (typed.length != Ed25519.KEY_BYTES + 1 || typed[0] != NoteKeys.ED25519) {
-            throw new IllegalArgumentException("The signer key is not an Ed25519 key (type 1, 32 bytes)");
-        }
-        var signer = new NoteSigner(parts[0], Arrays.copyOfRange(typed, 1, typed.length));
-        if (!NoteKeys.hex(signer.keyId).equals(parts[1])) {
-            throw new IllegalArgumentException("The signer key's id does not match its name and key");
-        }
-        return signer;
+        var written = NoteKeys.read(
+                key.substring(PREFIX.length()),
+                "signer key",
+                (name, seed) -> NoteKeys.keyId(
+                        name, Ed25519.rawPublicKey(Ed25519.fromSeed(seed).getPublic())));
+        return new NoteSigner(written.name(), written.key());
     }
 
     public String name() {

@@ -2,7 +2,6 @@ package com.linetrace.audit.verifier;
 
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -29,24 +28,8 @@ public final class NoteVerifier {
      * @throws IllegalArgumentException saying what is wrong
      */
     public static NoteVerifier parse(String text) {
-        var parts = text.strip().split("\\+", 3);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("A verifier key is <name>+<key id>+<key>");
-        }
-        byte[] typed;
-        try {
-            typed = Base64.getDecoder().decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The verifier key's last part is not base64");
-        }
-        if (typed.length != Ed25519.KEY_BYTES + 1 || typed[0] != NoteKeys.ED25519) {
-            throw new IllegalArgumentException("The verifier key is not an Ed25519 key (type 1, 32 bytes)");
-        }
-        var verifier = new NoteVerifier(parts[0], Arrays.copyOfRange(typed, 1, typed.length));
-        if (!NoteKeys.hex(verifier.keyId).equals(parts[1])) {
-            throw new IllegalArgumentException("The verifier key's id does not match its name and key");
-        }
-        return verifier;
+        var written = NoteKeys.read(text.strip(), "verifier key", NoteKeys::keyId);
+        return new NoteVerifier(written.name(), written.key());
     }
 
     public String name() {
