@@ -101,21 +101,27 @@ final class Story {
     }
 
     Story flashed(FirmwareModule module, UUID releaseId, String version, String sha256) {
-        station = "FW-1";
         return provisioning(
-                new FirmwareVerified(releaseId, "AX4-ENT", module, version, Sha256.parse(sha256), "FIX-FW-1"));
+                "FW-1", new FirmwareVerified(releaseId, "AX4-ENT", module, version, Sha256.parse(sha256), "FIX-FW-1"));
     }
 
     Story keyed(String fingerprint) {
-        station = "KEY-1";
-        return provisioning(new KeyInjectionVerified(
-                fingerprint, "CN=" + serial.value(), "CN=Demo plant CA", "SE-1", "device-identity", CERTIFICATE));
+        return provisioning(
+                "KEY-1",
+                new KeyInjectionVerified(
+                        fingerprint,
+                        "CN=" + serial.value(),
+                        "CN=Demo plant CA",
+                        "SE-1",
+                        "device-identity",
+                        CERTIFICATE));
     }
 
     Story keyRejectedAsDuplicate(String fingerprint) {
-        station = "KEY-1";
-        return provisioning(new KeyInjectionRejected(
-                KeyInjectionRejected.Code.DUPLICATE_KEY, "Another unit reported the same key", fingerprint));
+        return provisioning(
+                "KEY-1",
+                new KeyInjectionRejected(
+                        KeyInjectionRejected.Code.DUPLICATE_KEY, "Another unit reported the same key", fingerprint));
     }
 
     Story unit(UnitEvent body) {
@@ -123,9 +129,8 @@ final class Story {
         return this;
     }
 
-    private Story provisioning(ProvisioningEvent body) {
-        provisioningEvents.add(
-                new EventEnvelope<>(EventIds.next(), 1, tick(), "CA1", "L1", station, serial, station, body));
+    private Story provisioning(String at, ProvisioningEvent body) {
+        provisioningEvents.add(new EventEnvelope<>(EventIds.next(), 1, tick(), "CA1", "L1", at, serial, at, body));
         return this;
     }
 
