@@ -67,3 +67,9 @@ create table ${schema}.work_order (
     released_at timestamptz not null
 );
 create index work_order_line on ${schema}.work_order (line, released_at);
+
+-- Each line's latest unit event: how current the line's numbers are.
+create table ${schema}.line (
+    line          text primary key,
+    last_event_at timestamptz not null
+);

@@ -55,7 +55,8 @@ final class ServicesApart {
     /** The UI's HTTP binding of {@code api}, pointed at the service on {@code port}. */
     static <T, P extends Enum<P> & ProblemType> T client(String service, Class<T> api, Class<P> problems) {
         var base = URI.create("http://localhost:" + port(service));
-        var settings = new RemoteSettings(null, null, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        var settings =
+                new RemoteSettings(null, null, null, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
         return new RemoteApis(settings).client(service, base, api, problems);
     }
 

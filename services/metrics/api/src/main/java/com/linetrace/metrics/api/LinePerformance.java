@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * hours; output is counted per hour and per shift of the plant's shift calendar, against the plan made of the line's
  * released work orders.
  *
+ * @param timeZone the plant's time zone (its shift calendar's), in which hours, shifts and days are counted
  * @param shift the shift on at {@code at}, none between shifts
  * @param thisHour units completed (packed) in the current hour, against plan
  * @param thisShift units completed in the current shift, against plan (all zero between shifts)
@@ -19,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param firstPassYield share of the units completed in the last 24 hours that never failed an operation
  * @param rolledThroughputYield the product of the operations' first-pass yields
  * @param lastUnitAt when the line last completed a unit
+ * @param lastEventAt when the latest unit event of the line that metrics applied happened
  * @param stations in flow order (by the first operation seen at each), repair stations last
  * @param operations by operation number
  * @param last24Hours units completed and planned per hour, oldest first, the current hour last
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 public record LinePerformance(
         String line,
         Instant at,
+        String timeZone,
         @Nullable Shift shift,
         Output thisHour,
         Output thisShift,
@@ -36,6 +39,7 @@ public record LinePerformance(
         @Nullable Double firstPassYield,
         @Nullable Double rolledThroughputYield,
         @Nullable Instant lastUnitAt,
+        @Nullable Instant lastEventAt,
         List<StationPerformance> stations,
         List<OperationPerformance> operations,
         List<HourlyOutput> last24Hours,

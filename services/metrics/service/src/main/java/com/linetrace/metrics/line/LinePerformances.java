@@ -97,6 +97,7 @@ class LinePerformances implements LineMetrics {
         return new LinePerformance(
                 line,
                 now,
+                calendar.zone().getId(),
                 shift,
                 thisHour,
                 thisShift,
@@ -106,6 +107,7 @@ class LinePerformances implements LineMetrics {
                 share(done.neverFailed(), done.last24()),
                 rolled,
                 done.last(),
+                reads.lastEventAt(line),
                 stations.stations(),
                 operations,
                 last24Hours,

@@ -23,12 +23,21 @@ class LineReads {
     }
 
     boolean known(String line) {
-        return jdbc.sql("select exists (select 1 from metrics.unit_position where line = :line)"
-                        + " or exists (select 1 from metrics.station where line = :line)"
+        return jdbc.sql("select exists (select 1 from metrics.line where line = :line)"
                         + " or exists (select 1 from metrics.work_order where line = :line)")
                 .param("line", line)
                 .query(Boolean.class)
                 .single();
+    }
+
+    /** The latest unit event of the line applied, if any. */
+    @Nullable
+    Instant lastEventAt(String line) {
+        return jdbc.sql("select last_event_at from metrics.line where line = :line")
+                .param("line", line)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .optional()
+                .orElse(null);
     }
 
     record Station(

@@ -34,6 +34,11 @@ class LineRecords {
     void apply(EventEnvelope<UnitEvent> event) {
         var serial = event.serial().value();
         var at = Timestamp.from(event.occurredAt());
+        jdbc.sql("insert into metrics.line as l (line, last_event_at) values (:line, :at) on conflict (line)"
+                        + " do update set last_event_at = greatest(l.last_event_at, excluded.last_event_at)")
+                .param("line", event.line())
+                .param("at", at)
+                .update();
         switch (event.body()) {
             case UnitsInitialized ignored ->
                 jdbc.sql("insert into metrics.unit_position (serial, line, state) values (:serial, :line, 'ISSUED')"
