@@ -28,7 +28,8 @@ final class ServicesApart {
             "tracking", "com.linetrace.tracking.TrackingAutoConfiguration",
             "provisioning", "com.linetrace.provisioning.ProvisioningAutoConfiguration",
             "trace", "com.linetrace.trace.TraceAutoConfiguration",
-            "deadletter", "com.linetrace.deadletter.DeadLetterAutoConfiguration");
+            "deadletter", "com.linetrace.deadletter.DeadLetterAutoConfiguration",
+            "metrics", "com.linetrace.metrics.MetricsAutoConfiguration");
 
     /**
      * What a service apart does not run: the UI (and Vaadin under it), the simulator, and identity, whose users and
@@ -46,7 +47,7 @@ final class ServicesApart {
 
     private ServicesApart() {}
 
-    /** {@code service} (tracking, provisioning, trace, deadletter) apart, started on first use; its port. */
+    /** {@code service} (tracking, provisioning, trace, deadletter, metrics) apart, started on first use; its port. */
     static synchronized int port(String service) {
         var context = RUNNING.computeIfAbsent(service, ServicesApart::start);
         return Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
