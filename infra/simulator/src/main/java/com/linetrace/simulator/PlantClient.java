@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,16 +33,27 @@ public final class PlantClient implements AutoCloseable {
 
     private final HttpClient http;
     private final URI base;
-    private final String authorization;
+    private final Supplier<String> authorization;
 
+    /** Signed in with HTTP Basic, which only a process that holds identity (the plant in one jar) accepts. */
     public PlantClient(URI base, String user, String password) {
+        this(base, basic(user, password));
+    }
+
+    /** {@code authorization}: the {@code Authorization} header's value for each request, e.g. {@link IdentityTokens}. */
+    public PlantClient(URI base, Supplier<String> authorization) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         this.base = base;
-        this.authorization =
+        this.authorization = authorization;
+    }
+
+    private static Supplier<String> basic(String user, String password) {
+        var header =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return () -> header;
     }
 
     /** The plant's answer to a scan. */
@@ -53,7 +65,19 @@ public final class PlantClient implements AutoCloseable {
     }
 
     public CompletableFuture<Verdict> checkInAsync(String station, String barcode) {
-        var body = Map.of("scanId", UUID.randomUUID().toString(), "barcode", barcode);
+        return checkInAsync(station, barcode, UUID.randomUUID());
+    }
+
+    /**
+     * With the scan id of a request sent before: a station that got no answer sends the same scan again, and the
+     * plant answers a scan it already took with its first verdict.
+     */
+    public Verdict checkIn(String station, String barcode, UUID scanId) {
+        return join(checkInAsync(station, barcode, scanId));
+    }
+
+    private CompletableFuture<Verdict> checkInAsync(String station, String barcode, UUID scanId) {
+        var body = Map.of("scanId", scanId.toString(), "barcode", barcode);
         return post("/api/stations/" + station + "/scans", body, 200).thenApply(PlantClient::verdict);
     }
 
@@ -63,8 +87,17 @@ public final class PlantClient implements AutoCloseable {
     }
 
     public CompletableFuture<Verdict> checkOutAsync(String station, String serial, List<String> defects) {
+        return checkOutAsync(station, serial, defects, UUID.randomUUID());
+    }
+
+    /** With the scan id of a request sent before, as {@link #checkIn(String, String, UUID)}. */
+    public Verdict checkOut(String station, String serial, List<String> defects, UUID scanId) {
+        return join(checkOutAsync(station, serial, defects, scanId));
+    }
+
+    private CompletableFuture<Verdict> checkOutAsync(String station, String serial, List<String> defects, UUID scanId) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("scanId", UUID.randomUUID().toString());
+        body.put("scanId", scanId.toString());
         body.put("serial", serial);
         body.put("result", defects.isEmpty() ? "PASS" : "FAIL");
         body.put("defects", defects);
@@ -99,7 +132,7 @@ public final class PlantClient implements AutoCloseable {
     public boolean isCheckedIn(String station, String serial) {
         var request = HttpRequest.newBuilder(base.resolve("/api/stations/" + station + "/work/" + serial))
                 .timeout(TIMEOUT)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Accept", "application/json, application/problem+json")
                 .GET()
                 .build();
@@ -119,7 +152,16 @@ public final class PlantClient implements AutoCloseable {
     }
 
     public CompletableFuture<Verdict> installPartAsync(String station, String serial, String barcode) {
-        var body = Map.of("scanId", UUID.randomUUID().toString(), "serial", serial, "barcode", barcode);
+        return installPartAsync(station, serial, barcode, UUID.randomUUID());
+    }
+
+    /** With the scan id of a request sent before, as {@link #checkIn(String, String, UUID)}. */
+    public Verdict installPart(String station, String serial, String barcode, UUID scanId) {
+        return join(installPartAsync(station, serial, barcode, scanId));
+    }
+
+    private CompletableFuture<Verdict> installPartAsync(String station, String serial, String barcode, UUID scanId) {
+        var body = Map.of("scanId", scanId.toString(), "serial", serial, "barcode", barcode);
         return post("/api/stations/" + station + "/materials", body, 200).thenApply(PlantClient::verdict);
     }
 
@@ -163,7 +205,7 @@ public final class PlantClient implements AutoCloseable {
     private CompletableFuture<Verdict> equipmentPost(String path, Object body, int waits) {
         var request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -236,7 +278,7 @@ public final class PlantClient implements AutoCloseable {
     private CompletableFuture<JsonNode> post(String path, Object body, int expected) {
         var request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -253,7 +295,7 @@ public final class PlantClient implements AutoCloseable {
     private CompletableFuture<JsonNode> get(String path) {
         var request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Accept", "application/json, application/problem+json")
                 .GET()
                 .build();
