@@ -359,7 +359,7 @@ class LineMetricsIT {
         Set<UUID> markers(Instant at) {
             var markers = new HashSet<UUID>();
             events.stream().map(EventEnvelope::serial).distinct().toList().forEach(serial -> {
-                var marker = envelope(serial, "ASM-1", at, new MaterialsInstalled(10, "FRM-AX4", "L1", null, 1));
+                var marker = envelope(serial, "ASM-1", at, new MaterialsInstalled(10, "FRM-AX4", "L1", null, 1, null));
                 TopicProbe.send(Topics.UNIT_EVENTS, serial.value(), UnitEvent.CODEC.encode(marker));
                 markers.add(marker.eventId());
             });
