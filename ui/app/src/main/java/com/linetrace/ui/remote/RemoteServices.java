@@ -8,8 +8,12 @@ import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ProvisioningProblem;
 import com.linetrace.provisioning.api.UnitFlashes;
 import com.linetrace.provisioning.api.UnitKeyInjections;
+import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.trace.api.UnitSearch;
+import com.linetrace.trace.api.UnitTrace;
+import com.linetrace.trace.api.WhereUsed;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.tracking.api.TrackingProblem;
@@ -51,6 +55,35 @@ public class RemoteServices {
     @ConditionalOnProperty("linetrace.ui.remote.trace")
     UnitHistory remoteUnitHistory(RemoteApis remote, RemoteSettings settings) {
         return remote.client("trace", Objects.requireNonNull(settings.trace()), UnitHistory.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    UnitTrace remoteUnitTrace(RemoteApis remote, RemoteSettings settings) {
+        return remote.client("trace", Objects.requireNonNull(settings.trace()), UnitTrace.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    WhereUsed remoteWhereUsed(RemoteApis remote, RemoteSettings settings) {
+        return remote.client("trace", Objects.requireNonNull(settings.trace()), WhereUsed.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    UnitSearch remoteUnitSearch(RemoteApis remote, RemoteSettings settings) {
+        return remote.client("trace", Objects.requireNonNull(settings.trace()), UnitSearch.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    DeviceHistoryRecords remoteDeviceHistoryRecords(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "trace", Objects.requireNonNull(settings.trace()), DeviceHistoryRecords.class, TraceProblem.class);
     }
 
     @Bean
