@@ -1,10 +1,13 @@
 package com.linetrace.trace.query;
 
 import com.linetrace.trace.api.SearchCriteria;
+import com.linetrace.trace.api.UnitStatus;
 import com.linetrace.trace.api.UnitSummary;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -59,13 +62,28 @@ class SearchRepository {
         if (c.station() != null) {
             return Driver.STATION;
         }
+        // A firmware version is in nearly every unit of its model; any status but COMPLETED is a small set.
+        if (c.status() != null && c.status() != UnitStatus.COMPLETED) {
+            return Driver.STATUS;
+        }
         if (c.firmwareVersion() != null) {
             return Driver.FIRMWARE_VERSION;
         }
         return Driver.STATUS;
     }
 
+    /** A search's SQL and its parameters. */
+    record Statement(String sql, Map<String, Object> params) {}
+
     List<Hit> page(SearchCriteria c, Driver driver, @Nullable Cursor after, int limit) {
+        var statement = statement(c, driver, after, limit);
+        return jdbc.sql(statement.sql())
+                .params(statement.params())
+                .query((rs, row) -> new Hit(UnitRows.summary(rs, row), rs.getTimestamp("place")))
+                .list();
+    }
+
+    static Statement statement(SearchCriteria c, Driver driver, @Nullable Cursor after, int limit) {
         var filters = new ArrayList<String>();
         String sql;
         if (driver.timeOrdered()) {
@@ -131,41 +149,41 @@ class SearchRepository {
         }
         sql += driver.timeOrdered() ? " order by v.arrived_at, v.serial" : " order by u.serial";
         sql += " limit :limit";
-        var statement = jdbc.sql(sql).param("limit", limit).param("after", after == null ? "" : after.serial());
+        var params = new HashMap<String, Object>();
+        params.put("limit", limit);
+        params.put("after", after == null ? "" : after.serial());
         if (after != null && after.at() != null) {
-            statement.param("afterAt", Timestamp.from(after.at()));
+            params.put("afterAt", Timestamp.from(after.at()));
         }
         if (c.serial() != null) {
-            statement.param("serial", c.serial().value());
+            params.put("serial", c.serial().value());
         }
         if (c.workOrder() != null) {
-            statement.param("workOrder", c.workOrder().value());
+            params.put("workOrder", c.workOrder().value());
         }
         if (c.status() != null) {
-            statement.param("status", c.status().name());
+            params.put("status", c.status().name());
         }
         if (c.partSerial() != null) {
-            statement.param("partSerial", c.partSerial());
+            params.put("partSerial", c.partSerial());
         }
         if (c.lot() != null) {
-            statement.param("lot", c.lot());
+            params.put("lot", c.lot());
         }
         if (c.partNumber() != null) {
-            statement.param("partNumber", c.partNumber());
+            params.put("partNumber", c.partNumber());
         }
         if (c.defect() != null) {
-            statement.param("defect", c.defect());
+            params.put("defect", c.defect());
         }
         if (c.station() != null) {
-            statement.param("station", c.station().value());
-            statement.param("from", Timestamp.from(c.from()));
-            statement.param("to", Timestamp.from(c.to()));
+            params.put("station", c.station().value());
+            params.put("from", Timestamp.from(c.from()));
+            params.put("to", Timestamp.from(c.to()));
         }
         if (c.firmwareVersion() != null) {
-            statement.param("firmwareVersion", c.firmwareVersion());
+            params.put("firmwareVersion", c.firmwareVersion());
         }
-        return statement
-                .query((rs, row) -> new Hit(UnitRows.summary(rs, row), rs.getTimestamp("place")))
-                .list();
+        return new Statement(sql, params);
     }
 }

@@ -31,16 +31,21 @@ class WhereUsedRepository {
 
     private final JdbcClient jdbc;
 
+    /** A page's query: the distinct serials first (index only, in order), then their rows by primary key. */
+    static String sql(Kind kind) {
+        return "with c as (select distinct d.serial from " + kind.from + " where " + kind.where
+                + " and d.serial > :after order by d.serial limit :limit)"
+                + " select " + UnitRows.COLUMNS
+                + " from c join trace.unit u on u.serial = c.serial order by u.serial";
+    }
+
     WhereUsedRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Up to {@code limit} units after {@code after} (a serial; empty for the first page), in serial order. */
     List<UnitSummary> page(Kind kind, Map<String, ?> criteria, String after, int limit) {
-        return jdbc.sql("with c as (select distinct d.serial from " + kind.from + " where " + kind.where
-                        + " and d.serial > :after order by d.serial limit :limit)"
-                        + " select " + UnitRows.COLUMNS
-                        + " from c join trace.unit u on u.serial = c.serial order by u.serial")
+        return jdbc.sql(sql(kind))
                 .params(criteria)
                 .param("after", after)
                 .param("limit", limit)

@@ -33,8 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RolesAllowed({Roles.QUALITY, Roles.SUPERVISOR, Roles.MANAGER, Roles.ENGINEER, Roles.ADMIN})
 class WhereUsedService implements WhereUsed {
 
-    /** Rows per query while a CSV streams: large enough that 10,000 units take ten short queries. */
-    static final int CSV_PAGE = 1_000;
+    /** Rows per query while a CSV streams: 10,000 units take five short queries, and a page stays small. */
+    static final int CSV_PAGE = 2_000;
 
     private final WhereUsedRepository repository;
     private final Outbox outbox;
