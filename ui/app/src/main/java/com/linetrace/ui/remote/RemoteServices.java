@@ -6,8 +6,6 @@ import com.linetrace.identity.api.IdentityProblem;
 import com.linetrace.identity.api.Tokens;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ProvisioningProblem;
-import com.linetrace.provisioning.api.UnitFlashes;
-import com.linetrace.provisioning.api.UnitKeyInjections;
 import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitHistory;
@@ -94,28 +92,6 @@ public class RemoteServices {
                 "provisioning",
                 Objects.requireNonNull(settings.provisioning()),
                 FirmwareReleaseCatalog.class,
-                ProvisioningProblem.class);
-    }
-
-    @Bean
-    @Primary
-    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
-    UnitFlashes remoteUnitFlashes(RemoteApis remote, RemoteSettings settings) {
-        return remote.client(
-                "provisioning",
-                Objects.requireNonNull(settings.provisioning()),
-                UnitFlashes.class,
-                ProvisioningProblem.class);
-    }
-
-    @Bean
-    @Primary
-    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
-    UnitKeyInjections remoteUnitKeyInjections(RemoteApis remote, RemoteSettings settings) {
-        return remote.client(
-                "provisioning",
-                Objects.requireNonNull(settings.provisioning()),
-                UnitKeyInjections.class,
                 ProvisioningProblem.class);
     }
 
