@@ -117,6 +117,12 @@ class PlantBrowserIT extends WithBrowser {
                         .getText())
                 .as("the newest event is on top")
                 .contains(second);
+        // Metrics' numbers follow too, through the line's shared board: the station the unit is at works.
+        browser.waitUpTo(20)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#station-loads [data-station='ASM-1'][data-state='PRODUCTIVE']")));
+        browser.waitUpTo(10)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#throughput-chart canvas")));
         // The element found before the event is still attached: the page was not reloaded.
         assertThat(ExpectedConditions.stalenessOf(sameDocument).apply(browser.driver))
                 .isFalse();
@@ -124,14 +130,14 @@ class PlantBrowserIT extends WithBrowser {
         assertThat(browser.driver.findElement(By.id("menu")).getText())
                 .as("the operator's menu lists only what the operator may open")
                 .contains("Station terminal")
-                .doesNotContain("Holds", "Firmware releases", "Units");
+                .doesNotContain("Holds", "Firmware releases", "Trace", "Where-used");
 
         // Quality, signed in on the same browser, finds the first unit's life in the unit view.
         browser.driver.findElement(By.id("sign-out")).click();
         browser.signIn("quality", "quality");
         browser.waitUpTo(30)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("menu"), "Firmware releases"));
-        assertThat(browser.driver.findElement(By.id("menu")).getText()).contains("Holds", "Units");
+        assertThat(browser.driver.findElement(By.id("menu")).getText()).contains("Holds", "Trace", "Where-used");
         browser.waitUpTo(20).until(driver -> {
             driver.get(browser.url("/units?serial=" + first));
             return browser.waitUpTo(10)

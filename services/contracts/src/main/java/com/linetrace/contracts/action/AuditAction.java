@@ -3,7 +3,8 @@ package com.linetrace.contracts.action;
 import java.util.Map;
 
 /** Something a person did that the audit ledger keeps. The body of an event on {@code linetrace.audit-actions.v1}. */
-public sealed interface AuditAction permits DeadLetterReplayed, DeadLetterDiscarded, TraceExported, AuditLedgerBroken {
+public sealed interface AuditAction
+        permits DeadLetterReplayed, DeadLetterDiscarded, TraceExported, DeviceHistoryRecordExported, AuditLedgerBroken {
 
     int SCHEMA_VERSION = 1;
 
@@ -12,6 +13,7 @@ public sealed interface AuditAction permits DeadLetterReplayed, DeadLetterDiscar
             "DeadLetterReplayed", DeadLetterReplayed.class,
             "DeadLetterDiscarded", DeadLetterDiscarded.class,
             "TraceExported", TraceExported.class,
+            "DeviceHistoryRecordExported", DeviceHistoryRecordExported.class,
             "AuditLedgerBroken", AuditLedgerBroken.class);
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);

@@ -37,7 +37,11 @@ public class LedgerConfiguration {
                 .schema(SCHEMA)
                 .withOutbox()
                 .declaring(
-                        Topics.UNIT_EVENTS, Topics.PROVISIONING_EVENTS, Topics.AUDIT_ACTIONS, Topics.EQUIPMENT_RESULTS)
+                        Topics.UNIT_EVENTS,
+                        Topics.PROVISIONING_EVENTS,
+                        Topics.AUDIT_ACTIONS,
+                        Topics.EQUIPMENT_RESULTS,
+                        Topics.LINE_EVENTS)
                 .build();
     }
 

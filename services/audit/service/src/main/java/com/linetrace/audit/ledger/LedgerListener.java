@@ -22,7 +22,13 @@ class LedgerListener {
 
     @KafkaListener(
             id = "audit-ledger",
-            topics = {Topics.UNIT_EVENTS, Topics.PROVISIONING_EVENTS, Topics.AUDIT_ACTIONS, Topics.EQUIPMENT_RESULTS},
+            topics = {
+                Topics.UNIT_EVENTS,
+                Topics.PROVISIONING_EVENTS,
+                Topics.AUDIT_ACTIONS,
+                Topics.EQUIPMENT_RESULTS,
+                Topics.LINE_EVENTS
+            },
             groupId = GROUP,
             containerFactory = MessagingAutoConfiguration.LISTENER_FACTORY)
     void on(ConsumerRecord<String, byte[]> record) {

@@ -9,6 +9,9 @@ import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.line.LineEvent;
+import com.linetrace.contracts.line.LineEventEnvelope;
+import com.linetrace.contracts.line.WorkOrderReleased;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitsArrived;
@@ -125,6 +128,27 @@ class AuditLedgerIT {
                         "\"reason\":\"Scratched arm\"",
                         "\"occurredAt\":\"");
         assertThat(proof.get("record").get("reason").asString()).isEqualTo("Scratched arm");
+    }
+
+    @Test
+    void appendsTheRecordsOfATopicWithAnotherEnvelopeToo() {
+        var released = new LineEventEnvelope(
+                EventIds.next(),
+                1,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "CA1",
+                "L9",
+                null,
+                "supervisor",
+                new WorkOrderReleased("WO-" + SEQUENCE.incrementAndGet(), "AX4-ENT", 3, null));
+        TopicProbe.send(Topics.LINE_EVENTS, "L9", LineEvent.CODEC.encode(released));
+        var index = awaitEntry(released.eventId());
+
+        var entry = quality().get("/api/audit/entries/" + index).json().get("record");
+        assertThat(entry.get("topic").asString()).isEqualTo(Topics.LINE_EVENTS);
+        assertThat(entry.get("type").asString()).isEqualTo("WorkOrderReleased");
+        assertThat(entry.get("actor").asString()).isEqualTo("supervisor");
+        assertThat(entry.get("line").asString()).isEqualTo("L9");
     }
 
     @Test
