@@ -32,7 +32,8 @@ class ProvisioningEventIntake implements ConsumerSeekAware {
                 transactions,
                 ProvisioningEvent.CODEC::decode,
                 EventEnvelope::eventId,
-                (event, payload) -> projection.apply(event));
+                (event, payload) -> projection.apply(event),
+                projection);
         this.rebuild = rebuild;
     }
 

@@ -24,7 +24,13 @@ class UnitEventIntake implements ConsumerSeekAware {
 
     UnitEventIntake(Inbox inbox, Projection projection, TransactionTemplate transactions, ReadModelRebuild rebuild) {
         this.intake = new Intake<>(
-                CONSUMER, inbox, transactions, UnitEvent.CODEC::decode, EventEnvelope::eventId, projection::apply);
+                CONSUMER,
+                inbox,
+                transactions,
+                UnitEvent.CODEC::decode,
+                EventEnvelope::eventId,
+                projection::apply,
+                projection);
         this.rebuild = rebuild;
     }
 
