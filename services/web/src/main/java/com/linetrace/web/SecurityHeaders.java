@@ -59,6 +59,7 @@ public final class SecurityHeaders {
     /**
      * For the chain of the UI's pages. Written before the request goes on: Vaadin's servlet commits its pages in a way
      * that never reaches Spring Security's usual writing of headers on commit, and those pages went out with none.
+     * Vaadin then leaves the {@code X-Frame-Options: DENY} it finds in place of its own SAMEORIGIN.
      */
     public static Customizer<HeadersConfigurer<HttpSecurity>> ui() {
         return headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
