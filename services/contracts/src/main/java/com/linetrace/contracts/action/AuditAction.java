@@ -4,7 +4,7 @@ import java.util.Map;
 
 /** Something a person did that the audit ledger keeps. The body of an event on {@code linetrace.audit-actions.v1}. */
 public sealed interface AuditAction
-        permits DeadLetterReplayed, DeadLetterDiscarded, TraceExported, DeviceHistoryRecordExported {
+        permits DeadLetterReplayed, DeadLetterDiscarded, TraceExported, DeviceHistoryRecordExported, AuditLedgerBroken {
 
     int SCHEMA_VERSION = 1;
 
@@ -13,7 +13,8 @@ public sealed interface AuditAction
             "DeadLetterReplayed", DeadLetterReplayed.class,
             "DeadLetterDiscarded", DeadLetterDiscarded.class,
             "TraceExported", TraceExported.class,
-            "DeviceHistoryRecordExported", DeviceHistoryRecordExported.class);
+            "DeviceHistoryRecordExported", DeviceHistoryRecordExported.class,
+            "AuditLedgerBroken", AuditLedgerBroken.class);
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }
