@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -151,6 +153,26 @@ final class Browser implements AutoCloseable {
     String answer(String id, String text) {
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
         return byId(id).getText();
+    }
+
+    /**
+     * Fetches {@code href} from the page, through the signed-in session, as a person's click on a download link
+     * would: the status, content type and disposition, and the body as Latin-1 text (bytes kept one to one).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> fetch(String href) {
+        return (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'})
+                    .then(async response => {
+                        const bytes = new Uint8Array(await response.arrayBuffer());
+                        done({status: response.status,
+                              type: response.headers.get('Content-Type'),
+                              disposition: response.headers.get('Content-Disposition'),
+                              text: new TextDecoder('latin1').decode(bytes)});
+                    })
+                    .catch(e => done({error: String(e)}));
+                """, href);
     }
 
     /** Every URL the browser's pages requested since the last call (needs {@link #recordingRequests(int)}). */

@@ -13,12 +13,10 @@ import com.linetrace.testing.TopicProbe;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -79,22 +77,6 @@ class TraceBrowserIT extends WithBrowser {
 
     private record Walked(List<String> serials, String partNumber, String lot) {}
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> fetch(String href) {
-        return (Map<String, Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0], {credentials: 'same-origin'})
-                    .then(async response => {
-                        const bytes = new Uint8Array(await response.arrayBuffer());
-                        done({status: response.status,
-                              type: response.headers.get('Content-Type'),
-                              disposition: response.headers.get('Content-Disposition'),
-                              text: new TextDecoder('latin1').decode(bytes)});
-                    })
-                    .catch(e => done({error: String(e)}));
-                """, href);
-    }
-
     @Test
     void qualityTracesAUnitDownloadsItsRecordAndHoldsEveryUnitOfItsLot() {
         var walked = walkTwoUnits();
@@ -117,12 +99,12 @@ class TraceBrowserIT extends WithBrowser {
         browser.waitUpTo(10).until(driver -> genealogy.getText().contains(walked.lot()));
 
         // The record, as a person's download through the signed-in session: a PDF and a JSON document, each audited.
-        var pdf = fetch(browser.byId("dhr-pdf").getDomProperty("href"));
+        var pdf = browser.fetch(browser.byId("dhr-pdf").getDomProperty("href"));
         assertThat(pdf).as(String.valueOf(pdf).substring(0, 200)).containsEntry("status", 200L);
         assertThat((String) pdf.get("type")).startsWith("application/pdf");
         assertThat((String) pdf.get("disposition")).startsWith("attachment").contains("dhr-" + first + ".pdf");
         assertThat((String) pdf.get("text")).startsWith("%PDF-");
-        var json = fetch(browser.byId("dhr-json").getDomProperty("href"));
+        var json = browser.fetch(browser.byId("dhr-json").getDomProperty("href"));
         assertThat(json).containsEntry("status", 200L);
         assertThat((String) json.get("text"))
                 .contains("\"schema\" : \"linetrace.device-history-record.v1\"", "\"serial\" : \"" + first + "\"")
@@ -149,7 +131,7 @@ class TraceBrowserIT extends WithBrowser {
         browser.waitUpTo(20)
                 .until(driver -> units.getText().contains(first)
                         && units.getText().contains(walked.serials().get(1)));
-        var csv = fetch(browser.byId("where-used-csv").getDomProperty("href"));
+        var csv = browser.fetch(browser.byId("where-used-csv").getDomProperty("href"));
         assertThat(csv).containsEntry("status", 200L);
         assertThat((String) csv.get("text")).startsWith("serial,status").contains(first);
         browser.type("where-used-hold-reason", "Lot " + walked.lot() + " recalled by the supplier");
