@@ -3,6 +3,7 @@ package com.linetrace.plant;
 import com.linetrace.simulator.DemoLine;
 import com.linetrace.simulator.DemoProvisioningKeys;
 import com.linetrace.simulator.Equipment;
+import com.linetrace.simulator.IdentityTokens;
 import com.linetrace.simulator.PlantClient;
 import java.net.URI;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class ClusterLoad implements AutoCloseable {
     /** How {@link PlantClient} words an answer with a 4xx status. */
     private static final Pattern REFUSAL = Pattern.compile(" answered 4\\d\\d");
 
+    private final List<URI> identity;
     private final List<Station> stations;
     private final DemoProvisioningKeys keys;
     private final int workers;
@@ -63,18 +65,28 @@ final class ClusterLoad implements AutoCloseable {
             boolean provisioning,
             Function<Station, PlantClient.Verdict> send) {}
 
-    /** {@code tracking} and {@code provisioning}: the base address of each instance, as many of each. */
-    ClusterLoad(List<URI> tracking, List<URI> provisioning, DemoProvisioningKeys keys, int workers) {
+    /**
+     * {@code tracking} and {@code provisioning}: the base address of each instance, as many of each; {@code
+     * identity}: the instances that sign every account in (the services apart accept only identity's tokens).
+     */
+    ClusterLoad(
+            List<URI> identity, List<URI> tracking, List<URI> provisioning, DemoProvisioningKeys keys, int workers) {
         if (tracking.size() != provisioning.size()) {
             throw new IllegalArgumentException("As many tracking instances as provisioning instances");
         }
+        this.identity = List.copyOf(identity);
+        // One token per account, shared by its clients of every instance, as one badge opens every door.
+        var operator = tokens("operator");
+        var fixture = new IdentityTokens(identity, Equipment.FIXTURE, Equipment.FIXTURE);
+        var keyStation = new IdentityTokens(identity, DemoLine.KEY_STATION, DemoLine.KEY_STATION);
+        var supervisor = tokens("supervisor");
         var stations = new ArrayList<Station>();
         for (int i = 0; i < tracking.size(); i++) {
             stations.add(new Station(
-                    new PlantClient(tracking.get(i), "operator", "operator"),
-                    new PlantClient(provisioning.get(i), Equipment.FIXTURE, Equipment.FIXTURE),
-                    new PlantClient(provisioning.get(i), DemoLine.KEY_STATION, DemoLine.KEY_STATION),
-                    new PlantClient(tracking.get(i), "supervisor", "supervisor")));
+                    new PlantClient(tracking.get(i), operator),
+                    new PlantClient(provisioning.get(i), fixture),
+                    new PlantClient(provisioning.get(i), keyStation),
+                    new PlantClient(tracking.get(i), supervisor)));
         }
         this.stations = List.copyOf(stations);
         this.keys = keys;
@@ -85,14 +97,19 @@ final class ClusterLoad implements AutoCloseable {
 
     /** Registers and approves the demo releases through a provisioning instance and starts the workers. */
     void start(URI provisioning) {
-        try (var engineer = new PlantClient(provisioning, "engineer", "engineer");
-                var quality = new PlantClient(provisioning, "quality", "quality")) {
+        try (var engineer = new PlantClient(provisioning, tokens("engineer"));
+                var quality = new PlantClient(provisioning, tokens("quality"))) {
             equipment = Equipment.setUp(keys, engineer, quality);
         }
         pool = Executors.newFixedThreadPool(workers);
         for (int w = 0; w < workers; w++) {
             pool.submit(this::work);
         }
+    }
+
+    /** A demo user's token: the demo users' passwords are their names. */
+    private IdentityTokens tokens(String user) {
+        return new IdentityTokens(identity, user, user);
     }
 
     /** Lets each worker finish the request it is sending, and waits for them. */

@@ -82,6 +82,7 @@ public final class ClusterRun implements AutoCloseable {
     private final long startedAt = System.nanoTime();
     private final EmbeddedPostgresServer postgres;
     private final KafkaCluster cluster;
+    private final TokenKeys tokenKeys;
     private final @Nullable Process[] brokers = new Process[BROKERS];
     /** Each service's instances, {@code <service>-1}, {@code <service>-2}, …, in {@link #SERVICES} order. */
     private final Map<String, List<PlantProcess>> instances = new LinkedHashMap<>();
@@ -191,6 +192,7 @@ public final class ClusterRun implements AutoCloseable {
         }
         postgres = EmbeddedPostgresServer.durable(root.resolve("postgres"));
         cluster = KafkaCluster.in(root.resolve("kafka"), BROKERS);
+        tokenKeys = TokenKeys.writeTo(root);
         say("data in " + root + "; PostgreSQL at " + postgres.jdbcUrl() + "; Kafka cluster " + cluster.clusterId()
                 + " at " + cluster.bootstrapServers());
     }
@@ -322,9 +324,11 @@ public final class ClusterRun implements AutoCloseable {
                 "--spring.kafka.client-id=" + name(service, i),
                 "--linetrace.messaging.replicas=" + BROKERS,
                 "--linetrace.messaging.partitions=" + options.partitions()));
+        arguments.add("--linetrace.security.token.public-key=" + tokenKeys.publicKey());
         switch (service) {
             case "identity" ->
                 arguments.addAll(List.of(
+                        "--linetrace.identity.token.signing-key=" + tokenKeys.signingKey(),
                         "--linetrace.identity.demo-users=true",
                         // The demo line's flash fixture and key station, their ids as their secrets.
                         "--linetrace.identity.demo-equipment=FIX-FW-1,KEY-1"));
@@ -341,7 +345,7 @@ public final class ClusterRun implements AutoCloseable {
     void startLoad() {
         var tracking = bases("tracking");
         var provisioning = bases("provisioning");
-        load = new ClusterLoad(tracking, provisioning, keys, options.workers());
+        load = new ClusterLoad(bases("identity"), tracking, provisioning, keys, options.workers());
         load.start(provisioning.getFirst());
         say(options.workers() + " stations walking units over " + tracking.size() + " tracking and "
                 + provisioning.size() + " provisioning instances");

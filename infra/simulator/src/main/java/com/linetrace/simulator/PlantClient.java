@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,16 +33,27 @@ public final class PlantClient implements AutoCloseable {
 
     private final HttpClient http;
     private final URI base;
-    private final String authorization;
+    private final Supplier<String> authorization;
 
+    /** Signed in with HTTP Basic, which only a process that holds identity (the plant in one jar) accepts. */
     public PlantClient(URI base, String user, String password) {
+        this(base, basic(user, password));
+    }
+
+    /** {@code authorization}: the {@code Authorization} header's value for each request, e.g. {@link IdentityTokens}. */
+    public PlantClient(URI base, Supplier<String> authorization) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         this.base = base;
-        this.authorization =
+        this.authorization = authorization;
+    }
+
+    private static Supplier<String> basic(String user, String password) {
+        var header =
                 "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return () -> header;
     }
 
     /** The plant's answer to a scan. */
@@ -99,7 +111,7 @@ public final class PlantClient implements AutoCloseable {
     public boolean isCheckedIn(String station, String serial) {
         var request = HttpRequest.newBuilder(base.resolve("/api/stations/" + station + "/work/" + serial))
                 .timeout(TIMEOUT)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Accept", "application/json, application/problem+json")
                 .GET()
                 .build();
@@ -163,7 +175,7 @@ public final class PlantClient implements AutoCloseable {
     private CompletableFuture<Verdict> equipmentPost(String path, Object body, int waits) {
         var request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -236,7 +248,7 @@ public final class PlantClient implements AutoCloseable {
     private CompletableFuture<JsonNode> post(String path, Object body, int expected) {
         var request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -253,7 +265,7 @@ public final class PlantClient implements AutoCloseable {
     private CompletableFuture<JsonNode> get(String path) {
         var request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
-                .header("Authorization", authorization)
+                .header("Authorization", authorization.get())
                 .header("Accept", "application/json, application/problem+json")
                 .GET()
                 .build();

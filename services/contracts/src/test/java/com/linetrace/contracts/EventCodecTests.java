@@ -3,6 +3,9 @@ package com.linetrace.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.linetrace.contracts.provisioning.KeyInjectionVerified;
+import com.linetrace.contracts.provisioning.ProvisioningEvent;
+import com.linetrace.contracts.unit.MaterialsInstalled;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.contracts.unit.WorkCompleted;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +41,62 @@ class EventCodecTests {
         var json = new String(codec.encode(event), StandardCharsets.UTF_8);
         assertThat(json).contains("\"type\":\"WorkCompleted\"").doesNotContain("com.linetrace");
         assertThat(codec.decode(codec.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void readsAPartInstalledBeforeEventsCarriedReferenceDesignatorsAndRoundTripsOneThatHasIt() {
+        var old = """
+                {"eventId":"0192f0a0-0000-7000-8000-000000000001","type":"MaterialsInstalled","schemaVersion":1,
+                "occurredAt":"2026-11-25T10:15:30Z","plant":"CA1","line":"L1","station":"ASM-2",
+                "serial":"%s","actor":"op1","body":{"operation":20,"partNumber":"ESC-40A","lot":null,
+                "partSerial":"ESC-0001","quantity":1}}""".formatted(Serial.issue("LTRC", 42, 9).value());
+
+        var decoded = codec.decode(old.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.body()).isEqualTo(new MaterialsInstalled(20, "ESC-40A", null, "ESC-0001", 1));
+        var placed = new EventEnvelope<UnitEvent>(
+                EventIds.next(),
+                1,
+                Instant.parse("2026-11-25T10:15:30Z"),
+                "CA1",
+                "L1",
+                "ASM-2",
+                Serial.issue("LTRC", 42, 9),
+                "op1",
+                new MaterialsInstalled(20, "ESC-40A", null, "ESC-0001", 1, "M1"));
+        assertThat(codec.decode(codec.encode(placed))).isEqualTo(placed);
+    }
+
+    @Test
+    void readsAKeyInjectionVerifiedBeforeItCarriedTheCertificateAndRoundTripsOneThatHasIt() {
+        var old = """
+                {"eventId":"0192f0a0-0000-7000-8000-000000000002","type":"KeyInjectionVerified","schemaVersion":1,
+                "occurredAt":"2026-11-25T10:15:30Z","plant":"CA1","line":"L1","station":"KEY-1",
+                "serial":"%s","actor":"KEY-1","body":{"fingerprint":"ab12","subject":"CN=x","issuer":"CN=ca",
+                "secureElementId":"SE-1","keyPurpose":"device-identity"}}""".formatted(Serial.issue("LTRC", 42, 9).value());
+
+        var decoded = ProvisioningEvent.CODEC.decode(old.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(decoded.body())
+                .isEqualTo(new KeyInjectionVerified("ab12", "CN=x", "CN=ca", "SE-1", "device-identity"));
+        var withCertificate = new EventEnvelope<ProvisioningEvent>(
+                EventIds.next(),
+                1,
+                Instant.parse("2026-11-25T10:15:30Z"),
+                "CA1",
+                "L1",
+                "KEY-1",
+                Serial.issue("LTRC", 42, 9),
+                "KEY-1",
+                new KeyInjectionVerified(
+                        "ab12",
+                        "CN=x",
+                        "CN=ca",
+                        "SE-1",
+                        "device-identity",
+                        "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"));
+        assertThat(ProvisioningEvent.CODEC.decode(ProvisioningEvent.CODEC.encode(withCertificate)))
+                .isEqualTo(withCertificate);
     }
 
     @Test

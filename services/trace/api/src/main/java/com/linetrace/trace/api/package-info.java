@@ -1,7 +1,9 @@
 /**
- * What trace offers people: a unit's history, and the latest events of a line. Served over HTTP under
- * {@code /api/units/{serial}/history} and {@code /api/unit-events?line=}, and called in-process by the UI when it
- * runs beside trace; refusals are {@link com.linetrace.trace.api.TraceProblem}s.
+ * What trace offers people: a unit's history and the latest events of a line ({@link
+ * com.linetrace.trace.api.UnitHistory}); one unit's status, genealogy, operations, holds and provisioning ({@link
+ * com.linetrace.trace.api.UnitTrace}); where-used of a lot, part serial, release or key ({@link
+ * com.linetrace.trace.api.WhereUsed}); search ({@link com.linetrace.trace.api.UnitSearch}). Served over HTTP and called
+ * in-process by the UI when it runs beside trace; refusals are {@link com.linetrace.trace.api.TraceProblem}s.
  */
 @NullMarked
 package com.linetrace.trace.api;
