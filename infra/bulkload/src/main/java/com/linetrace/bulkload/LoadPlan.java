@@ -80,13 +80,56 @@ public final class LoadPlan {
     }
 
     /** After this no event is written: the units started in the last hour are still in work, as on a real line. */
-    Instant end() {
+    public Instant end() {
         return startOf(options.units() - 1).plus(Duration.ofHours(1));
     }
 
-    /** The lot-traced part numbers of the route. */
-    public List<String> lotTracedParts() {
-        return route.lotTracedParts();
+    /** The number of the work order that issued unit {@code unit}'s serial. */
+    public String workOrderOf(int unit) {
+        int low = 0;
+        int high = workOrders.size() - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (workOrders.get(middle).firstUnit() <= unit) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return workOrders.get(low).number();
+    }
+
+    /** The stations of the line, the repair bench last. */
+    public List<String> stations() {
+        var stations = new ArrayList<String>();
+        route.operations().stream().map(Route.Operation::station).distinct().forEach(stations::add);
+        stations.add(Route.REPAIR_STATION);
+        return stations;
+    }
+
+    /** Every defect code a unit of the load can fail with. */
+    public List<String> defectCodes() {
+        return route.operations().stream()
+                .flatMap(operation -> operation.defects().codes().stream())
+                .toList();
+    }
+
+    /** The firmware version of {@code module} that unit {@code unit} carries. */
+    public String firmwareVersion(FirmwareModule module, int unit) {
+        return release(module, unit).version();
+    }
+
+    /**
+     * Every lot of a part installed once a unit that the load fills completely: each reaches exactly
+     * {@code lotUnits} units, a recall's scope at its realistic size.
+     */
+    public List<Lot> fullLots() {
+        var lots = new ArrayList<Lot>();
+        route.operations().stream()
+                .flatMap(operation -> operation.parts().stream())
+                .filter(part -> !part.serialized() && part.quantity() == 1)
+                .forEach(part -> fullLots(part.partNumber()).forEach(lot -> lots.add(new Lot(part.partNumber(), lot))));
+        return lots;
     }
 
     /**
@@ -104,11 +147,8 @@ public final class LoadPlan {
         return global / pieces;
     }
 
-    /**
-     * The lots of {@code partNumber} (one piece a unit) that the load fills completely, each reaching exactly
-     * {@code lotUnits} units: a recall's scope at its realistic size.
-     */
-    public List<String> fullLots(String partNumber) {
+    /** The lots of {@code partNumber}, a part installed once a unit, that the load fills completely. */
+    List<String> fullLots(String partNumber) {
         var lots = new ArrayList<String>();
         for (long lot = 1; ; lot++) {
             long firstUnit = lot * options.lotUnits() - lotOffset(partNumber);
@@ -170,6 +210,9 @@ public final class LoadPlan {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A lot of a part number. */
+    public record Lot(String partNumber, String lot) {}
 
     record WorkOrder(String number, int firstUnit, int size, Instant releasedAt) {}
 

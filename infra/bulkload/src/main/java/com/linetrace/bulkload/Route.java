@@ -147,15 +147,6 @@ record Route(List<Operation> operations) {
                 .sum();
     }
 
-    /** Every lot-traced part number, in route order. */
-    List<String> lotTracedParts() {
-        return operations.stream()
-                .flatMap(operation -> operation.parts().stream())
-                .filter(part -> !part.serialized())
-                .map(Part::partNumber)
-                .toList();
-    }
-
     private static int indexOf(List<Operation> operations, int seq) {
         for (int i = 0; i < operations.size(); i++) {
             if (operations.get(i).seq() == seq) {

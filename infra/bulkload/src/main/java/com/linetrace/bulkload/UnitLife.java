@@ -51,6 +51,10 @@ final class UnitLife {
             "Quality hold: gimbal connector seated? check before test");
     private static final List<String> SCRAP_REASONS =
             List.of("Dropped in handling: frame cracked", "Water damage at the bench", "Frame delaminated");
+    /** Where on the frame each of several like parts sits, as the route's bill of materials names it. */
+    private static final java.util.Map<String, String> DESIGNATORS =
+            java.util.Map.of("ARM-AX4", "ARM", "MTR-2207", "M", "ESC-40A", "ESC");
+
     private static final Duration REPAIR_SHORTEST = Duration.ofSeconds(40);
     private static final Duration REPAIR_LONGEST = Duration.ofSeconds(90);
 
@@ -172,16 +176,24 @@ final class UnitLife {
         var scans = new ArrayList<MaterialsInstalled>();
         for (var part : operation.parts()) {
             for (int piece = 0; piece < part.quantity(); piece++) {
+                var prefix = DESIGNATORS.get(part.partNumber());
+                var designator = prefix == null || piece >= 4 ? null : prefix + (piece + 1);
                 scans.add(
                         part.serialized()
                                 ? new MaterialsInstalled(
-                                        operation.seq(), part.partNumber(), null, plan.partSerial(part, unit, piece), 1)
+                                        operation.seq(),
+                                        part.partNumber(),
+                                        null,
+                                        plan.partSerial(part, unit, piece),
+                                        1,
+                                        designator)
                                 : new MaterialsInstalled(
                                         operation.seq(),
                                         part.partNumber(),
                                         plan.lot(part.partNumber(), unit, piece, part.quantity()),
                                         null,
-                                        1));
+                                        1,
+                                        designator));
             }
         }
         for (int i = 0; i < scans.size(); i++) {
