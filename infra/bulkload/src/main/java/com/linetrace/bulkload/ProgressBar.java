@@ -13,7 +13,7 @@ public final class ProgressBar {
 
     private final PrintStream out;
     private final String what;
-    private final long total;
+    private long total;
     private final boolean terminal;
     private final long startedAt = System.nanoTime();
     private long lastDrawn;
@@ -24,6 +24,11 @@ public final class ProgressBar {
         this.what = what;
         this.total = Math.max(1, total);
         this.terminal = System.console() != null;
+    }
+
+    /** Changes what {@code done} counts up to, for a total that is known only on the way. */
+    public void total(long value) {
+        total = Math.max(1, value);
     }
 
     /** Shows {@code done} of the total with {@code detail} beside it, at most a few times a second. */

@@ -101,6 +101,9 @@ public final class TraceBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // The embedded broker and the clients log at INFO; the console is for the progress and the figures.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         var options = parse(args);
         Files.createDirectories(options.dataDir());
         int status = 0;
@@ -192,10 +195,7 @@ public final class TraceBenchmark {
             }
             var latest = new HashMap<TopicPartition, OffsetSpec>();
             partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
-            long total = admin.listOffsets(latest).all().get().values().stream()
-                    .mapToLong(o -> o.offset())
-                    .sum();
-            var bar = new ProgressBar(System.out, "events", total);
+            var bar = new ProgressBar(System.out, "events", 1);
             long started = System.nanoTime();
             long firstAt = 0;
             long consumedAtFirst = 0;
@@ -237,6 +237,7 @@ public final class TraceBenchmark {
                     firstAt = System.nanoTime();
                     consumedAtFirst = consumed;
                 }
+                bar.total(consumed + lag);
                 bar.show(consumed, consumed, "lag " + String.format("%,d", lag));
                 if (!topicsRead.isEmpty() && lag == 0 && consumed > 0) {
                     bar.done();
@@ -361,7 +362,8 @@ public final class TraceBenchmark {
             var answer = call.apply(i);
             long took = System.nanoTime() - started;
             if (answer.status() != 200) {
-                var body = answer.body().substring(0, Math.min(300, answer.body().length()));
+                var body =
+                        answer.body().substring(0, Math.min(300, answer.body().length()));
                 if (i == 0) {
                     // A trace without this query yet (or refusing it): say so, and measure the others.
                     line(String.format("%-44s not measured: %d for %s %s", what, answer.status(), answer.path(), body));
@@ -416,7 +418,7 @@ public final class TraceBenchmark {
     }
 
     private String token;
-    private Instant tokenExpires = Instant.MIN;
+    private Instant tokenExpires = Instant.EPOCH;
 
     /** A token as identity signs them, for a quality engineer, renewed before it expires. */
     private String token() {
