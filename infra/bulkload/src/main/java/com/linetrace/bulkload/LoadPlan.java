@@ -32,6 +32,9 @@ public final class LoadPlan {
     static final List<FirmwareModule> MODULES = List.of(
             FirmwareModule.FLIGHT_CONTROLLER, FirmwareModule.ESC, FirmwareModule.GIMBAL, FirmwareModule.REMOTE_LINK);
 
+    /** So that a load of {@code lotUnits} units already holds one full lot, of frames. */
+    private static final String FIRST_FULL_LOT_PART = "FRM-AX4";
+
     private static final int[] WORK_ORDER_SIZES = {250, 500, 500, 1000, 1000};
     private static final long FIRST_WORK_ORDER = 500_001;
     private static final Duration RELEASED_BEFORE_START = Duration.ofHours(2);
@@ -150,7 +153,7 @@ public final class LoadPlan {
     /** The lots of {@code partNumber}, a part installed once a unit, that the load fills completely. */
     List<String> fullLots(String partNumber) {
         var lots = new ArrayList<String>();
-        for (long lot = 1; ; lot++) {
+        for (long lot = lotOffset(partNumber) == 0 ? 0 : 1; ; lot++) {
             long firstUnit = lot * options.lotUnits() - lotOffset(partNumber);
             if (firstUnit + options.lotUnits() > options.units()) {
                 return lots;
@@ -159,7 +162,11 @@ public final class LoadPlan {
         }
     }
 
+    /** Where in the load a part number changes lots; the frames' first lot opens with the first unit. */
     private int lotOffset(String partNumber) {
+        if (partNumber.equals(FIRST_FULL_LOT_PART)) {
+            return 0;
+        }
         return Math.floorMod(partNumber.hashCode() * 31 + Long.hashCode(options.seed()), options.lotUnits());
     }
 

@@ -67,7 +67,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * earlier run kept), {@code --samples=1000} (timelines, genealogies, search pages; a tenth more to warm up first),
  * {@code --lot-samples=30} (where-used pages and CSVs), {@code --trace-heap=1g}, {@code --launchers} (the repository
  * whose {@code services/trace/launcher/target} holds the launcher jar; found from the plant jar by default),
- * {@code --fast-servers} (the tests' crash-unsafe settings).
+ * {@code --fast-servers} (the tests' crash-unsafe settings), {@code --explain=<file of SQL>} (the plans of those
+ * statements, see {@link #explain}).
  */
 public final class TraceBenchmark {
 
@@ -92,7 +93,8 @@ public final class TraceBenchmark {
             int lotSamples,
             String traceHeap,
             Path launcherJar,
-            boolean fastServers) {}
+            boolean fastServers,
+            @org.jspecify.annotations.Nullable Path explain) {}
 
     private TraceBenchmark(Options options) {
         this.options = options;
@@ -168,6 +170,9 @@ public final class TraceBenchmark {
             catchUp(kafka.bootstrapServers(), process);
             measure();
             databaseSize(postgres);
+            if (options.explain() != null) {
+                explain(postgres, options.explain());
+            }
             line("load average at the end " + loadAverage());
         } finally {
             if (process != null && process.alive()) {
@@ -466,6 +471,42 @@ public final class TraceBenchmark {
         }
     }
 
+    /**
+     * {@code EXPLAIN (ANALYZE, BUFFERS)} of each statement of {@code file} (separated by lines holding only {@code ;}),
+     * with {@code :serial}, {@code :partNumber}, {@code :lot} and {@code :workOrder} replaced by values of this load:
+     * the plans of trace's queries on the data they were timed on.
+     */
+    private void explain(EmbeddedPostgresServer postgres, Path file) throws IOException, SQLException {
+        int unit = random.nextInt(options.load().units());
+        var lot = plan.fullLots().isEmpty()
+                ? new LoadPlan.Lot("FRM-AX4", "FRM00001")
+                : plan.fullLots().get(random.nextInt(plan.fullLots().size()));
+        var values = Map.of(
+                ":serial", "'" + plan.serial(unit).value() + "'",
+                ":partNumber", "'" + lot.partNumber() + "'",
+                ":lot", "'" + lot.lot() + "'",
+                ":workOrder", "'" + plan.workOrderOf(unit) + "'");
+        try (var connection =
+                DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+            for (var statement : Files.readString(file).split("(?m)^;\\s*$")) {
+                var sql = statement.strip();
+                if (sql.isEmpty()) {
+                    continue;
+                }
+                for (var value : values.entrySet()) {
+                    sql = sql.replace(value.getKey(), value.getValue());
+                }
+                line("EXPLAIN (ANALYZE, BUFFERS) " + sql);
+                try (var explain = connection.createStatement();
+                        var plan = explain.executeQuery("explain (analyze, buffers) " + sql)) {
+                    while (plan.next()) {
+                        line("  " + plan.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
     private void line(String text) {
         System.out.println(text);
         report.append(text).append('\n');
@@ -479,6 +520,7 @@ public final class TraceBenchmark {
         int samples = 1000;
         int lotSamples = 30;
         var heap = "1g";
+        Path explain = null;
         Path launchers = null;
         boolean fast = false;
         for (var arg : parsed.rest()) {
@@ -494,6 +536,7 @@ public final class TraceBenchmark {
                 case "--trace-heap" -> heap = value;
                 case "--launchers" -> launchers = Path.of(value).toAbsolutePath();
                 case "--fast-servers" -> fast = true;
+                case "--explain" -> explain = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("Unknown argument " + arg);
             }
         }
@@ -520,7 +563,7 @@ public final class TraceBenchmark {
                     + ": build it (./mvnw -B -DskipTests -pl services/trace/launcher -am package) or name the"
                     + " repository with --launchers=");
         }
-        return new Options(parsed.options(), dataDir, keep, skip, samples, lotSamples, heap, jar, fast);
+        return new Options(parsed.options(), dataDir, keep, skip, samples, lotSamples, heap, jar, fast, explain);
     }
 
     private static String cpuModel() {
