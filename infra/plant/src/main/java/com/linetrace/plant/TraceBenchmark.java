@@ -65,7 +65,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * Options: the bulk load's ({@code --units --events-per-unit --seed --lot-units …}), {@code --data-dir} (default a
  * temporary one, removed afterwards unless {@code --keep-data}), {@code --skip-load} (measure a data directory an
  * earlier run kept), {@code --samples=1000} (timelines, genealogies, search pages; a tenth more to warm up first),
- * {@code --lot-samples=30} (where-used pages and CSVs), {@code --trace-heap=1g}, {@code --launchers} (the repository
+ * {@code --lot-samples=30} (where-used pages and CSVs), {@code --trace-heap=1g}, {@code --trace-instances=1} (trace
+ * processes sharing the topics' partitions, as a deployment runs two; HTTP goes to the first), {@code --launchers} (the repository
  * whose {@code services/trace/launcher/target} holds the launcher jar; found from the plant jar by default),
  * {@code --fast-servers} (the tests' crash-unsafe settings), {@code --explain=<file of SQL>} (the plans of those
  * statements, see {@link #explain}).
@@ -80,6 +81,7 @@ public final class TraceBenchmark {
     private final LoadPlan plan;
     private final Random random;
     private final StringBuilder report = new StringBuilder();
+    private final List<PlantProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private RSAPublicKey publicKey;
     private RSAPrivateKey privateKey;
     private URI trace;
@@ -92,6 +94,7 @@ public final class TraceBenchmark {
             int samples,
             int lotSamples,
             String traceHeap,
+            int traceInstances,
             Path launcherJar,
             boolean fastServers,
             @org.jspecify.annotations.Nullable Path explain) {}
@@ -133,7 +136,16 @@ public final class TraceBenchmark {
         var kafka = options.fastServers()
                 ? EmbeddedKafkaServer.throwaway()
                 : EmbeddedKafkaServer.durable(options.dataDir().resolve("kafka"));
-        PlantProcess process = null;
+        // Ctrl+C ends the JVM without its finally blocks: the trace processes must not outlive it.
+        var stopper = new Thread(() -> {
+            processes.forEach(p -> {
+                if (p.alive()) {
+                    p.terminate();
+                }
+            });
+            postgres.close();
+        });
+        Runtime.getRuntime().addShutdownHook(stopper);
         try {
             if (!options.skipLoad()) {
                 var written = new BulkLoad(options.load(), kafka.bootstrapServers(), 3).run(System.out);
@@ -146,28 +158,34 @@ public final class TraceBenchmark {
             privateKey = (RSAPrivateKey) pair.getPrivate();
             var keyFile = options.dataDir().resolve("token-public-key.pem");
             Files.writeString(keyFile, BearerTokens.pem(publicKey), StandardCharsets.US_ASCII);
-            int port = freePort();
-            process = new PlantProcess(
-                    options.launcherJar(),
-                    options.dataDir().resolve("trace"),
-                    port,
-                    List.of("-Xmx" + options.traceHeap()),
-                    List.of(
-                            "--spring.datasource.url=" + postgres.jdbcUrl(),
-                            "--spring.datasource.username=" + postgres.username(),
-                            "--spring.datasource.password=" + postgres.password(),
-                            "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                            "--linetrace.security.token.public-key=" + keyFile,
-                            "--logging.level.root=WARN"));
             long startedAt = System.nanoTime();
-            process.start();
-            if (process.awaitHealthy(Duration.ofMinutes(5)) == null) {
-                throw new IllegalStateException("Trace did not start:\n" + process.logTail(40));
+            for (int instance = 1; instance <= options.traceInstances(); instance++) {
+                var process = new PlantProcess(
+                        options.launcherJar(),
+                        options.dataDir().resolve("trace-" + instance),
+                        freePort(),
+                        List.of("-Xmx" + options.traceHeap()),
+                        List.of(
+                                "--spring.datasource.url=" + postgres.jdbcUrl(),
+                                "--spring.datasource.username=" + postgres.username(),
+                                "--spring.datasource.password=" + postgres.password(),
+                                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                                "--linetrace.security.token.public-key=" + keyFile,
+                                "--logging.level.root=WARN"));
+                process.start();
+                processes.add(process);
             }
-            trace = URI.create("http://127.0.0.1:" + port);
-            line("trace started from " + options.launcherJar().getFileName() + " in "
-                    + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log " + process.logFile() + ")");
-            catchUp(kafka.bootstrapServers(), process);
+            for (var process : processes) {
+                if (process.awaitHealthy(Duration.ofMinutes(5)) == null) {
+                    throw new IllegalStateException("Trace did not start:\n" + process.logTail(40));
+                }
+            }
+            trace = URI.create("http://127.0.0.1:" + processes.getFirst().port());
+            line(options.traceInstances() + " trace instance(s) started from "
+                    + options.launcherJar().getFileName()
+                    + " in " + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log "
+                    + processes.getFirst().logFile() + "); HTTP measured on the first");
+            catchUp(kafka.bootstrapServers());
             measure();
             databaseSize(postgres);
             if (options.explain() != null) {
@@ -175,8 +193,10 @@ public final class TraceBenchmark {
             }
             line("load average at the end " + loadAverage());
         } finally {
-            if (process != null && process.alive()) {
-                process.stop(Duration.ofSeconds(30));
+            for (var process : processes) {
+                if (process.alive()) {
+                    process.stop(Duration.ofSeconds(30));
+                }
             }
             kafka.close();
             postgres.close();
@@ -187,7 +207,7 @@ public final class TraceBenchmark {
     }
 
     /** Waits until trace's consumers have committed every record of the topics they read, showing the way there. */
-    private void catchUp(String bootstrapServers, PlantProcess process) throws Exception {
+    private void catchUp(String bootstrapServers) throws Exception {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             var partitions = new ArrayList<TopicPartition>();
             for (var topic : List.of(Topics.UNIT_EVENTS, Topics.PROVISIONING_EVENTS)) {
@@ -205,8 +225,10 @@ public final class TraceBenchmark {
             long firstAt = 0;
             long consumedAtFirst = 0;
             while (true) {
-                if (!process.alive()) {
-                    throw new IllegalStateException("Trace stopped:\n" + process.logTail(40));
+                for (var process : processes) {
+                    if (!process.alive()) {
+                        throw new IllegalStateException("Trace stopped:\n" + process.logTail(40));
+                    }
                 }
                 var ends = admin.listOffsets(latest).all().get();
                 var read = new HashMap<String, Long>();
@@ -520,6 +542,7 @@ public final class TraceBenchmark {
         int samples = 1000;
         int lotSamples = 30;
         var heap = "1g";
+        int instances = 1;
         Path explain = null;
         Path launchers = null;
         boolean fast = false;
@@ -534,6 +557,7 @@ public final class TraceBenchmark {
                 case "--samples" -> samples = Integer.parseInt(value);
                 case "--lot-samples" -> lotSamples = Integer.parseInt(value);
                 case "--trace-heap" -> heap = value;
+                case "--trace-instances" -> instances = Integer.parseInt(value);
                 case "--launchers" -> launchers = Path.of(value).toAbsolutePath();
                 case "--fast-servers" -> fast = true;
                 case "--explain" -> explain = Path.of(value).toAbsolutePath();
@@ -563,7 +587,8 @@ public final class TraceBenchmark {
                     + ": build it (./mvnw -B -DskipTests -pl services/trace/launcher -am package) or name the"
                     + " repository with --launchers=");
         }
-        return new Options(parsed.options(), dataDir, keep, skip, samples, lotSamples, heap, jar, fast, explain);
+        return new Options(
+                parsed.options(), dataDir, keep, skip, samples, lotSamples, heap, instances, jar, fast, explain);
     }
 
     private static String cpuModel() {
