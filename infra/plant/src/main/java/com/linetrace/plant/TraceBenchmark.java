@@ -473,8 +473,17 @@ public final class TraceBenchmark {
     /** pg_total_relation_size of every table of the trace schema (with its indexes and TOAST), and the rows. */
     private void databaseSize(EmbeddedPostgresServer postgres) throws SQLException {
         try (var connection =
-                        DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
-                var statement = connection.prepareStatement("""
+                DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
+            try (var analyze = connection.createStatement()) {
+                // reltuples is an estimate until the tables are analyzed; autovacuum may not have come by yet.
+                analyze.execute("analyze");
+            }
+            databaseSize(connection);
+        }
+    }
+
+    private void databaseSize(java.sql.Connection connection) throws SQLException {
+        try (var statement = connection.prepareStatement("""
                         select c.relname, pg_total_relation_size(c.oid), pg_indexes_size(c.oid), c.reltuples::bigint
                         from pg_class c join pg_namespace n on n.oid = c.relnamespace
                         where n.nspname = 'trace' and c.relkind = 'r'
@@ -484,11 +493,16 @@ public final class TraceBenchmark {
             var lines = new ArrayList<String>();
             while (rows.next()) {
                 total += rows.getLong(2);
+                if (rows.getLong(4) <= 0) {
+                    continue;
+                }
                 lines.add(String.format(
                         "  %-24s %,10.1f MB (indexes %,8.1f MB), about %,d rows",
                         rows.getString(1), rows.getLong(2) / 1e6, rows.getLong(3) / 1e6, rows.getLong(4)));
             }
-            line(String.format("database: trace schema %,.1f MB (pg_total_relation_size)", total / 1e6));
+            line(String.format(
+                    "database: trace schema %,.1f MB (pg_total_relation_size, after ANALYZE), the tables with rows:",
+                    total / 1e6));
             lines.forEach(this::line);
         }
     }
@@ -511,7 +525,10 @@ public final class TraceBenchmark {
         try (var connection =
                 DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
             for (var statement : Files.readString(file).split("(?m)^;\\s*$")) {
-                var sql = statement.strip();
+                var sql = statement.lines()
+                        .filter(l -> !l.strip().startsWith("--"))
+                        .collect(java.util.stream.Collectors.joining("\n"))
+                        .strip();
                 if (sql.isEmpty()) {
                     continue;
                 }
