@@ -1,5 +1,6 @@
 package com.linetrace.bulkload;
 
+import com.linetrace.contracts.EventCodec;
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.Serial;
@@ -9,6 +10,7 @@ import com.linetrace.contracts.unit.UnitEvent;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.UUID;
 
 /**
  * Makes a load's events in the order of their time, as the plant wrote them: work orders released, their units
@@ -72,34 +74,14 @@ final class LoadGenerator {
             var id = ids.nextId();
             var key = cursor.serial.value();
             if (event.body() instanceof UnitEvent body) {
-                sink.send(
-                        Topics.UNIT_EVENTS,
-                        key,
-                        UnitEvent.CODEC.encode(new EventEnvelope<>(
-                                id,
-                                UnitEvent.SCHEMA_VERSION,
-                                event.at(),
-                                Route.PLANT,
-                                Route.LINE,
-                                event.station(),
-                                cursor.serial,
-                                event.actor(),
-                                body)));
+                sink.send(Topics.UNIT_EVENTS, key, encode(UnitEvent.CODEC, UnitEvent.SCHEMA_VERSION, id, cursor, body));
                 unitEvents++;
             } else {
+                var body = (ProvisioningEvent) event.body();
                 sink.send(
                         Topics.PROVISIONING_EVENTS,
                         key,
-                        ProvisioningEvent.CODEC.encode(new EventEnvelope<>(
-                                id,
-                                ProvisioningEvent.SCHEMA_VERSION,
-                                event.at(),
-                                Route.PLANT,
-                                Route.LINE,
-                                event.station(),
-                                cursor.serial,
-                                event.actor(),
-                                (ProvisioningEvent) event.body())));
+                        encode(ProvisioningEvent.CODEC, ProvisioningEvent.SCHEMA_VERSION, id, cursor, body));
                 provisioningEvents++;
             }
             if (cursor.advance()) {
@@ -114,6 +96,21 @@ final class LoadGenerator {
         var counts = new Counts(units, unitEvents, provisioningEvents);
         progress.accept(counts);
         return counts;
+    }
+
+    /** The cursor's current event in its envelope, as its producer would have written it. */
+    private static <E> byte[] encode(EventCodec<E> codec, int schemaVersion, UUID id, Cursor cursor, E body) {
+        var event = cursor.current();
+        return codec.encode(new EventEnvelope<>(
+                id,
+                schemaVersion,
+                event.at(),
+                Route.PLANT,
+                Route.LINE,
+                event.station(),
+                cursor.serial,
+                event.actor(),
+                body));
     }
 
     private static final class Cursor {

@@ -12,7 +12,6 @@ import com.linetrace.embedded.EmbeddedPostgresServer;
 import com.linetrace.web.BearerTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -119,7 +116,7 @@ public final class TraceBenchmark {
             status = 1;
         } finally {
             if (!options.keepData()) {
-                deleteTree(options.dataDir());
+                Benchmark.deleteTree(options.dataDir());
             }
         }
         System.exit(status);
@@ -163,7 +160,7 @@ public final class TraceBenchmark {
                 var process = new PlantProcess(
                         options.launcherJar(),
                         options.dataDir().resolve("trace-" + instance),
-                        freePort(),
+                        ClusterRun.freePort(),
                         List.of("-Xmx" + options.traceHeap()),
                         List.of(
                                 "--spring.datasource.url=" + postgres.jdbcUrl(),
@@ -525,7 +522,8 @@ public final class TraceBenchmark {
         try (var connection =
                 DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
             for (var statement : Files.readString(file).split("(?m)^;\\s*$")) {
-                var sql = statement.lines()
+                var sql = statement
+                        .lines()
                         .filter(l -> !l.strip().startsWith("--"))
                         .collect(java.util.stream.Collectors.joining("\n"))
                         .strip();
@@ -642,25 +640,5 @@ public final class TraceBenchmark {
 
     private static String seconds(Duration duration) {
         return String.format("%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("Could not remove " + root + ": " + e.getMessage());
-        }
     }
 }
