@@ -8,6 +8,7 @@ import com.linetrace.simulator.PlantClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +27,10 @@ import org.jspecify.annotations.Nullable;
  * reports to provisioning; at each of the ten operations), with the demo release key and plant CA provisioning was
  * started with. Units are spread over the instances in turn (unit {@code k} goes to tracking and provisioning
  * instance {@code k mod n}); a station whose instance does not answer sends the same request to the next one, as a
- * station client behind a load balancer would. A request tried again there after its first try got no answer may have been done already
- * (the answer was lost with the instance): when the retry is refused, the unit is left where it is and counted.
+ * station client behind a load balancer would, with the same scan id, so tracking answers a scan it took before the
+ * instance died with its first verdict. Another request tried again there after its first try got no answer may have
+ * been done already (the answer was lost with the instance): when such a retry is refused, the unit is left where it
+ * is and counted.
  */
 final class ClusterLoad implements AutoCloseable {
 
@@ -58,12 +62,16 @@ final class ClusterLoad implements AutoCloseable {
      */
     private record Station(PlantClient operator, PlantClient fixture, PlantClient keyStation, PlantClient supervisor) {}
 
-    /** One request of a walk, sent to the instance given; {@code provisioning}: which service answers it. */
+    /**
+     * One request of a walk, sent to the instance given; {@code provisioning}: which service answers it. {@code send}
+     * takes the scan id of the attempt (station scans use it): one per attempt, and the same when the attempt is sent
+     * on to another instance, since that is the same scan (tracking answers a scan it took with its first verdict).
+     */
     private record Request(
             String station,
             boolean packOutCheckIn,
             boolean provisioning,
-            Function<Station, PlantClient.Verdict> send) {}
+            BiFunction<Station, UUID, PlantClient.Verdict> send) {}
 
     /**
      * {@code tracking} and {@code provisioning}: the base address of each instance, as many of each; {@code
@@ -188,7 +196,9 @@ final class ClusterLoad implements AutoCloseable {
                 if (stopped.get()) {
                     return;
                 }
-                var answer = sendWithFailover(at, request.provisioning(), request.send());
+                var scan = UUID.randomUUID();
+                var answer = sendWithFailover(
+                        at, request.provisioning(), s -> request.send().apply(s, scan));
                 if (answer == null) {
                     return;
                 }
@@ -256,8 +266,8 @@ final class ClusterLoad implements AutoCloseable {
                     station,
                     station.equals(DemoLine.PACK_STATION),
                     false,
-                    s -> s.operator().checkIn(station, serial)));
-            requests.add(new Request(station, false, false, s -> {
+                    (s, scan) -> s.operator().checkIn(station, serial, scan)));
+            requests.add(new Request(station, false, false, (s, scan) -> {
                 s.operator().work(station, serial);
                 return new PlantClient.Verdict(true, null, "work looked up");
             }));
@@ -268,22 +278,29 @@ final class ClusterLoad implements AutoCloseable {
                                     ? ";S=" + DemoLine.partSerial(serial, part.partNumber(), n)
                                     : ";L=L" + DemoLine.LOT_SUFFIXES.get(n % DemoLine.LOT_SUFFIXES.size()));
                     requests.add(new Request(
-                            station, false, false, s -> s.operator().installPart(station, serial, barcode)));
+                            station,
+                            false,
+                            false,
+                            (s, scan) -> s.operator().installPart(station, serial, barcode, scan)));
                 }
             }
             if (station.equals(DemoLine.FLASH_STATION)) {
                 for (var module : DemoLine.FIRMWARE_MODULES) {
                     var flash = equipment.flash(serial, module);
-                    requests.add(
-                            new Request(station, false, true, s -> s.fixture().reportFlash(flash)));
+                    requests.add(new Request(
+                            station, false, true, (s, scan) -> s.fixture().reportFlash(flash)));
                 }
             }
             if (station.equals(DemoLine.KEY_STATION)) {
                 var identity = equipment.identity(serial, false);
                 requests.add(new Request(
-                        station, false, true, s -> s.keyStation().reportKeyInjection(serial, station, identity)));
+                        station,
+                        false,
+                        true,
+                        (s, scan) -> s.keyStation().reportKeyInjection(serial, station, identity)));
             }
-            requests.add(new Request(station, false, false, s -> s.operator().checkOut(station, serial, List.of())));
+            requests.add(new Request(
+                    station, false, false, (s, scan) -> s.operator().checkOut(station, serial, List.of(), scan)));
         }
         return requests;
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTests {
 
-    static final List<String> SERVICES = List.of("tracking", "trace", "provisioning", "identity", "deadletter");
+    static final List<String> SERVICES =
+            List.of("tracking", "trace", "provisioning", "identity", "deadletter", "metrics");
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -63,6 +64,7 @@ class ArchitectureTests {
                         "com.linetrace.provisioning..",
                         "com.linetrace.identity..",
                         "com.linetrace.deadletter..",
+                        "com.linetrace.metrics..",
                         "com.linetrace.ui..")
                 .check(CLASSES);
     }
@@ -82,6 +84,7 @@ class ArchitectureTests {
                         "com.linetrace.provisioning..",
                         "com.linetrace.identity..",
                         "com.linetrace.deadletter..",
+                        "com.linetrace.metrics..",
                         "com.linetrace.ui..")
                 .because("it drives the plant as a station client would, so it must not need the plant's classes")
                 .check(CLASSES);
@@ -98,10 +101,10 @@ class ArchitectureTests {
                                 "a service's internals",
                                 c -> c.getPackageName()
                                                 .matches(
-                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity)(\\..*)?")
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity|metrics)(\\..*)?")
                                         && !c.getPackageName()
                                                 .matches(
-                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity)\\.api(\\..*)?")))
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity|metrics)\\.api(\\..*)?")))
                 .check(CLASSES);
     }
 }

@@ -117,6 +117,12 @@ class PlantBrowserIT extends WithBrowser {
                         .getText())
                 .as("the newest event is on top")
                 .contains(second);
+        // Metrics' numbers follow too, through the line's shared board: the station the unit is at works.
+        browser.waitUpTo(20)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#station-loads [data-station='ASM-1'][data-state='PRODUCTIVE']")));
+        browser.waitUpTo(10)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#throughput-chart canvas")));
         // The element found before the event is still attached: the page was not reloaded.
         assertThat(ExpectedConditions.stalenessOf(sameDocument).apply(browser.driver))
                 .isFalse();

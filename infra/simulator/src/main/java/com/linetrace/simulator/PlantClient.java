@@ -65,7 +65,19 @@ public final class PlantClient implements AutoCloseable {
     }
 
     public CompletableFuture<Verdict> checkInAsync(String station, String barcode) {
-        var body = Map.of("scanId", UUID.randomUUID().toString(), "barcode", barcode);
+        return checkInAsync(station, barcode, UUID.randomUUID());
+    }
+
+    /**
+     * With the scan id of a request sent before: a station that got no answer sends the same scan again, and the
+     * plant answers a scan it already took with its first verdict.
+     */
+    public Verdict checkIn(String station, String barcode, UUID scanId) {
+        return join(checkInAsync(station, barcode, scanId));
+    }
+
+    private CompletableFuture<Verdict> checkInAsync(String station, String barcode, UUID scanId) {
+        var body = Map.of("scanId", scanId.toString(), "barcode", barcode);
         return post("/api/stations/" + station + "/scans", body, 200).thenApply(PlantClient::verdict);
     }
 
@@ -75,8 +87,17 @@ public final class PlantClient implements AutoCloseable {
     }
 
     public CompletableFuture<Verdict> checkOutAsync(String station, String serial, List<String> defects) {
+        return checkOutAsync(station, serial, defects, UUID.randomUUID());
+    }
+
+    /** With the scan id of a request sent before, as {@link #checkIn(String, String, UUID)}. */
+    public Verdict checkOut(String station, String serial, List<String> defects, UUID scanId) {
+        return join(checkOutAsync(station, serial, defects, scanId));
+    }
+
+    private CompletableFuture<Verdict> checkOutAsync(String station, String serial, List<String> defects, UUID scanId) {
         var body = new LinkedHashMap<String, Object>();
-        body.put("scanId", UUID.randomUUID().toString());
+        body.put("scanId", scanId.toString());
         body.put("serial", serial);
         body.put("result", defects.isEmpty() ? "PASS" : "FAIL");
         body.put("defects", defects);
@@ -131,7 +152,16 @@ public final class PlantClient implements AutoCloseable {
     }
 
     public CompletableFuture<Verdict> installPartAsync(String station, String serial, String barcode) {
-        var body = Map.of("scanId", UUID.randomUUID().toString(), "serial", serial, "barcode", barcode);
+        return installPartAsync(station, serial, barcode, UUID.randomUUID());
+    }
+
+    /** With the scan id of a request sent before, as {@link #checkIn(String, String, UUID)}. */
+    public Verdict installPart(String station, String serial, String barcode, UUID scanId) {
+        return join(installPartAsync(station, serial, barcode, scanId));
+    }
+
+    private CompletableFuture<Verdict> installPartAsync(String station, String serial, String barcode, UUID scanId) {
+        var body = Map.of("scanId", scanId.toString(), "serial", serial, "barcode", barcode);
         return post("/api/stations/" + station + "/materials", body, 200).thenApply(PlantClient::verdict);
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,8 @@ public final class ApiClient {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -93,9 +95,14 @@ public final class ApiClient {
     }
 
     /** An HTTP answer; {@link #json()} reads its body. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /** The first value of the header {@code name}, or empty text when there is none. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
         }
 
         public boolean isProblem() {

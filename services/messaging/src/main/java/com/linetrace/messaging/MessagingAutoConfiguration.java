@@ -65,6 +65,14 @@ public class MessagingAutoConfiguration {
     /** Name of the listener container factory services use for LineTrace topics. */
     public static final String LISTENER_FACTORY = "linetraceListenerContainerFactory";
 
+    /**
+     * Name of the listener container factory for batch listeners (a {@code List} of records per call): the same
+     * consumers and error policy, for a read model that applies a poll's records in one transaction. A batch listener
+     * names a record it cannot process with {@link org.springframework.kafka.listener.BatchListenerFailedException},
+     * so the records before it are kept and only that one is retried or dead-lettered.
+     */
+    public static final String BATCH_LISTENER_FACTORY = "linetraceBatchListenerContainerFactory";
+
     /** Header of every dead letter carrying, in words, why its record could not be processed. */
     public static final String REASON_HEADER = "linetrace-dlt-reason";
 
@@ -116,6 +124,19 @@ public class MessagingAutoConfiguration {
 
     @Bean(LISTENER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> linetraceListenerContainerFactory(
+            KafkaProperties properties, DefaultErrorHandler linetraceErrorHandler, MessagingSettings settings) {
+        return listenerContainerFactory(properties, linetraceErrorHandler, settings);
+    }
+
+    @Bean(BATCH_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> linetraceBatchListenerContainerFactory(
+            KafkaProperties properties, DefaultErrorHandler linetraceErrorHandler, MessagingSettings settings) {
+        var factory = listenerContainerFactory(properties, linetraceErrorHandler, settings);
+        factory.setBatchListener(true);
+        return factory;
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<String, byte[]> listenerContainerFactory(
             KafkaProperties properties, DefaultErrorHandler linetraceErrorHandler, MessagingSettings settings) {
         var config = new HashMap<>(properties.buildConsumerProperties());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);

@@ -30,6 +30,7 @@ class UiArchitectureTests {
                             "com.linetrace.trace..",
                             "com.linetrace.provisioning..",
                             "com.linetrace.deadletter..",
+                            "com.linetrace.metrics..",
                             "com.linetrace.identity..")
                     .and(not(resideInAPackage("..api.."))))
             .because("the services' insides are theirs; the api packages are what they offer");
@@ -48,6 +49,7 @@ class UiArchitectureTests {
                             "com.linetrace.tracking.api..",
                             "com.linetrace.trace.api..",
                             "com.linetrace.provisioning.api..",
-                            "com.linetrace.deadletter.api..")))
+                            "com.linetrace.deadletter.api..",
+                            "com.linetrace.metrics.api..")))
             .because("services talk through contracts and their public APIs only");
 }

@@ -60,6 +60,31 @@ class UiIT {
         assertThat(get("/login").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * The pages may not be framed (clickjacking of a station terminal), run scripts or send forms anywhere but the
+     * plant, or tell another site which page linked to it. Vaadin needs inline and eval'd scripts to start its client
+     * engine, so the policy cannot be stricter than that.
+     */
+    @Test
+    void servesItsPagesWithAContentSecurityPolicyThatKeepsThemToThePlant() throws Exception {
+        var login = get("/login");
+
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .as("%s", login.headers().map())
+                .hasValueSatisfying(policy -> assertThat(policy)
+                        .contains(
+                                "default-src 'self'",
+                                "frame-ancestors 'none'",
+                                "form-action 'self'",
+                                "object-src" + " 'none'",
+                                "base-uri 'self'")
+                        .doesNotContain("*", "http:", "https:"));
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().firstValue("Permissions-Policy")).isPresent();
+    }
+
     @Test
     void keepsTheApiRefusalOnErrorInsteadOfRedirectingToLogin() throws Exception {
         assertThat(get("/api/anything").statusCode()).isEqualTo(401);

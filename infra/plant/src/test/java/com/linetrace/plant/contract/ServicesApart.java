@@ -28,7 +28,8 @@ final class ServicesApart {
             "tracking", "com.linetrace.tracking.TrackingAutoConfiguration",
             "provisioning", "com.linetrace.provisioning.ProvisioningAutoConfiguration",
             "trace", "com.linetrace.trace.TraceAutoConfiguration",
-            "deadletter", "com.linetrace.deadletter.DeadLetterAutoConfiguration");
+            "deadletter", "com.linetrace.deadletter.DeadLetterAutoConfiguration",
+            "metrics", "com.linetrace.metrics.MetricsAutoConfiguration");
 
     /**
      * What a service apart does not run: the UI (and Vaadin under it), the simulator, and identity, whose users and
@@ -46,7 +47,7 @@ final class ServicesApart {
 
     private ServicesApart() {}
 
-    /** {@code service} (tracking, provisioning, trace, deadletter) apart, started on first use; its port. */
+    /** {@code service} (tracking, provisioning, trace, deadletter, metrics) apart, started on first use; its port. */
     static synchronized int port(String service) {
         var context = RUNNING.computeIfAbsent(service, ServicesApart::start);
         return Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
@@ -55,7 +56,8 @@ final class ServicesApart {
     /** The UI's HTTP binding of {@code api}, pointed at the service on {@code port}. */
     static <T, P extends Enum<P> & ProblemType> T client(String service, Class<T> api, Class<P> problems) {
         var base = URI.create("http://localhost:" + port(service));
-        var settings = new RemoteSettings(null, null, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        var settings =
+                new RemoteSettings(null, null, null, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
         return new RemoteApis(settings).client(service, base, api, problems);
     }
 

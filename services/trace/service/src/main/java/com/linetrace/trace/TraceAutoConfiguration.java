@@ -1,33 +1,42 @@
 package com.linetrace.trace;
 
-import com.linetrace.messaging.Inbox;
+import com.linetrace.contracts.Topics;
 import com.linetrace.messaging.MessagingAutoConfiguration;
-import com.linetrace.messaging.ServiceSchema;
+import com.linetrace.messaging.ServiceMessaging;
+import com.linetrace.messaging.ServiceMessagingFactory;
 import com.linetrace.trace.history.HistoryConfiguration;
-import javax.sql.DataSource;
-import liquibase.integration.spring.SpringLiquibase;
+import com.linetrace.trace.intake.IntakeConfiguration;
+import com.linetrace.trace.query.QueryConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Trace's beans, for the plant in a box or for trace running alone: its schema, its inbox, and each feature's
- * configuration, imported by name (no component scan, so nothing else on the class path becomes a bean of trace's).
+ * Trace's beans, for the plant in a box or for trace running alone: its schema (migrated by its messaging, before
+ * anything uses it), its inbox and outbox, and each feature's configuration, imported by name (no component scan, so
+ * nothing else on the class path becomes a bean of trace's).
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
-@Import(HistoryConfiguration.class)
+@EnableConfigurationProperties(TraceSettings.class)
+@Import({HistoryConfiguration.class, IntakeConfiguration.class, QueryConfiguration.class})
 public class TraceAutoConfiguration {
 
     static final String SCHEMA = "trace";
 
+    /** Trace writes the audit actions' topic (exports): whoever writes first makes sure it exists. */
     @Bean
-    SpringLiquibase traceLiquibase(DataSource dataSource) {
-        return ServiceSchema.liquibase(dataSource, SCHEMA);
+    ServiceMessaging traceMessaging(ServiceMessagingFactory messaging) {
+        return messaging
+                .schema(SCHEMA)
+                .withInbox()
+                .withOutbox()
+                .declaring(Topics.AUDIT_ACTIONS)
+                .build();
     }
 
     @Bean
-    Inbox traceInbox(JdbcClient jdbc, SpringLiquibase traceLiquibase) {
-        return new Inbox(jdbc, SCHEMA);
+    TraceRequestProblems traceRequestProblems() {
+        return new TraceRequestProblems();
     }
 }

@@ -1,4 +1,4 @@
-/** Trace: the read model of every unit's life, built from {@code linetrace.unit-events.v1}. */
+/** Trace: the read model of every unit's life, built from the unit and provisioning events. */
 @NullMarked
 package com.linetrace.trace;
 

@@ -39,14 +39,17 @@ public class TrackingAutoConfiguration {
 
     static final String SCHEMA = "tracking";
 
-    /** Tracking's schema, its outbox of unit events (and their topic) and the inbox of what it consumes. */
+    /**
+     * Tracking's schema, its outbox of unit events and line events (work orders released; both topics declared) and
+     * the inbox of what it consumes.
+     */
     @Bean
     ServiceMessaging trackingMessaging(ServiceMessagingFactory messaging) {
         return messaging
                 .schema(SCHEMA)
                 .withOutbox()
                 .withInbox()
-                .declaring(Topics.UNIT_EVENTS)
+                .declaring(Topics.UNIT_EVENTS, Topics.LINE_EVENTS)
                 .build();
     }
 

@@ -2,14 +2,14 @@ package com.linetrace.ui.dashboard;
 
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.LineId;
-import com.linetrace.contracts.MalformedIdException;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.metrics.api.LinePerformance;
+import com.linetrace.metrics.api.LinePerformance.Output;
+import com.linetrace.metrics.api.LinePerformance.StationPerformance;
+import com.linetrace.metrics.api.StationState;
 import com.linetrace.trace.api.HistoryEntry;
 import com.linetrace.trace.api.UnitHistory;
-import com.linetrace.tracking.api.LineStatus;
-import com.linetrace.tracking.api.LineStatus.StationLoad;
-import com.linetrace.tracking.api.MasterDataRefusedException;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.ui.MainLayout;
@@ -32,25 +32,32 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
- * A line at a glance: units working and waiting at each station, today's totals and the latest events. It opens
- * with what tracking and trace know, then follows the line live: each unit event of the line re-reads the line's
- * status from tracking and is put on top of the event list, pushed to the browser without a reload.
+ * A line at a glance: output this hour and this shift against plan, WIP, yield, station states in flow order,
+ * throughput over 24 hours, yield per station and top defects, from metrics; and the latest events. The numbers come
+ * from the line's shared board ({@link LineBoards}: one computation per line for every open dashboard), pushed here
+ * without a reload; the latest events come from trace when it opens, then live.
  */
 @Route(value = "dashboard", layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
@@ -62,17 +69,27 @@ class DashboardView extends VerticalLayout {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private final StationOperations operations;
     private final UnitHistory history;
     private final LiveUnitEvents live;
+    private final LineBoards boards;
     private final int latestShown;
 
     private final ComboBox<String> lineSelect = new ComboBox<>("Line");
+    private final Span thisHour = total("this-hour");
+    private final Span thisShift = total("this-shift");
+    private final Span shiftName = caption("shift-name");
+    private final Span completedToday = total("completed-today");
     private final Span inProgress = total("in-progress");
     private final Span held = total("held");
-    private final Span completedToday = total("completed-today");
-    private final Grid<StationLoad> stations = new Grid<>();
-    private final UnitsChart chart = new UnitsChart();
+    private final Span firstPassYield = total("first-pass-yield");
+    private final Span rolledYield = total("rolled-throughput-yield");
+    private final Span lastUnit = total("last-unit");
+    private final Span measuredNothing = new Span();
+    private final Grid<StationPerformance> stations = new Grid<>();
+    private final EChart wipChart = new EChart("units-chart", "280px");
+    private final EChart throughputChart = new EChart("throughput-chart", "280px");
+    private final EChart yieldChart = new EChart("yield-chart", "240px");
+    private final EChart defectsChart = new EChart("defects-chart", "240px");
     private final Div lastEvents = new Div();
 
     private final LinkedList<HistoryEntry> events = new LinkedList<>();
@@ -81,12 +98,19 @@ class DashboardView extends VerticalLayout {
     /** The line shown; read by the live listener off the UI's lock. */
     private volatile String lineId;
 
-    private @Nullable Registration subscription;
+    private @Nullable LinePerformance shown;
+    private @Nullable Registration liveEvents;
+    private @Nullable Registration board;
 
-    DashboardView(StationOperations operations, UnitHistory history, LiveUnitEvents live, UiSettings settings) {
-        this.operations = operations;
+    DashboardView(
+            StationOperations operations,
+            UnitHistory history,
+            LiveUnitEvents live,
+            LineBoards boards,
+            UiSettings settings) {
         this.history = history;
         this.live = live;
+        this.boards = boards;
         this.latestShown = settings.latestEvents();
         this.lineId = settings.defaultLine();
         setWidthFull();
@@ -103,100 +127,187 @@ class DashboardView extends VerticalLayout {
         lineSelect.setItems(lines);
         lineSelect.setValue(lineId);
         lineSelect.addValueChangeListener(change -> {
-            if (change.getValue() != null) {
+            if (change.getValue() != null && !change.getValue().equals(lineId)) {
                 lineId = change.getValue();
-                reload();
+                watch(UI.getCurrent());
+                reloadEvents();
             }
         });
 
+        var hourTile = tile("This hour (done / plan so far)", thisHour);
+        var shiftTile = tile("This shift", thisShift);
+        shiftTile.add(shiftName);
         var totals = new FlexLayout(
-                tile("In progress", inProgress), tile("Held", held), tile("Completed today", completedToday));
+                hourTile,
+                shiftTile,
+                tile("Completed today", completedToday),
+                tile("In progress", inProgress),
+                tile("Held", held),
+                tile("First-pass yield (24 h)", firstPassYield),
+                tile("Rolled throughput yield", rolledYield),
+                tile("Last unit", lastUnit));
         totals.getStyle().setGap("var(--lumo-space-m)");
         totals.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        measuredNothing.setId("measured-nothing");
+        measuredNothing.setVisible(false);
 
         stations.setId("station-loads");
         stations.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        stations.addColumn(StationLoad::stationId).setHeader("Station").setAutoWidth(true);
-        stations.addColumn(StationLoad::name).setHeader("Name").setFlexGrow(1);
-        stations.addColumn(StationLoad::kind).setHeader("Kind").setAutoWidth(true);
-        stations.addColumn(StationLoad::working).setHeader("Working").setAutoWidth(true);
-        stations.addColumn(StationLoad::waiting).setHeader("Waiting").setAutoWidth(true);
+        stations.addColumn(StationPerformance::station).setHeader("Station").setAutoWidth(true);
+        stations.addColumn(s -> Objects.requireNonNullElse(s.kind(), ""))
+                .setHeader("Kind")
+                .setAutoWidth(true);
+        stations.addComponentColumn(DashboardView::state).setHeader("State").setAutoWidth(true);
+        stations.addColumn(StationPerformance::working).setHeader("Working").setAutoWidth(true);
+        stations.addColumn(StationPerformance::waiting).setHeader("Waiting").setAutoWidth(true);
+        stations.addColumn(StationPerformance::completedThisHour)
+                .setHeader("Done this hour")
+                .setAutoWidth(true);
+        stations.addColumn(StationPerformance::completedThisShift)
+                .setHeader("Done this shift")
+                .setAutoWidth(true);
+        stations.addColumn(s -> percent(s.firstPassYield())).setHeader("FPY").setAutoWidth(true);
+        stations.addColumn(s -> quietFor(s.lastEventAt()))
+                .setHeader("Quiet for")
+                .setAutoWidth(true);
         stations.setAllRowsVisible(true);
 
         lastEvents.setId("last-events");
         lastEvents.setWidthFull();
 
-        var loads = new VerticalLayout(stations, chart);
+        var charts = new FlexLayout(
+                titled("WIP per station", wipChart),
+                titled("Throughput per hour, 24 h", throughputChart),
+                titled("First-pass yield per station, 24 h", yieldChart),
+                titled("Top defects, 24 h", defectsChart));
+        charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        charts.setWidthFull();
+        var loads = new VerticalLayout(stations, charts);
         loads.setPadding(false);
         var eventsColumn = new VerticalLayout(new H3("Latest events"), lastEvents);
         eventsColumn.setPadding(false);
         var body = new HorizontalLayout(loads, eventsColumn);
         body.setWidthFull();
         body.setFlexGrow(3, loads);
-        body.setFlexGrow(2, eventsColumn);
+        body.setFlexGrow(1, eventsColumn);
 
-        add(lineSelect, totals, body);
+        add(lineSelect, totals, measuredNothing, body);
     }
 
     @Override
     protected void onAttach(AttachEvent attach) {
-        reload();
         var ui = attach.getUI();
-        // Tracking is asked as the person watching, also on the broadcaster's thread: their authentication goes along.
-        var viewer = SecurityContextHolder.createEmptyContext();
-        viewer.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        subscription =
-                live.subscribe(event -> DelegatingSecurityContextRunnable.create(() -> onEvent(ui, event), viewer)
-                        .run());
+        reloadEvents();
+        watch(ui);
+        liveEvents = live.subscribe(event -> onEvent(ui, event));
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
+        if (liveEvents != null) {
+            liveEvents.remove();
+            liveEvents = null;
+        }
+        if (board != null) {
+            board.remove();
+            board = null;
         }
     }
 
-    /** Runs on the broadcaster's thread: reads tracking there, changes the view only inside the UI's lock. */
+    /** Follows the shown line's board: its numbers arrive on the board's thread and change the view in the UI's lock. */
+    private void watch(UI ui) {
+        if (board != null) {
+            board.remove();
+        }
+        var line = lineId;
+        board = boards.watch(
+                line,
+                viewer(),
+                snapshot -> ui.access(() -> {
+                    if (snapshot.line().equals(lineId)) {
+                        show(snapshot);
+                    }
+                }));
+    }
+
+    /**
+     * The watcher's security context as it is now: the session's (renewed with the person's token), or what it was
+     * when the view opened where there is no HTTP session to look in; none once the session has ended.
+     */
+    private static Supplier<SecurityContext> viewer() {
+        var opened = SecurityContextHolder.createEmptyContext();
+        opened.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        var session = VaadinSession.getCurrent() == null
+                ? null
+                : VaadinSession.getCurrent().getSession();
+        return () -> {
+            if (session == null) {
+                return opened;
+            }
+            try {
+                return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                                instanceof SecurityContext current
+                        ? current
+                        : opened;
+            } catch (IllegalStateException ended) {
+                return SecurityContextHolder.createEmptyContext();
+            }
+        };
+    }
+
+    /** Runs on the broadcaster's thread: no call to any service; the view changes only inside the UI's lock. */
     private void onEvent(UI ui, EventEnvelope<UnitEvent> event) {
         var line = lineId;
         if (!event.line().equals(line)) {
             return;
         }
-        var status = status(line);
         var entry = EventSummaries.entry(event);
         ui.access(() -> {
             if (line.equals(lineId)) {
-                show(status);
                 prepend(List.of(entry));
             }
         });
     }
 
-    /** The line's status; a line not set up yet (the configured default, before any master data) has none. */
-    private LineStatus status(String line) {
-        try {
-            return operations.lineStatus(LineId.parse(line));
-        } catch (MasterDataRefusedException | MalformedIdException e) {
-            return new LineStatus(line, List.of(), 0, 0, 0);
-        }
-    }
-
-    private void reload() {
-        show(status(lineId));
+    private void reloadEvents() {
         events.clear();
         eventIds.clear();
         lastEvents.removeAll();
         prepend(history.latest(LineId.parse(lineId), latestShown).reversed());
     }
 
-    private void show(LineStatus status) {
-        inProgress.setText(Integer.toString(status.inProgress()));
-        held.setText(Integer.toString(status.held()));
-        completedToday.setText(Integer.toString(status.completedToday()));
-        stations.setItems(status.stations());
-        chart.show(status.stations());
+    private void show(LineBoards.Snapshot snapshot) {
+        var performance = snapshot.performance();
+        shown = performance;
+        measuredNothing.setVisible(performance == null);
+        if (performance == null) {
+            measuredNothing.setText("No unit of line " + snapshot.line() + " has reached a station yet.");
+            List.of(thisHour, thisShift, completedToday, inProgress, held, firstPassYield, rolledYield, lastUnit)
+                    .forEach(total -> total.setText("–"));
+            shiftName.setText("");
+            stations.setItems(List.of());
+            return;
+        }
+        thisHour.setText(output(performance.thisHour()));
+        var shift = performance.shift();
+        thisShift.setText(shift == null ? "–" : output(performance.thisShift()));
+        var zone = ZoneId.of(performance.timeZone());
+        shiftName.setText(
+                shift == null
+                        ? "between shifts"
+                        : shift.name() + " " + hhmm(shift.start(), zone) + "–" + hhmm(shift.end(), zone) + ", plan "
+                                + whole(performance.thisShift().planned()));
+        completedToday.setText(Integer.toString(performance.completedToday()));
+        inProgress.setText(Integer.toString(performance.inProgress()));
+        held.setText(Integer.toString(performance.held()));
+        firstPassYield.setText(percent(performance.firstPassYield()));
+        rolledYield.setText(percent(performance.rolledThroughputYield()));
+        lastUnit.setText(performance.lastUnitAt() == null ? "–" : ago(performance.lastUnitAt(), performance.at()));
+        stations.setItems(performance.stations());
+        wipChart.show(DashboardCharts.wip(performance.stations()));
+        throughputChart.show(DashboardCharts.throughput(performance.last24Hours(), zone));
+        yieldChart.show(DashboardCharts.yield(performance.stations()));
+        defectsChart.show(DashboardCharts.defects(performance));
     }
 
     /** Puts entries, oldest first, on top of the list; an event already listed (loaded and then live) is skipped. */
@@ -215,6 +326,67 @@ class DashboardView extends VerticalLayout {
 
     List<HistoryEntry> shownEvents() {
         return List.copyOf(events);
+    }
+
+    @Nullable
+    LinePerformance shownPerformance() {
+        return shown;
+    }
+
+    private String quietFor(@Nullable Instant lastEventAt) {
+        return lastEventAt == null || shown == null ? "–" : ago(lastEventAt, shown.at());
+    }
+
+    private static Span state(StationPerformance station) {
+        var state = station.state();
+        var badge = new Span(words(state));
+        badge.getElement().setAttribute("data-state", state.name());
+        badge.getElement().setAttribute("data-station", station.station());
+        badge.getElement()
+                .getThemeList()
+                .add("badge "
+                        + switch (state) {
+                            case PRODUCTIVE -> "success";
+                            case STANDBY_STARVED, STANDBY_BLOCKED -> "contrast";
+                            case UNSCHEDULED_DOWN -> "error primary";
+                        });
+        return badge;
+    }
+
+    private static String words(StationState state) {
+        return switch (state) {
+            case PRODUCTIVE -> "Productive";
+            case STANDBY_STARVED -> "Starved";
+            case STANDBY_BLOCKED -> "Blocked";
+            case UNSCHEDULED_DOWN -> "Down";
+        };
+    }
+
+    private static String output(Output output) {
+        return output.completed() + " / " + whole(output.plannedByNow());
+    }
+
+    private static String whole(double units) {
+        return String.format(Locale.ROOT, "%.0f", units);
+    }
+
+    private static String percent(@Nullable Double share) {
+        return share == null ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
+    }
+
+    private static String hhmm(Instant at, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
+    }
+
+    private static String ago(Instant then, Instant now) {
+        var quiet = Duration.between(then, now);
+        if (quiet.isNegative() || quiet.toSeconds() < 60) {
+            return Math.max(0, quiet.toSeconds()) + " s";
+        }
+        if (quiet.toMinutes() < 120) {
+            return quiet.toMinutes() + " min";
+        }
+        return quiet.toHours() + " h";
     }
 
     private static Div row(HistoryEntry entry) {
@@ -237,6 +409,13 @@ class DashboardView extends VerticalLayout {
         return value;
     }
 
+    private static Span caption(String id) {
+        var caption = new Span();
+        caption.setId(id);
+        caption.getStyle().setDisplay(Style.Display.BLOCK).setColor("var(--lumo-secondary-text-color)");
+        return caption;
+    }
+
     private static Div tile(String label, Span value) {
         var caption = new Span(label);
         caption.getStyle().setDisplay(Style.Display.BLOCK).setColor("var(--lumo-secondary-text-color)");
@@ -247,5 +426,13 @@ class DashboardView extends VerticalLayout {
                 .setBackgroundColor("var(--lumo-contrast-5pct)")
                 .setMinWidth("10em");
         return tile;
+    }
+
+    private static Div titled(String title, EChart chart) {
+        var heading = new Span(title);
+        heading.getStyle().setFontWeight("600");
+        var box = new Div(heading, chart);
+        box.getStyle().setFlexGrow("1").setFlexBasis("28em").setMinWidth("20em");
+        return box;
     }
 }

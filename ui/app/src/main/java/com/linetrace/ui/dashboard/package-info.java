@@ -1,4 +1,4 @@
-/** The line dashboard: units per station, today's totals and the latest events, updated live. */
+/** The line dashboard: output against plan, WIP, yield, station states and charts from metrics, shared per line and pushed live; the latest events. */
 @NullMarked
 package com.linetrace.ui.dashboard;
 

@@ -4,6 +4,8 @@ import com.linetrace.deadletter.api.DeadLetterProblem;
 import com.linetrace.deadletter.api.DeadLetters;
 import com.linetrace.identity.api.IdentityProblem;
 import com.linetrace.identity.api.Tokens;
+import com.linetrace.metrics.api.LineMetrics;
+import com.linetrace.metrics.api.MetricsProblem;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ProvisioningProblem;
 import com.linetrace.provisioning.api.UnitFlashes;
@@ -141,5 +143,13 @@ public class RemoteServices {
     UnitStatuses remoteUnitStatuses(RemoteApis remote, RemoteSettings settings) {
         return remote.client(
                 "tracking", Objects.requireNonNull(settings.tracking()), UnitStatuses.class, TrackingProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.metrics")
+    LineMetrics remoteLineMetrics(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "metrics", Objects.requireNonNull(settings.metrics()), LineMetrics.class, MetricsProblem.class);
     }
 }

@@ -1,6 +1,7 @@
 package com.linetrace.ui.security;
 
 import com.linetrace.identity.api.Tokens;
+import com.linetrace.web.SecurityHeaders;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ class UiSecurity {
         var signIn = new IdentitySignIn(tokens, decoder);
         var sessions = new SessionTokens();
         http.authenticationManager(new ProviderManager(signIn))
+                .headers(SecurityHeaders.ui())
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .addFilterAfter(
                         new TokenRenewal(tokens, signIn, sessions, Clock.systemUTC()),

@@ -1,6 +1,7 @@
 package com.linetrace.ui.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.LineId;
@@ -9,10 +10,13 @@ import com.linetrace.contracts.StationId;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.contracts.unit.UnitsArrived;
 import com.linetrace.contracts.unit.WorkCompleted;
+import com.linetrace.metrics.api.LineMetrics;
+import com.linetrace.metrics.api.LinePerformance;
+import com.linetrace.metrics.api.StationState;
+import com.linetrace.metrics.api.UnknownLineException;
 import com.linetrace.trace.api.HistoryEntry;
 import com.linetrace.trace.api.UnitHistory;
 import com.linetrace.tracking.api.LineStatus;
-import com.linetrace.tracking.api.LineStatus.StationLoad;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
@@ -25,11 +29,14 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.shared.Registration;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,48 +45,74 @@ class DashboardViewTests extends BrowserlessTest {
 
     private static final Serial FIRST = Serial.issue("LTRC", 1, 9);
     private static final Serial SECOND = Serial.issue("LTRC", 2, 9);
+    private static final Instant NOW = Instant.parse("2026-12-01T17:30:00Z");
 
     private final Tracking tracking = new Tracking();
     private final Trace trace = new Trace();
     private final Live live = new Live();
+    private final Metrics metrics = new Metrics();
+    private LineBoards boards;
     private DashboardView view;
 
     @BeforeEach
     void openDashboard() {
-        tracking.status = new LineStatus(
-                "L1",
-                List.of(
-                        new StationLoad("ASM-1", "ASSEMBLY", "Assembly 1", 1, 3),
-                        new StationLoad("FW-1", "FIRMWARE_FLASH", "Firmware 1", 0, 2)),
-                6,
-                1,
-                12);
+        metrics.performance = performance(3, NOW.minusSeconds(5));
         trace.latest.add(entry(FIRST, "PASS at op 10 Frame and arms", Instant.parse("2026-11-25T08:00:02Z")));
         trace.latest.add(entry(FIRST, "Checked in for op 10 Frame and arms", Instant.parse("2026-11-25T08:00:01Z")));
-        view = new DashboardView(tracking, trace, live, UiSettings.defaults());
+        boards = new LineBoards(metrics, live, UiSettings.defaults());
+        view = new DashboardView(tracking, trace, live, boards, UiSettings.defaults());
         UI.getCurrent().add(view);
+        until(() -> "3 / 4".equals(text("this-hour")));
+    }
+
+    @AfterEach
+    void closeBoards() {
+        boards.destroy();
     }
 
     private String text(String id) {
         return $(Span.class).id(id).getText();
     }
 
-    @Test
-    void showsTodaysTotalsOfTheDefaultLine() {
-        assertThat(text("in-progress")).isEqualTo("6");
-        assertThat(text("held")).isEqualTo("1");
-        assertThat(text("completed-today")).isEqualTo("12");
-        assertThat(tracking.asked).containsOnly("L1");
+    /** The board answers on its own thread; the view takes it in the UI's lock, at the next round trip. */
+    private void until(java.util.concurrent.Callable<Boolean> condition) {
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            roundTrip();
+            return condition.call();
+        });
     }
 
     @Test
-    void showsWorkingAndWaitingUnitsOfEachStationInTableAndChart() {
+    void showsOutputAgainstPlanWipAndYieldOfTheDefaultLine() {
+        assertThat(text("this-shift")).isEqualTo("25 / 30");
+        assertThat(text("shift-name")).isEqualTo("Day 06:00–14:30, plan 62");
+        assertThat(text("completed-today")).isEqualTo("25");
+        assertThat(text("in-progress")).isEqualTo("6");
+        assertThat(text("held")).isEqualTo("1");
+        assertThat(text("first-pass-yield")).isEqualTo("92.0 %");
+        assertThat(text("rolled-throughput-yield")).isEqualTo("88.5 %");
+        assertThat(text("last-unit")).isEqualTo("2 min");
+        assertThat(metrics.asked).containsOnly("L1");
+    }
+
+    @Test
+    void showsStationsInFlowOrderWithStateAndWipInTableAndChart() {
         var grid = test($(Grid.class).id("station-loads"));
         assertThat(grid.size()).isEqualTo(2);
         assertThat(grid.getCellText(0, 0)).isEqualTo("ASM-1");
         assertThat(grid.getCellText(0, 3)).isEqualTo("1");
         assertThat(grid.getCellText(0, 4)).isEqualTo("3");
-        assertThat($(UnitsChart.class).single().loads()).isEqualTo(tracking.status.stations());
+        assertThat(grid.getCellText(1, 0)).isEqualTo("TST-1");
+        assertThat(grid.getCellText(1, 8)).isEqualTo("15 min");
+        assertThat(view.shownPerformance().stations().get(1).state()).isEqualTo(StationState.UNSCHEDULED_DOWN);
+        assertThat(chart("units-chart")).contains("\"ASM-1\",\"TST-1\"").contains("[1,0]", "[3,2]");
+        assertThat(chart("throughput-chart")).contains("\"Plan\"");
+        assertThat(chart("yield-chart")).contains("[95.0,80.0]");
+        assertThat(chart("defects-chart")).contains("\"IMU-CAL-FAIL\",\"MTR-CURRENT-HIGH\"");
+    }
+
+    private String chart(String id) {
+        return $(EChart.class).id(id).option();
     }
 
     @Test
@@ -90,15 +123,66 @@ class DashboardViewTests extends BrowserlessTest {
     }
 
     @Test
-    void updatesTotalsAndPutsTheEventOnTopWhenAUnitEventArrives() {
-        tracking.status = new LineStatus("L1", tracking.status.stations(), 7, 1, 12);
+    void asksMetricsOnceForABurstOfEventsAndPushesTheAnswer() {
+        int before = metrics.calls.get();
+        metrics.performance = performance(4, Instant.now().plusSeconds(3600));
 
-        live.publish(event("L1", SECOND, new UnitsArrived(10, "Frame and arms", false, "ASSEMBLY")));
-        roundTrip();
+        for (int i = 0; i < 4; i++) {
+            live.publish(event("L1", SECOND, new UnitsArrived(10, "Frame and arms", false, "ASSEMBLY")));
+        }
+        until(() -> "4 / 4".equals(text("this-hour")));
 
-        assertThat(text("in-progress")).isEqualTo("7");
+        assertThat(metrics.calls.get() - before).isEqualTo(1);
         assertThat(view.shownEvents().getFirst().summary()).isEqualTo("Checked in for op 10 Frame and arms");
         assertThat(view.shownEvents().getFirst().serial()).isEqualTo(SECOND.value());
+    }
+
+    @Test
+    void sharesOneComputationOfALineBetweenEveryOpenDashboard() {
+        var otherDashboard = new java.util.concurrent.CopyOnWriteArrayList<LineBoards.Snapshot>();
+        var watching = boards.watch(
+                "L1",
+                org.springframework.security.core.context.SecurityContextHolder::createEmptyContext,
+                otherDashboard::add);
+        await().atMost(Duration.ofSeconds(10)).until(() -> otherDashboard.size() == 1);
+        int before = metrics.calls.get();
+        metrics.performance = performance(5, Instant.now().plusSeconds(3600));
+
+        live.publish(event("L1", SECOND, new UnitsArrived(10, "Frame and arms", false, "ASSEMBLY")));
+        until(() -> "5 / 4".equals(text("this-hour")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> otherDashboard.size() == 2);
+        assertThat(otherDashboard.getLast().performance().thisHour().completed())
+                .isEqualTo(5);
+        assertThat(metrics.calls.get() - before).isEqualTo(1);
+        watching.remove();
+    }
+
+    @Test
+    void asksAgainUntilMetricsHasAppliedTheLatestEvent() {
+        int before = metrics.calls.get();
+        // Metrics has not applied the event yet: its answer is older than the event.
+        metrics.performance = performance(3, Instant.now().minusSeconds(60));
+        metrics.after = 2;
+        metrics.next = performance(6, Instant.now().plusSeconds(60));
+
+        live.publish(event("L1", SECOND, new UnitsArrived(10, "Frame and arms", false, "ASSEMBLY")));
+        until(() -> "6 / 4".equals(text("this-hour")));
+
+        assertThat(metrics.calls.get() - before).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void saysSoWhenMetricsHasNothingOfTheLine() {
+        metrics.unknown = true;
+        view.getElement().removeFromParent();
+        boards.destroy();
+        boards = new LineBoards(metrics, live, UiSettings.defaults());
+        view = new DashboardView(tracking, trace, live, boards, UiSettings.defaults());
+        UI.getCurrent().add(view);
+
+        until(() -> $(Span.class).id("measured-nothing").isVisible());
+        assertThat(text("this-hour")).isEqualTo("–");
     }
 
     @Test
@@ -117,19 +201,63 @@ class DashboardViewTests extends BrowserlessTest {
 
     @Test
     void ignoresEventsOfOtherLines() {
+        int before = metrics.calls.get();
         live.publish(event("L2", SECOND, new UnitsArrived(10, "Frame and arms", false, "ASSEMBLY")));
         roundTrip();
 
         assertThat(view.shownEvents()).hasSize(2);
+        assertThat(metrics.calls.get()).isEqualTo(before);
     }
 
     @Test
     void stopsListeningWhenClosed() {
-        assertThat(live.listeners).hasSize(1);
+        // The view's own subscription and the line boards' one.
+        assertThat(live.listeners).hasSize(2);
 
         UI.getCurrent().remove(view);
 
-        assertThat(live.listeners).isEmpty();
+        assertThat(live.listeners).hasSize(1);
+        assertThat(boards.computations("L1")).isZero();
+    }
+
+    private static LinePerformance performance(int thisHour, Instant lastEventAt) {
+        return new LinePerformance(
+                "L1",
+                NOW,
+                "America/Los_Angeles",
+                new LinePerformance.Shift(
+                        "Day", Instant.parse("2026-12-01T14:00:00Z"), Instant.parse("2026-12-01T22:30:00Z")),
+                new LinePerformance.Output(thisHour, 4, 3.6),
+                new LinePerformance.Output(25, 62, 30.2),
+                25,
+                6,
+                1,
+                0.92,
+                0.885,
+                NOW.minusSeconds(150),
+                lastEventAt,
+                List.of(
+                        new LinePerformance.StationPerformance(
+                                "ASM-1", "ASSEMBLY", 1, 3, StationState.PRODUCTIVE, 4, 20, 0.95, NOW.minusSeconds(5)),
+                        new LinePerformance.StationPerformance(
+                                "TST-1",
+                                "TEST",
+                                0,
+                                2,
+                                StationState.UNSCHEDULED_DOWN,
+                                0,
+                                18,
+                                0.8,
+                                NOW.minusSeconds(900))),
+                List.of(new LinePerformance.OperationPerformance(
+                        10, "Frame and arms", 20, 19, 0.95, Duration.ofSeconds(40), Duration.ofSeconds(55))),
+                java.util.stream.IntStream.range(0, 24)
+                        .mapToObj(i -> new LinePerformance.HourlyOutput(
+                                Instant.parse("2026-11-30T18:00:00Z").plus(Duration.ofHours(i)), i % 5, 3.5))
+                        .toList(),
+                List.of(
+                        new LinePerformance.DefectCount("MTR-CURRENT-HIGH", 3),
+                        new LinePerformance.DefectCount("IMU-CAL-FAIL", 1)));
     }
 
     private static EventEnvelope<UnitEvent> event(String line, Serial serial, UnitEvent body) {
@@ -140,14 +268,32 @@ class DashboardViewTests extends BrowserlessTest {
         return new HistoryEntry(UUID.randomUUID(), "WorkCompleted", at, "L1", "ASM-1", serial.value(), "op1", summary);
     }
 
-    private static final class Tracking implements StationOperations {
-        LineStatus status;
-        final List<String> asked = new ArrayList<>();
+    private static final class Metrics implements LineMetrics {
+        volatile LinePerformance performance;
+        volatile LinePerformance next;
+        volatile int after;
+        volatile boolean unknown;
+        final AtomicInteger calls = new AtomicInteger();
+        final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
+        public LinePerformance line(LineId line) {
+            asked.add(line.value());
+            int call = calls.incrementAndGet();
+            if (unknown) {
+                throw UnknownLineException.of(line);
+            }
+            if (next != null && after > 0 && --after == 0) {
+                performance = next;
+            }
+            return performance;
+        }
+    }
+
+    private static final class Tracking implements StationOperations {
+        @Override
         public LineStatus lineStatus(LineId lineId) {
-            asked.add(lineId.value());
-            return status;
+            throw new AssertionError("the dashboard asks metrics, not tracking, for a line's numbers");
         }
 
         @Override
@@ -197,7 +343,7 @@ class DashboardViewTests extends BrowserlessTest {
 
     /** Delivers on the test's thread, as the broadcaster would on its own. */
     private static final class Live implements LiveUnitEvents {
-        final List<Consumer<EventEnvelope<UnitEvent>>> listeners = new ArrayList<>();
+        final List<Consumer<EventEnvelope<UnitEvent>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public Registration subscribe(Consumer<EventEnvelope<UnitEvent>> listener) {

@@ -97,7 +97,8 @@ public class KeyInjectionVerification implements UnitKeyInjections {
                         passed.subject(),
                         passed.issuer(),
                         event.body().secureElementId(),
-                        event.body().keyPurpose())
+                        event.body().keyPurpose(),
+                        passed.certificatePem())
                 : new KeyInjectionRejected(verdict.code(), verdict.message(), fingerprint);
         publish(event, serial, event.plant(), event.line(), outcome);
         return verdict;

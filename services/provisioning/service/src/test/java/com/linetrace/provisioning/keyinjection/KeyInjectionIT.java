@@ -44,6 +44,9 @@ class KeyInjectionIT extends ProvisioningIntegrationSupport {
                 .containsEntry("fingerprint", fingerprint)
                 .containsEntry("actor", "KEY-1")
                 .containsEntry("station_id", "KEY-1");
+        // The device history record shows the certificate: the event carries it (public material only).
+        assertThat(((KeyInjectionVerified) onlyEventOf(serial).body()).certificatePem())
+                .isEqualTo(stored.get("certificate_pem").toString());
     }
 
     @Test

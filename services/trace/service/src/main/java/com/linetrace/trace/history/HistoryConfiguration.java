@@ -1,14 +1,11 @@
 package com.linetrace.trace.history;
 
-import com.linetrace.messaging.Inbox;
 import com.linetrace.trace.api.UnitHistory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Units' histories: the listener recording them, the service reading them, its controller. */
+/** Units' histories (recorded by the intake): the service reading them, its controller. */
 @Configuration(proxyBeanMethods = false)
 public class HistoryConfiguration {
 
@@ -29,13 +26,5 @@ public class HistoryConfiguration {
     @Bean(autowireCandidate = false)
     HistoryController traceHistoryController(HistoryService traceHistoryService) {
         return new HistoryController(traceHistoryService);
-    }
-
-    @Bean
-    UnitEventListener traceUnitEventListener(
-            @Qualifier("traceInbox") Inbox traceInbox,
-            HistoryRepository traceHistoryRepository,
-            TransactionTemplate transactions) {
-        return new UnitEventListener(traceInbox, traceHistoryRepository, transactions);
     }
 }

@@ -1,14 +1,9 @@
 package com.linetrace.trace.history;
 
-import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.Serial;
-import com.linetrace.contracts.unit.UnitEvent;
-import com.linetrace.contracts.unit.UnitEventSummaries;
 import com.linetrace.trace.api.HistoryEntry;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,23 +16,6 @@ class HistoryRepository {
 
     HistoryRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    void insert(EventEnvelope<UnitEvent> event, byte[] payload) {
-        jdbc.sql("""
-                        insert into trace.unit_event (event_id, serial, type, occurred_at, plant, line, station, actor, summary, payload)
-                        values (:eventId, :serial, :type, :occurredAt, :plant, :line, :station, :actor, :summary, :payload::jsonb)""")
-                .param("eventId", event.eventId())
-                .param("serial", event.serial().value())
-                .param("type", UnitEvent.CODEC.typeOf(event.body()))
-                .param("occurredAt", Timestamp.from(event.occurredAt()))
-                .param("plant", event.plant())
-                .param("line", event.line())
-                .param("station", event.station())
-                .param("actor", event.actor())
-                .param("summary", UnitEventSummaries.of(event.body()))
-                .param("payload", new String(payload, StandardCharsets.UTF_8))
-                .update();
     }
 
     List<HistoryEntry> history(Serial serial) {

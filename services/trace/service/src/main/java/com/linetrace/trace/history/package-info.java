@@ -1,4 +1,4 @@
-/** Units' histories: recording unit events once each, and serving them. */
+/** Units' histories (the intake records each unit event once): serving them. */
 @NullMarked
 package com.linetrace.trace.history;
 

@@ -1,9 +1,15 @@
 package com.linetrace.tracking.workorder;
 
+import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.line.LineEvent;
+import com.linetrace.contracts.line.LineEventEnvelope;
+import com.linetrace.contracts.line.WorkOrderReleased;
 import com.linetrace.contracts.unit.UnitsInitialized;
+import com.linetrace.messaging.Outbox;
 import com.linetrace.tracking.TrackingSettings;
 import com.linetrace.tracking.api.WorkOrderPlanning.Choice;
 import com.linetrace.tracking.api.WorkOrderPlanning.Released;
@@ -19,13 +25,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Releases work orders. Releasing issues the serials at once, so labels can be printed before the first
- * station; each unit follows the model's route version current at release.
+ * station; each unit follows the model's route version current at release. The release itself is published on the
+ * line events ({@code WorkOrderReleased}), the plan the metrics service measures the line against.
  */
 @Service
 public class WorkOrders {
@@ -37,6 +45,7 @@ public class WorkOrders {
     private final MasterData masterData;
     private final UnitRepository units;
     private final UnitEvents events;
+    private final Outbox outbox;
     private final TrackingSettings settings;
     private final Clock clock = Clock.systemUTC();
 
@@ -45,11 +54,13 @@ public class WorkOrders {
             MasterData masterData,
             UnitRepository units,
             UnitEvents events,
+            @Qualifier("trackingOutbox") Outbox outbox,
             TrackingSettings settings) {
         this.jdbc = jdbc;
         this.masterData = masterData;
         this.units = units;
         this.events = events;
+        this.outbox = outbox;
         this.settings = settings;
     }
 
@@ -115,6 +126,23 @@ public class WorkOrders {
             events.publish(serial, lineId, null, actor, now, new UnitsInitialized(number, model, route.version()));
             serials.add(serial.value());
         }
+        // The plan of the line: keyed by the line, committed with the work order or not at all.
+        var released = new LineEventEnvelope(
+                EventIds.next(),
+                LineEvent.SCHEMA_VERSION,
+                now,
+                settings.plant(),
+                lineId,
+                null,
+                actor,
+                new WorkOrderReleased(number, model, quantity, dueDate));
+        outbox.append(
+                Topics.LINE_EVENTS,
+                lineId,
+                released.eventId(),
+                LineEvent.CODEC.typeOf(released.body()),
+                LineEvent.CODEC.encode(released),
+                now);
         return new Released(number, model, lineId, route.version(), serials);
     }
 

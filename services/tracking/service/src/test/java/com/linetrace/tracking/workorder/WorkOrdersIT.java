@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.line.LineEvent;
+import com.linetrace.contracts.line.WorkOrderReleased;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
+import com.linetrace.testing.TopicProbe;
 import com.linetrace.tracking.LineDriver;
 import com.linetrace.tracking.api.TrackingProblem;
 import com.linetrace.tracking.api.WorkOrderPlanning;
@@ -14,6 +18,7 @@ import com.linetrace.tracking.api.WorkOrderPlanning.Choice;
 import com.linetrace.tracking.api.WorkOrderRefusedException;
 import com.linetrace.tracking.route.MasterData;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -58,6 +63,37 @@ class WorkOrdersIT {
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void publishesEachReleasedWorkOrderOnTheLineEventsKeyedByItsLine() {
+        var due = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+        var number = ApiClient.at(port)
+                .as("supervisor")
+                .post(
+                        "/api/work-orders",
+                        "{\"model\":\"AX4-ENT\",\"line\":\"L1\",\"quantity\":3,\"dueDate\":\"" + due + "\"}")
+                .json()
+                .get("number")
+                .asString();
+
+        var records = TopicProbe.read(
+                Topics.LINE_EVENTS,
+                Duration.ofSeconds(20),
+                record -> LineEvent.CODEC
+                        .decode(record.value())
+                        .body()
+                        .equals(new WorkOrderReleased(number, "AX4-ENT", 3, due)));
+        var record = records.stream()
+                .filter(r -> LineEvent.CODEC.decode(r.value()).body() instanceof WorkOrderReleased w
+                        && w.workOrder().equals(number))
+                .toList();
+        assertThat(record).hasSize(1);
+        assertThat(record.getFirst().key()).isEqualTo("L1");
+        var event = LineEvent.CODEC.decode(record.getFirst().value());
+        assertThat(event.line()).isEqualTo("L1");
+        assertThat(event.actor()).isEqualTo("supervisor");
+        assertThat(event.plant()).isEqualTo("CA1");
     }
 
     @Test

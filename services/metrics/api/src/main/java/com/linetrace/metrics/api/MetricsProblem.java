@@ -1,0 +1,33 @@
+package com.linetrace.metrics.api;
+
+import com.linetrace.contracts.problem.ProblemException;
+import com.linetrace.contracts.problem.ProblemType;
+
+/** Every way metrics refuses a request, with its stable problem type and HTTP status. */
+public enum MetricsProblem implements ProblemType {
+    /** The line id is well-formed, but no event of the line has reached metrics. */
+    UNKNOWN_LINE("unknown-line", 404) {
+        @Override
+        public ProblemException exception(String detail) {
+            return new UnknownLineException(detail);
+        }
+    };
+
+    private final String code;
+    private final int status;
+
+    MetricsProblem(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,43 @@
+package com.linetrace.metrics;
+
+import com.linetrace.contracts.Topics;
+import com.linetrace.messaging.MessagingAutoConfiguration;
+import com.linetrace.messaging.ServiceMessaging;
+import com.linetrace.messaging.ServiceMessagingFactory;
+import com.linetrace.metrics.line.LineConfiguration;
+import com.linetrace.metrics.shift.ShiftCalendar;
+import com.linetrace.metrics.shift.ShiftSettings;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Metrics' beans, for the plant in a box or for metrics running alone: its schema and inbox, the shift calendar, and
+ * each feature's configuration, imported by name (no component scan). See docs/decisions/DD015-20261201-metrics.md.
+ */
+@AutoConfiguration(after = MessagingAutoConfiguration.class)
+@EnableConfigurationProperties({MetricsSettings.class, ShiftSettings.class})
+@Import(LineConfiguration.class)
+public class MetricsAutoConfiguration {
+
+    static final String SCHEMA = "metrics";
+
+    /**
+     * Metrics' schema and the inbox of what it consumes. It declares the topics it reads (and dead-letters): apart,
+     * it may start before tracking, which writes them.
+     */
+    @Bean
+    ServiceMessaging metricsMessaging(ServiceMessagingFactory messaging) {
+        return messaging
+                .schema(SCHEMA)
+                .withInbox()
+                .declaring(Topics.UNIT_EVENTS, Topics.LINE_EVENTS)
+                .build();
+    }
+
+    @Bean
+    ShiftCalendar metricsShiftCalendar(ShiftSettings settings) {
+        return new ShiftCalendar(settings);
+    }
+}

@@ -1,0 +1,26 @@
+package com.linetrace.metrics.line;
+
+import com.linetrace.contracts.LineId;
+import com.linetrace.metrics.api.LineMetrics;
+import com.linetrace.metrics.api.LinePerformance;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@link LineMetrics} over HTTP: the mappings are the interface's own {@code @HttpExchange}s, so the server and its
+ * remote clients cannot disagree on a path. The service checks the caller's roles; its refusals are answered by the
+ * API's problem handling with their own status and type.
+ */
+@RestController
+class LineMetricsController implements LineMetrics {
+
+    private final LineMetrics performances;
+
+    LineMetricsController(LineMetrics performances) {
+        this.performances = performances;
+    }
+
+    @Override
+    public LinePerformance line(LineId line) {
+        return performances.line(line);
+    }
+}

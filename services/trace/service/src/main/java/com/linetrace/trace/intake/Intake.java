@@ -1,0 +1,93 @@
+package com.linetrace.trace.intake;
+
+import com.linetrace.messaging.Inbox;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies a poll's records in one transaction, each once (the inbox row and the read-model rows commit together): a
+ * commit per batch instead of per event is what lets trace catch up with millions of events. A record that cannot be
+ * read, or whose change fails alone, is named to the error handler ({@link BatchListenerFailedException}), which keeps
+ * the records before it and retries or dead-letters that one.
+ */
+final class Intake<E> {
+
+    private final String consumer;
+    private final Inbox inbox;
+    private final TransactionTemplate transactions;
+    private final Function<byte[], E> decoder;
+    private final Function<E, UUID> eventId;
+    private final ApplyOne<E> projection;
+
+    /** Writes one decoded event with its record's bytes. */
+    interface ApplyOne<E> {
+        void apply(E event, byte[] payload);
+    }
+
+    Intake(
+            String consumer,
+            Inbox inbox,
+            TransactionTemplate transactions,
+            Function<byte[], E> decoder,
+            Function<E, UUID> eventId,
+            ApplyOne<E> projection) {
+        this.consumer = consumer;
+        this.inbox = inbox;
+        this.transactions = transactions;
+        this.decoder = decoder;
+        this.eventId = eventId;
+        this.projection = projection;
+    }
+
+    void accept(List<ConsumerRecord<String, byte[]>> records) {
+        var decoded = new ArrayList<E>(records.size());
+        RuntimeException unreadable = null;
+        for (var record : records) {
+            try {
+                decoded.add(decoder.apply(record.value()));
+            } catch (RuntimeException e) {
+                unreadable = e;
+                break;
+            }
+        }
+        if (!decoded.isEmpty()) {
+            try {
+                applyAll(decoded, records);
+            } catch (RuntimeException batchFailed) {
+                // One record spoiled the transaction: find it, keeping the ones before it.
+                for (int i = 0; i < decoded.size(); i++) {
+                    var index = i;
+                    try {
+                        applyAll(decoded.subList(index, index + 1), records.subList(index, index + 1));
+                    } catch (RuntimeException e) {
+                        throw new BatchListenerFailedException(reason(e), e, index);
+                    }
+                }
+                throw batchFailed;
+            }
+        }
+        if (unreadable != null) {
+            throw new BatchListenerFailedException(reason(unreadable), unreadable, decoded.size());
+        }
+    }
+
+    private void applyAll(List<E> events, List<ConsumerRecord<String, byte[]>> records) {
+        transactions.executeWithoutResult(status -> {
+            for (int i = 0; i < events.size(); i++) {
+                var event = events.get(i);
+                if (inbox.firstDelivery(consumer, eventId.apply(event))) {
+                    projection.apply(event, records.get(i).value());
+                }
+            }
+        });
+    }
+
+    private static String reason(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
