@@ -72,12 +72,11 @@ class BulkLoadIT {
         unitEvents.forEach((serial, events) ->
                 assertThat(UnitOrder.problemWith(events)).as(serial).isNull());
 
-        // Trace's own listener takes every event, and shows each unit's history in the order it was written.
+        // Trace's own listeners take every event of both topics, and shows each unit's history in the order it was written.
         await().atMost(Duration.ofSeconds(120))
-                .until(() -> jdbc.sql("select count(*) from trace.unit_event")
-                                .query(Long.class)
-                                .single()
-                        == result.unitEvents());
+                .until(() -> count("trace.unit_event") == result.unitEvents()
+                        && count("trace.provisioning_record") == result.provisioningEvents());
+        assertThat(count("trace.unit")).isEqualTo(UNITS);
         var serial = new LoadPlan(options).serial(UNITS / 2).value();
         var history = ApiClient.at(port)
                 .bearer(TestTokens.of("quality1", "QUALITY"))
@@ -89,6 +88,10 @@ class BulkLoadIT {
                         entry -> shown.add(UUID.fromString(entry.path("eventId").asString())));
         assertThat(shown).isEqualTo(ids.get(serial));
         assertThat(deadLetters()).isZero();
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
     }
 
     /** Records on any dead-letter topic of the two topics the load wrote. */
