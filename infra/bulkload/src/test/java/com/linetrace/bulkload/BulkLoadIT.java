@@ -72,7 +72,8 @@ class BulkLoadIT {
         unitEvents.forEach((serial, events) ->
                 assertThat(UnitOrder.problemWith(events)).as(serial).isNull());
 
-        // Trace's own listeners take every event of both topics, and shows each unit's history in the order it was written.
+        // Trace's own listeners take every event of both topics, and shows each unit's history in the order it was
+        // written.
         await().atMost(Duration.ofSeconds(120))
                 .until(() -> count("trace.unit_event") == result.unitEvents()
                         && count("trace.provisioning_record") == result.provisioningEvents());

@@ -169,10 +169,9 @@ public final class TraceBenchmark {
                                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                                 "--linetrace.security.token.public-key=" + keyFile,
                                 "--logging.level.root=WARN"));
+                // One at a time: instances migrating an empty schema at once race to create Liquibase's tables.
                 process.start();
                 processes.add(process);
-            }
-            for (var process : processes) {
                 if (process.awaitHealthy(Duration.ofMinutes(5)) == null) {
                     throw new IllegalStateException("Trace did not start:\n" + process.logTail(40));
                 }
