@@ -412,7 +412,7 @@ public final class TraceBenchmark {
                 micros.getValueAtPercentile(95) / 1000.0,
                 p99,
                 micros.getMaxValue() / 1000.0,
-                "<" + goalMillis + (p99 < goalMillis ? " ok" : " NO")));
+                goalMillis <= 0 ? "-" : "<" + goalMillis + (p99 < goalMillis ? " ok" : " NO")));
     }
 
     /** An answer of trace: its status and body, read whole (a CSV to its last byte). */
