@@ -11,7 +11,7 @@ revoke create on database "${POSTGRES_DB}" from public;
 revoke create on schema public from public;
 SQL
 
-for service in identity tracking provisioning trace deadletter metrics; do
+for service in identity tracking provisioning trace deadletter metrics audit; do
     password="$(cat "${secrets}/${service}_db_password")"
     psql -v ON_ERROR_STOP=1 --username "${POSTGRES_USER}" --dbname "${POSTGRES_DB}" \
         --set login="linetrace_${service}" --set password="${password}" --set schema="${service}" <<'SQL'

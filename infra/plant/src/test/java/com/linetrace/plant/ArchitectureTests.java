@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTests {
 
     static final List<String> SERVICES =
-            List.of("tracking", "trace", "provisioning", "identity", "deadletter", "metrics");
+            List.of("tracking", "trace", "provisioning", "identity", "deadletter", "metrics", "audit");
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -65,6 +65,7 @@ class ArchitectureTests {
                         "com.linetrace.identity..",
                         "com.linetrace.deadletter..",
                         "com.linetrace.metrics..",
+                        "com.linetrace.audit..",
                         "com.linetrace.ui..")
                 .check(CLASSES);
     }
@@ -85,6 +86,7 @@ class ArchitectureTests {
                         "com.linetrace.identity..",
                         "com.linetrace.deadletter..",
                         "com.linetrace.metrics..",
+                        "com.linetrace.audit..",
                         "com.linetrace.ui..")
                 .because("it drives the plant as a station client would, so it must not need the plant's classes")
                 .check(CLASSES);
@@ -101,10 +103,10 @@ class ArchitectureTests {
                                 "a service's internals",
                                 c -> c.getPackageName()
                                                 .matches(
-                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity|metrics)(\\..*)?")
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity|metrics|audit)(\\..*)?")
                                         && !c.getPackageName()
                                                 .matches(
-                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity|metrics)\\.api(\\..*)?")))
+                                                        "com\\.linetrace\\.(tracking|trace|provisioning|deadletter|identity|metrics|audit)\\.api(\\..*)?")))
                 .check(CLASSES);
     }
 }

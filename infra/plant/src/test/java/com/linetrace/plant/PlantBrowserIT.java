@@ -130,14 +130,14 @@ class PlantBrowserIT extends WithBrowser {
         assertThat(browser.driver.findElement(By.id("menu")).getText())
                 .as("the operator's menu lists only what the operator may open")
                 .contains("Station terminal")
-                .doesNotContain("Holds", "Firmware releases", "Units");
+                .doesNotContain("Holds", "Firmware releases", "Trace", "Where-used");
 
         // Quality, signed in on the same browser, finds the first unit's life in the unit view.
         browser.driver.findElement(By.id("sign-out")).click();
         browser.signIn("quality", "quality");
         browser.waitUpTo(30)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("menu"), "Firmware releases"));
-        assertThat(browser.driver.findElement(By.id("menu")).getText()).contains("Holds", "Units");
+        assertThat(browser.driver.findElement(By.id("menu")).getText()).contains("Holds", "Trace", "Where-used");
         browser.waitUpTo(20).until(driver -> {
             driver.get(browser.url("/units?serial=" + first));
             return browser.waitUpTo(10)

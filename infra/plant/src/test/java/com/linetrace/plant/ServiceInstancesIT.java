@@ -152,7 +152,8 @@ class ServiceInstancesIT {
                         "provisioning-unit-events",
                         "provisioning-equipment-results",
                         "tracking-provisioning-events",
-                        "linetrace-dead-letters");
+                        "linetrace-dead-letters",
+                        "audit-ledger");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (var id : shared) {
                 var mine = assigned(stopping, id);
@@ -223,6 +224,32 @@ class ServiceInstancesIT {
                     .toList();
             assertThat(new HashSet<>(ids)).as(topic).hasSameSizeAs(ids);
         }
+        // The audit ledger, appended to by both instances (one writer at a time): each event of both topics once, in
+        // one order without a gap, and intact by its own verification.
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            for (var topic : List.of(Topics.UNIT_EVENTS, Topics.PROVISIONING_EVENTS)) {
+                var onTopic = com.linetrace.testing.TopicProbe.readAll(kafka.bootstrapServers(), topic)
+                        .size();
+                assertThat(jdbc.sql("select count(*) from audit.entry where topic = :topic")
+                                .param("topic", topic)
+                                .query(Long.class)
+                                .single())
+                        .as("ledger entries of %s", topic)
+                        .isEqualTo(onTopic);
+            }
+        });
+        assertThat(jdbc.sql("select count(*) = coalesce(max(idx) + 1, 0) from audit.entry")
+                        .query(Boolean.class)
+                        .single())
+                .as("entries numbered without a gap")
+                .isTrue();
+        var verification = ApiClient.at(OwnServers.port(staying))
+                .as("quality")
+                .post("/api/audit/verification", "{}")
+                .json();
+        assertThat(verification.get("intact").asBoolean())
+                .as("%s", verification)
+                .isTrue();
         // A second effect of an event would have failed on a key and been dead-lettered.
         assertThat(jdbc.sql("select count(*) from deadletter.dead_letter")
                         .query(Long.class)

@@ -3,7 +3,8 @@ package com.linetrace.contracts.action;
 import java.util.Map;
 
 /** Something a person did that the audit ledger keeps. The body of an event on {@code linetrace.audit-actions.v1}. */
-public sealed interface AuditAction permits DeadLetterReplayed, DeadLetterDiscarded, TraceExported {
+public sealed interface AuditAction
+        permits DeadLetterReplayed, DeadLetterDiscarded, TraceExported, DeviceHistoryRecordExported, AuditLedgerBroken {
 
     int SCHEMA_VERSION = 1;
 
@@ -11,7 +12,9 @@ public sealed interface AuditAction permits DeadLetterReplayed, DeadLetterDiscar
     Map<String, Class<? extends AuditAction>> TYPES = Map.of(
             "DeadLetterReplayed", DeadLetterReplayed.class,
             "DeadLetterDiscarded", DeadLetterDiscarded.class,
-            "TraceExported", TraceExported.class);
+            "TraceExported", TraceExported.class,
+            "DeviceHistoryRecordExported", DeviceHistoryRecordExported.class,
+            "AuditLedgerBroken", AuditLedgerBroken.class);
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }

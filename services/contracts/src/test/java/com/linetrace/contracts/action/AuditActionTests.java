@@ -43,6 +43,32 @@ class AuditActionTests {
     }
 
     @Test
+    void roundTripsADeviceHistoryRecordExportWithUnitFormatAndDigest() {
+        var serial = com.linetrace.contracts.Serial.issue("LTRC", 42, 9).value();
+        var event = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "quality",
+                new DeviceHistoryRecordExported(serial, "pdf", "ab".repeat(32), 4_096));
+
+        var json = new String(AuditAction.CODEC.encode(event), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"type\":\"DeviceHistoryRecordExported\"", "\"serial\":\"" + serial + "\"");
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void refusesADeviceHistoryRecordExportOfSomethingThatIsNotASerialOrDigest() {
+        var serial = com.linetrace.contracts.Serial.issue("LTRC", 42, 9).value();
+        assertThatThrownBy(() -> new DeviceHistoryRecordExported("<b>1</b>", "pdf", "ab".repeat(32), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DeviceHistoryRecordExported(serial, "pdf", "AB".repeat(32), 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesAnActionWithoutAReason() {
         assertThatThrownBy(() -> new DeadLetterReplayed("t.dlt", 0, 1, "t", null, " "))
                 .isInstanceOf(IllegalArgumentException.class)

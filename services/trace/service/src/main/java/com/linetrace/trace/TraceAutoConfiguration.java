@@ -4,6 +4,7 @@ import com.linetrace.contracts.Topics;
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.messaging.ServiceMessagingFactory;
+import com.linetrace.trace.dhr.DhrConfiguration;
 import com.linetrace.trace.history.HistoryConfiguration;
 import com.linetrace.trace.intake.IntakeConfiguration;
 import com.linetrace.trace.query.QueryConfiguration;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
 @EnableConfigurationProperties(TraceSettings.class)
-@Import({HistoryConfiguration.class, IntakeConfiguration.class, QueryConfiguration.class})
+@Import({HistoryConfiguration.class, IntakeConfiguration.class, QueryConfiguration.class, DhrConfiguration.class})
 public class TraceAutoConfiguration {
 
     static final String SCHEMA = "trace";

@@ -279,9 +279,12 @@ class DashboardView extends VerticalLayout {
     private void show(LineBoards.Snapshot snapshot) {
         var performance = snapshot.performance();
         shown = performance;
-        measuredNothing.setVisible(performance == null);
+        measuredNothing.setVisible(performance == null || snapshot.problem() != null);
+        measuredNothing.setText(
+                snapshot.problem() != null
+                        ? snapshot.problem()
+                        : "No unit of line " + snapshot.line() + " has reached a station yet.");
         if (performance == null) {
-            measuredNothing.setText("No unit of line " + snapshot.line() + " has reached a station yet.");
             List.of(thisHour, thisShift, completedToday, inProgress, held, firstPassYield, rolledYield, lastUnit)
                     .forEach(total -> total.setText("–"));
             shiftName.setText("");

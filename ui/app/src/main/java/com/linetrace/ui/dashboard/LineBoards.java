@@ -6,6 +6,7 @@ import com.linetrace.metrics.api.LinePerformance;
 import com.linetrace.metrics.api.UnknownLineException;
 import com.linetrace.ui.UiSettings;
 import com.linetrace.ui.live.LiveUnitEvents;
+import com.linetrace.ui.remote.ServiceUnreachableException;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,8 +96,14 @@ class LineBoards implements DisposableBean {
         };
     }
 
-    /** What a watched line shows: its performance, or why there is none (no event of it yet). */
-    record Snapshot(String line, @Nullable LinePerformance performance) {}
+    /**
+     * What a watched line shows: its performance (none when metrics has no event of the line yet), and why it is not
+     * a fresh one when metrics could not be asked (the last performance it gave is kept).
+     */
+    record Snapshot(
+            String line,
+            @Nullable LinePerformance performance,
+            @Nullable String problem) {}
 
     private void changed(String line, Instant eventAt) {
         Board board;
@@ -200,6 +207,11 @@ class LineBoards implements DisposableBean {
             }
         }
 
+        private Snapshot stale(@Nullable String problem) {
+            var last = latest;
+            return new Snapshot(line, last == null ? null : last.performance(), problem);
+        }
+
         /** The line's performance, asked as the first watcher metrics accepts; null when none could ask. */
         private @Nullable Snapshot ask() {
             var previous = SecurityContextHolder.getContext();
@@ -207,17 +219,20 @@ class LineBoards implements DisposableBean {
                 for (var watcher : new ArrayList<>(watchers)) {
                     SecurityContextHolder.setContext(watcher.viewer().get());
                     try {
-                        return new Snapshot(line, metrics.line(LineId.parse(line)));
+                        return new Snapshot(line, metrics.line(LineId.parse(line)), null);
                     } catch (UnknownLineException e) {
-                        return new Snapshot(line, null);
+                        return new Snapshot(line, null, null);
                     } catch (AccessDeniedException | AuthenticationException e) {
                         // This watcher's sign-in does not do (ended, or a role metrics refuses): try the next one.
                     }
                 }
                 return null;
-            } catch (RuntimeException e) {
+            } catch (ServiceUnreachableException e) {
                 log.warn("Could not compute the performance of line {}: {}", line, e.getMessage());
-                return null;
+                return stale(e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("Could not compute the performance of line {}", line, e);
+                return stale("The line's numbers could not be computed just now; they are the last ones shown.");
             } finally {
                 SecurityContextHolder.setContext(previous);
             }

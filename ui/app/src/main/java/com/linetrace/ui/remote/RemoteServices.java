@@ -8,10 +8,12 @@ import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.MetricsProblem;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ProvisioningProblem;
-import com.linetrace.provisioning.api.UnitFlashes;
-import com.linetrace.provisioning.api.UnitKeyInjections;
+import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.trace.api.UnitSearch;
+import com.linetrace.trace.api.UnitTrace;
+import com.linetrace.trace.api.WhereUsed;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.tracking.api.TrackingProblem;
@@ -57,34 +59,41 @@ public class RemoteServices {
 
     @Bean
     @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    UnitTrace remoteUnitTrace(RemoteApis remote, RemoteSettings settings) {
+        return remote.client("trace", Objects.requireNonNull(settings.trace()), UnitTrace.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    WhereUsed remoteWhereUsed(RemoteApis remote, RemoteSettings settings) {
+        return remote.client("trace", Objects.requireNonNull(settings.trace()), WhereUsed.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    UnitSearch remoteUnitSearch(RemoteApis remote, RemoteSettings settings) {
+        return remote.client("trace", Objects.requireNonNull(settings.trace()), UnitSearch.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.trace")
+    DeviceHistoryRecords remoteDeviceHistoryRecords(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "trace", Objects.requireNonNull(settings.trace()), DeviceHistoryRecords.class, TraceProblem.class);
+    }
+
+    @Bean
+    @Primary
     @ConditionalOnProperty("linetrace.ui.remote.provisioning")
     FirmwareReleaseCatalog remoteFirmwareReleaseCatalog(RemoteApis remote, RemoteSettings settings) {
         return remote.client(
                 "provisioning",
                 Objects.requireNonNull(settings.provisioning()),
                 FirmwareReleaseCatalog.class,
-                ProvisioningProblem.class);
-    }
-
-    @Bean
-    @Primary
-    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
-    UnitFlashes remoteUnitFlashes(RemoteApis remote, RemoteSettings settings) {
-        return remote.client(
-                "provisioning",
-                Objects.requireNonNull(settings.provisioning()),
-                UnitFlashes.class,
-                ProvisioningProblem.class);
-    }
-
-    @Bean
-    @Primary
-    @ConditionalOnProperty("linetrace.ui.remote.provisioning")
-    UnitKeyInjections remoteUnitKeyInjections(RemoteApis remote, RemoteSettings settings) {
-        return remote.client(
-                "provisioning",
-                Objects.requireNonNull(settings.provisioning()),
-                UnitKeyInjections.class,
                 ProvisioningProblem.class);
     }
 

@@ -2,46 +2,62 @@ package com.linetrace.ui.unit;
 
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
-import com.linetrace.provisioning.api.UnitFlashes;
-import com.linetrace.provisioning.api.UnitFlashes.FlashRecord;
-import com.linetrace.provisioning.api.UnitKeyInjections;
-import com.linetrace.provisioning.api.UnitKeyInjections.KeyInjectionRecord;
+import com.linetrace.contracts.problem.ProblemException;
+import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.HistoryEntry;
+import com.linetrace.trace.api.HoldRecord;
+import com.linetrace.trace.api.OperationRecord;
+import com.linetrace.trace.api.ProvisioningRecord;
 import com.linetrace.trace.api.UnitHistory;
+import com.linetrace.trace.api.UnitSummary;
+import com.linetrace.trace.api.UnitTrace;
 import com.linetrace.trace.api.UnknownSerialException;
+import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
- * One unit: scan or type its serial, or open {@code /units?serial=…}, and read its life oldest first as trace
- * recorded it, then its firmware (module, version, hashes written and read back, verdict) and its identity key
- * (fingerprint, certificate subject and issuer, verdict) as provisioning verified them. Public material only.
+ * The trace view: scan or type a serial, or open {@code /units?serial=…}, and read the unit as trace recorded it —
+ * where it stands, its timeline oldest first, what is in it as a tree (a part that is itself a unit opens into its
+ * own genealogy), every operation, provisioning's verdicts and every hold with who and why — and download its device
+ * history record (PDF or JSON; each download is audited by trace). Quality, supervisors and managers work here;
+ * engineers and admins read. Public material only; every value is shown as text.
  */
 @Route(value = "units", layout = MainLayout.class)
-@PageTitle("Units · LineTrace")
-@Menu(order = 5, title = "Units")
+@PageTitle("Trace · LineTrace")
+@Menu(order = 5, title = "Trace")
 @RolesAllowed({Roles.QUALITY, Roles.SUPERVISOR, Roles.MANAGER, Roles.ENGINEER, Roles.ADMIN})
 class UnitView extends VerticalLayout implements BeforeEnterObserver {
 
@@ -49,20 +65,24 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final UnitHistory history;
-    private final UnitFlashes flashes;
-    private final UnitKeyInjections keyInjections;
+    private final UnitTrace trace;
+    private final DeviceHistoryRecords records;
 
     final TextField serialField = new TextField("Serial");
-    private final Div message = new Div();
+    private final Answer message = new Answer("unit-message");
+    final Anchor dhrPdf = new Anchor();
+    final Anchor dhrJson = new Anchor();
     final Grid<HistoryEntry> events = new Grid<>();
-    final Grid<FlashRecord> firmware = new Grid<>();
-    final Grid<KeyInjectionRecord> keys = new Grid<>();
+    final TreeGrid<GenealogyNode> genealogy = new TreeGrid<>();
+    final Grid<OperationRecord> operations = new Grid<>();
+    final Grid<ProvisioningRecord> provisioning = new Grid<>();
+    final Grid<HoldRecord> holds = new Grid<>();
     private final Div details = new Div();
 
-    UnitView(UnitHistory history, UnitFlashes flashes, UnitKeyInjections keyInjections) {
+    UnitView(UnitHistory history, UnitTrace trace, DeviceHistoryRecords records) {
         this.history = history;
-        this.flashes = flashes;
-        this.keyInjections = keyInjections;
+        this.trace = trace;
+        this.records = records;
         setWidthFull();
 
         serialField.setId("unit-serial-field");
@@ -74,13 +94,15 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
                 .resetFocusOnActiveElement();
         var open = new Button("Show", click -> show(serialField.getValue()));
         open.setId("show-unit");
+        dhrPdf.setId("dhr-pdf");
+        dhrPdf.setText("Device history record (PDF)");
+        dhrJson.setId("dhr-json");
+        dhrJson.setText("Device history record (JSON)");
         var search = new HorizontalLayout(serialField, open);
         search.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        message.setId("unit-message");
-
         events.setId("unit-history");
-        events.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        compact(events);
         events.addColumn(e -> time(e.occurredAt())).setHeader("Time").setAutoWidth(true);
         events.addColumn(HistoryEntry::type).setHeader("Event").setAutoWidth(true);
         events.addColumn(e -> Objects.requireNonNullElse(e.station(), e.line()))
@@ -88,47 +110,73 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
                 .setAutoWidth(true);
         events.addColumn(HistoryEntry::summary).setHeader("What").setFlexGrow(1);
         events.addColumn(HistoryEntry::actor).setHeader("By").setAutoWidth(true);
-        events.setAllRowsVisible(true);
 
-        firmware.setId("unit-firmware");
-        firmware.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        firmware.addColumn(FlashRecord::module).setHeader("Module").setAutoWidth(true);
-        firmware.addColumn(FlashRecord::version).setHeader("Version").setAutoWidth(true);
-        firmware.addColumn(FlashRecord::sha256Written)
-                .setHeader("SHA-256 written")
+        genealogy.setId("unit-genealogy");
+        genealogy.addThemeVariants(GridVariant.LUMO_COMPACT);
+        genealogy.addHierarchyColumn(GenealogyNode::item).setHeader("Item").setAutoWidth(true);
+        genealogy.addColumn(n -> dash(n.lot())).setHeader("Lot").setAutoWidth(true);
+        genealogy.addColumn(n -> dash(n.serial())).setHeader("Serial").setAutoWidth(true);
+        genealogy.addColumn(n -> dash(n.designator())).setHeader("Ref. des.").setAutoWidth(true);
+        genealogy.addColumn(GenealogyNode::detail).setHeader("Detail").setFlexGrow(1);
+        genealogy.setAllRowsVisible(true);
+
+        operations.setId("unit-operations");
+        compact(operations);
+        operations
+                .addColumn(o -> o.operation() + (o.rework() ? " (rework)" : ""))
+                .setHeader("Op")
                 .setAutoWidth(true);
-        firmware.addColumn(f -> f.sha256ReadBack().equals(f.sha256Written()) ? "same" : f.sha256ReadBack())
-                .setHeader("Read back")
+        operations
+                .addColumn(OperationRecord::operationName)
+                .setHeader("Operation")
                 .setAutoWidth(true);
-        firmware.addColumn(FlashRecord::fixtureId).setHeader("Fixture").setAutoWidth(true);
-        firmware.addColumn(f -> verdict(f.verdict(), f.rejectionCode(), f.reason()))
-                .setHeader("Verdict")
+        operations.addColumn(o -> dash(o.station())).setHeader("Station").setAutoWidth(true);
+        operations.addColumn(OperationRecord::operator).setHeader("Operator").setAutoWidth(true);
+        operations.addColumn(o -> time(o.arrivedAt())).setHeader("Arrived").setAutoWidth(true);
+        operations.addColumn(o -> time(o.completedAt())).setHeader("Completed").setAutoWidth(true);
+        operations.addColumn(o -> dash(o.result())).setHeader("Result").setAutoWidth(true);
+        operations
+                .addColumn(o -> String.join(", ", o.defects()))
+                .setHeader("Defects")
                 .setFlexGrow(1);
-        firmware.addColumn(f -> time(f.reportedAt())).setHeader("Time").setAutoWidth(true);
-        firmware.setAllRowsVisible(true);
 
-        keys.setId("unit-keys");
-        keys.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        keys.addColumn(KeyInjectionRecord::keyPurpose).setHeader("Purpose").setAutoWidth(true);
-        keys.addColumn(KeyInjectionRecord::secureElementId)
-                .setHeader("Secure element")
+        provisioning.setId("unit-provisioning");
+        compact(provisioning);
+        provisioning.addColumn(p -> time(p.occurredAt())).setHeader("Time").setAutoWidth(true);
+        provisioning.addColumn(ProvisioningRecord::type).setHeader("Verdict").setAutoWidth(true);
+        provisioning.addColumn(p -> dash(p.module())).setHeader("Module").setAutoWidth(true);
+        provisioning.addColumn(p -> dash(p.version())).setHeader("Version").setAutoWidth(true);
+        provisioning
+                .addColumn(p -> dash(p.sha256() != null ? p.sha256() : p.fingerprint()))
+                .setHeader("SHA-256 / key fingerprint")
                 .setAutoWidth(true);
-        keys.addColumn(k -> Objects.requireNonNullElse(k.fingerprint(), "–"))
-                .setHeader("Key fingerprint (SHA-256)")
-                .setAutoWidth(true);
-        keys.addColumn(k -> Objects.requireNonNullElse(k.subject(), "–"))
-                .setHeader("Certificate subject")
-                .setAutoWidth(true);
-        keys.addColumn(k -> Objects.requireNonNullElse(k.issuer(), "–"))
-                .setHeader("Issuer")
-                .setAutoWidth(true);
-        keys.addColumn(k -> verdict(k.verdict(), k.rejectionCode(), k.reason()))
-                .setHeader("Verdict")
+        provisioning
+                .addColumn(p -> (p.code() == null ? "" : p.code() + " ") + Objects.requireNonNullElse(p.reason(), ""))
+                .setHeader("Why")
                 .setFlexGrow(1);
-        keys.addColumn(k -> time(k.reportedAt())).setHeader("Time").setAutoWidth(true);
-        keys.setAllRowsVisible(true);
+        provisioning.addColumn(p -> dash(p.station())).setHeader("Station").setAutoWidth(true);
 
-        details.add(new H3("History"), events, new H3("Firmware"), firmware, new H3("Identity key"), keys);
+        holds.setId("unit-holds");
+        compact(holds);
+        holds.addColumn(h -> time(h.at())).setHeader("Time").setAutoWidth(true);
+        holds.addColumn(HoldRecord::kind).setHeader("What").setAutoWidth(true);
+        holds.addColumn(HoldRecord::reason).setHeader("Why").setFlexGrow(1);
+        holds.addColumn(HoldRecord::actor).setHeader("Who").setAutoWidth(true);
+        holds.addColumn(h -> dash(h.station())).setHeader("Station").setAutoWidth(true);
+
+        var downloads = new HorizontalLayout(dhrPdf, dhrJson);
+        details.add(
+                downloads,
+                new H3("Timeline"),
+                events,
+                new H3("Genealogy"),
+                genealogy,
+                new H3("Operations"),
+                operations,
+                new H3("Provisioning"),
+                provisioning,
+                new H3("Holds"),
+                holds);
         details.setWidthFull();
         details.setVisible(false);
         add(search, message, details);
@@ -152,30 +200,70 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         var serial = Serial.parse(typed);
-        var life = lifeOf(serial);
-        var flashed = flashes.flashes(serial);
-        var injected = keyInjections.keyInjections(serial);
-        if (life.isEmpty() && flashed.isEmpty() && injected.isEmpty()) {
+        var shown = message.ask(ProblemException.class, () -> load(serial));
+        if (shown.isEmpty()) {
+            hide();
+        } else if (shown.get().isEmpty()) {
             clear("No unit " + serial.value() + " is known: nothing was recorded for this serial.");
-            return;
+        } else {
+            message.say(shown.get().get());
+            offerRecords(serial);
+            details.setVisible(true);
         }
-        message.setText(serial.value() + ": " + life.size() + (life.size() == 1 ? " event" : " events") + ", "
-                + flashed.size() + (flashed.size() == 1 ? " flash" : " flashes") + ", " + injected.size()
-                + (injected.size() == 1 ? " key injection" : " key injections") + ".");
-        message.getElement().setAttribute("data-outcome", "found");
-        events.setItems(life);
-        firmware.setItems(flashed);
-        keys.setItems(injected);
-        details.setVisible(true);
     }
 
-    /** A unit trace never heard of may still have been flashed or keyed at provisioning's stations. */
-    private List<HistoryEntry> lifeOf(Serial serial) {
+    /** Fills every section from trace; empty when trace never heard of the serial. */
+    private Optional<String> load(Serial serial) {
+        UnitSummary unit;
         try {
-            return history.history(serial);
+            unit = trace.unit(serial);
         } catch (UnknownSerialException e) {
-            return List.of();
+            return Optional.empty();
         }
+        var life = history.history(serial);
+        events.setItems(life);
+        var tree = GenealogyNode.of(trace.genealogy(serial));
+        genealogy.setItems(tree, GenealogyNode::children);
+        // The unit's own operations open; a sub-assembly stays closed until asked for.
+        genealogy.expand(tree);
+        operations.setItems(trace.operations(serial));
+        provisioning.setItems(trace.provisioning(serial));
+        holds.setItems(trace.holds(serial));
+        return Optional.of(summary(unit, life.size()));
+    }
+
+    private static String summary(UnitSummary unit, int events) {
+        return unit.serial() + ": " + unit.status()
+                + (unit.model() == null ? "" : " · " + unit.model())
+                + (unit.workOrder() == null ? "" : " · " + unit.workOrder())
+                + (unit.routeVersion() == null ? "" : " · route v" + unit.routeVersion())
+                + (unit.lastStation() == null ? "" : " · last at " + unit.lastStation())
+                + " · " + events + (events == 1 ? " event" : " events") + ".";
+    }
+
+    /** The record is made only when a person follows a link: each download is one audited export. */
+    private void offerRecords(Serial serial) {
+        dhrPdf.setHref(download(serial, "pdf", "application/pdf", records::pdf));
+        dhrJson.setHref(download(serial, "json", "application/json", records::json));
+    }
+
+    private static DownloadHandler download(
+            Serial serial, String format, String type, Function<Serial, ResponseEntity<Resource>> make) {
+        var file = "dhr-" + serial.value() + "." + format;
+        return DownloadHandler.fromInputStream(
+                event -> {
+                    try {
+                        var body = Objects.requireNonNull(make.apply(serial).getBody());
+                        return new DownloadResponse(body.getInputStream(), file, type, body.contentLength());
+                    } catch (UnknownSerialException e) {
+                        return DownloadResponse.error(404, e.getMessage());
+                    } catch (AccessDeniedException e) {
+                        return DownloadResponse.error(403, "Your role may not do this.");
+                    } catch (IOException e) {
+                        return DownloadResponse.error(502, "The record could not be read.");
+                    }
+                },
+                file);
     }
 
     String messageText() {
@@ -185,17 +273,29 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
     private void clear(String why) {
         message.setText(why);
         message.getElement().setAttribute("data-outcome", "none");
+        message.getStyle().remove("color");
+        hide();
+    }
+
+    private void hide() {
         events.setItems(List.of());
-        firmware.setItems(List.of());
-        keys.setItems(List.of());
+        genealogy.setItems(List.of(), GenealogyNode::children);
+        operations.setItems(List.of());
+        provisioning.setItems(List.of());
+        holds.setItems(List.of());
         details.setVisible(false);
     }
 
-    private static String verdict(String verdict, @Nullable String code, @Nullable String reason) {
-        return verdict + (code == null ? "" : " " + code) + (reason == null ? "" : ": " + reason);
+    private static void compact(Grid<?> grid) {
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
     }
 
-    private static String time(Instant at) {
-        return TIME.format(at);
+    private static String dash(@Nullable String value) {
+        return Objects.requireNonNullElse(value, "–");
+    }
+
+    private static String time(@Nullable Instant at) {
+        return at == null ? "–" : TIME.format(at);
     }
 }

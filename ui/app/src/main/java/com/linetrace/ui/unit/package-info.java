@@ -1,4 +1,8 @@
-/** One unit at a time: its history as trace recorded it, and its firmware and identity key as provisioning verified them. */
+/**
+ * The trace view: one unit at a time as trace recorded it — where it stands, its timeline, its genealogy as a tree
+ * (sub-assemblies open into their own), its operations, provisioning's verdicts, its holds — and its device history
+ * record to download.
+ */
 @NullMarked
 package com.linetrace.ui.unit;
 

@@ -76,10 +76,13 @@ class DashboardViewTests extends BrowserlessTest {
 
     /** The board answers on its own thread; the view takes it in the UI's lock, at the next round trip. */
     private void until(java.util.concurrent.Callable<Boolean> condition) {
-        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
-            roundTrip();
-            return condition.call();
-        });
+        await().pollInSameThread()
+                .ignoreException(java.util.NoSuchElementException.class)
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> {
+                    roundTrip();
+                    return condition.call();
+                });
     }
 
     @Test
@@ -186,6 +189,22 @@ class DashboardViewTests extends BrowserlessTest {
     }
 
     @Test
+    void keepsTheLastNumbersAndSaysWhyWhenMetricsIsNotReachable() {
+        var taken = new java.util.concurrent.CopyOnWriteArrayList<LineBoards.Snapshot>();
+        var watching = boards.watch(
+                "L1", org.springframework.security.core.context.SecurityContextHolder::createEmptyContext, taken::add);
+        await().atMost(Duration.ofSeconds(10)).until(() -> taken.size() == 1);
+        metrics.unreachable = true;
+
+        live.publish(event("L1", SECOND, new UnitsArrived(10, "Frame and arms", false, "ASSEMBLY")));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> taken.getLast().problem() != null);
+        assertThat(taken.getLast().problem()).startsWith("The metrics service is not reachable");
+        assertThat(taken.getLast().performance().thisHour().completed()).isEqualTo(3);
+        watching.remove();
+    }
+
+    @Test
     void showsAnEventOnlyOnceWhenItWasLoadedAndThenArrivesLive() {
         var event = event("L1", FIRST, new WorkCompleted(10, "Frame and arms", WorkCompleted.Result.PASS, List.of()));
         trace.latest.clear();
@@ -273,6 +292,7 @@ class DashboardViewTests extends BrowserlessTest {
         volatile LinePerformance next;
         volatile int after;
         volatile boolean unknown;
+        volatile boolean unreachable;
         final AtomicInteger calls = new AtomicInteger();
         final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -282,6 +302,9 @@ class DashboardViewTests extends BrowserlessTest {
             int call = calls.incrementAndGet();
             if (unknown) {
                 throw UnknownLineException.of(line);
+            }
+            if (unreachable) {
+                throw new com.linetrace.ui.remote.ServiceUnreachableException("metrics", "no connection");
             }
             if (next != null && after > 0 && --after == 0) {
                 performance = next;

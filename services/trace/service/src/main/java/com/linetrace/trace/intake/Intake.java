@@ -22,11 +22,12 @@ final class Intake<E> {
     private final TransactionTemplate transactions;
     private final Function<byte[], E> decoder;
     private final Function<E, UUID> eventId;
-    private final ApplyOne<E> projection;
+    private final ApplyOne<E> apply;
+    private final Projection projection;
 
-    /** Writes one decoded event with its record's bytes. */
+    /** Writes one decoded event's own rows with its record's bytes; returns its change of the unit's row. */
     interface ApplyOne<E> {
-        void apply(E event, byte[] payload);
+        Projection.UnitChange apply(E event, byte[] payload);
     }
 
     Intake(
@@ -35,12 +36,14 @@ final class Intake<E> {
             TransactionTemplate transactions,
             Function<byte[], E> decoder,
             Function<E, UUID> eventId,
-            ApplyOne<E> projection) {
+            ApplyOne<E> apply,
+            Projection projection) {
         this.consumer = consumer;
         this.inbox = inbox;
         this.transactions = transactions;
         this.decoder = decoder;
         this.eventId = eventId;
+        this.apply = apply;
         this.projection = projection;
     }
 
@@ -78,12 +81,14 @@ final class Intake<E> {
 
     private void applyAll(List<E> events, List<ConsumerRecord<String, byte[]>> records) {
         transactions.executeWithoutResult(status -> {
+            var units = new ArrayList<Projection.UnitChange>(events.size());
             for (int i = 0; i < events.size(); i++) {
                 var event = events.get(i);
                 if (inbox.firstDelivery(consumer, eventId.apply(event))) {
-                    projection.apply(event, records.get(i).value());
+                    units.add(apply.apply(event, records.get(i).value()));
                 }
             }
+            projection.touchUnits(units);
         });
     }
 

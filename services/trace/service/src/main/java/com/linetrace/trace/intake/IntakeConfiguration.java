@@ -25,7 +25,7 @@ public class IntakeConfiguration {
             @Qualifier("traceMessaging") ServiceMessaging traceMessaging) {
         var readModel = new ReadModelRebuild(settings.rebuild());
         readModel.clearIfRequested(
-                jdbc, transactions, List.of(UnitEventIntake.CONSUMER, ProvisioningEventIntake.CONSUMER));
+                jdbc, transactions, List.of(TopicIntake.UNIT_CONSUMER, TopicIntake.PROVISIONING_CONSUMER));
         return readModel;
     }
 
@@ -35,21 +35,11 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    UnitEventIntake traceUnitEventIntake(
+    TopicIntake traceTopicIntake(
             @Qualifier("traceMessaging") ServiceMessaging traceMessaging,
             Projection traceProjection,
             TransactionTemplate transactions,
             ReadModelRebuild traceReadModelRebuild) {
-        return new UnitEventIntake(traceMessaging.inbox(), traceProjection, transactions, traceReadModelRebuild);
-    }
-
-    @Bean
-    ProvisioningEventIntake traceProvisioningEventIntake(
-            @Qualifier("traceMessaging") ServiceMessaging traceMessaging,
-            Projection traceProjection,
-            TransactionTemplate transactions,
-            ReadModelRebuild traceReadModelRebuild) {
-        return new ProvisioningEventIntake(
-                traceMessaging.inbox(), traceProjection, transactions, traceReadModelRebuild);
+        return new TopicIntake(traceMessaging.inbox(), traceProjection, transactions, traceReadModelRebuild);
     }
 }

@@ -21,6 +21,8 @@ import com.linetrace.contracts.unit.UnitsInitialized;
 import com.linetrace.contracts.unit.WorkCompleted;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,7 +39,8 @@ class Projection {
         this.jdbc = jdbc;
     }
 
-    void apply(EventEnvelope<UnitEvent> event, byte[] payload) {
+    /** Writes a unit event's own rows; returns what it changes in the unit's row, for {@link #touchUnits}. */
+    UnitChange apply(EventEnvelope<UnitEvent> event, byte[] payload) {
         var serial = event.serial().value();
         var at = Timestamp.from(event.occurredAt());
         jdbc.sql("""
@@ -131,10 +134,11 @@ class Projection {
                 // In the history only: the repair visit and the retried operation come as visits of their own.
             }
         }
-        touchUnit(unit);
+        return unit;
     }
 
-    void apply(EventEnvelope<ProvisioningEvent> event) {
+    /** Writes a provisioning event's own rows; returns what it changes in the unit's row, for {@link #touchUnits}. */
+    UnitChange apply(EventEnvelope<ProvisioningEvent> event) {
         var serial = event.serial().value();
         var at = Timestamp.from(event.occurredAt());
         var record = jdbc.sql("""
@@ -265,7 +269,7 @@ class Projection {
             }
         }
         record.update();
-        touchUnit(unit);
+        return unit;
     }
 
     private void completed(EventEnvelope<UnitEvent> event, WorkCompleted work, Timestamp at) {
@@ -330,7 +334,19 @@ class Projection {
     }
 
     /**
-     * Creates or updates the unit's row with what one event says; a null field leaves the row's value. Times only
+     * Creates or updates the rows of a batch's units, one statement per unit with its events' changes folded in order,
+     * and in serial order: both listeners lock unit rows in the same order, so their transactions cannot deadlock.
+     */
+    void touchUnits(Collection<UnitChange> changes) {
+        var folded = new TreeMap<String, UnitChange>();
+        for (var change : changes) {
+            folded.merge(change.serial, change, UnitChange::then);
+        }
+        folded.values().forEach(this::touchUnit);
+    }
+
+    /**
+     * Creates or updates the unit's row with what its events say; a null field leaves the row's value. Times only
      * widen (first seen, last event), whichever topic is read first.
      */
     private void touchUnit(UnitChange unit) {
@@ -339,7 +355,7 @@ class Projection {
                             completed, scrapped, last_station, next_operation, first_seen_at, last_event_at)
                         values (:serial, :model, :workOrder, :routeVersion, :line, coalesce(:started, false),
                             coalesce(:held, false), coalesce(:completed, false), coalesce(:scrapped, false),
-                            :station, :nextOperation, :at, :at)
+                            :station, :nextOperation, :firstAt, :lastAt)
                         on conflict (serial) do update set
                             model = coalesce(:model, u.model),
                             work_order = coalesce(:workOrder, u.work_order),
@@ -351,8 +367,8 @@ class Projection {
                             scrapped = coalesce(:scrapped, u.scrapped),
                             last_station = coalesce(:station, u.last_station),
                             next_operation = case when :setNext then :nextOperation else u.next_operation end,
-                            first_seen_at = least(u.first_seen_at, :at),
-                            last_event_at = greatest(u.last_event_at, :at)""")
+                            first_seen_at = least(u.first_seen_at, :firstAt),
+                            last_event_at = greatest(u.last_event_at, :lastAt)""")
                 .param("serial", unit.serial)
                 .param("model", unit.model)
                 .param("workOrder", unit.workOrder)
@@ -366,17 +382,19 @@ class Projection {
                 .param("station", unit.station)
                 .param("setNext", unit.setNext)
                 .param("nextOperation", unit.nextOperation)
-                .param("at", unit.at)
+                .param("firstAt", unit.firstAt)
+                .param("lastAt", unit.lastAt)
                 .update();
     }
 
-    /** What one event changes in a unit's row; null leaves a column as it is. */
-    private static final class UnitChange {
+    /** What one event (or a batch's events of one unit, folded) changes in a unit's row; null leaves a column. */
+    static final class UnitChange {
         final String serial;
-        final String line;
-        final boolean unitEvent;
-        final @Nullable String station;
-        final Timestamp at;
+        private String line;
+        private boolean unitEvent;
+        private @Nullable String station;
+        private Timestamp firstAt;
+        private Timestamp lastAt;
 
         @Nullable
         String model;
@@ -399,10 +417,8 @@ class Projection {
         @Nullable
         Boolean scrapped;
 
-        boolean setNext;
-
-        @Nullable
-        Integer nextOperation;
+        private boolean setNext;
+        private @Nullable Integer nextOperation;
 
         UnitChange(EventEnvelope<UnitEvent> event) {
             this(event.serial().value(), event.line(), true, event.station(), Timestamp.from(event.occurredAt()));
@@ -413,7 +429,8 @@ class Projection {
             this.line = line;
             this.unitEvent = unitEvent;
             this.station = station;
-            this.at = at;
+            this.firstAt = at;
+            this.lastAt = at;
         }
 
         static UnitChange seenBy(EventEnvelope<ProvisioningEvent> event) {
@@ -424,6 +441,29 @@ class Projection {
         void nextOperation(@Nullable Integer next) {
             setNext = true;
             nextOperation = next;
+        }
+
+        /** This change followed by {@code later} (of the same unit, read after it). */
+        UnitChange then(UnitChange later) {
+            if (later.unitEvent || !unitEvent) {
+                line = later.line;
+            }
+            unitEvent |= later.unitEvent;
+            station = later.station != null ? later.station : station;
+            firstAt = later.firstAt.before(firstAt) ? later.firstAt : firstAt;
+            lastAt = later.lastAt.after(lastAt) ? later.lastAt : lastAt;
+            model = later.model != null ? later.model : model;
+            workOrder = later.workOrder != null ? later.workOrder : workOrder;
+            routeVersion = later.routeVersion != null ? later.routeVersion : routeVersion;
+            started = later.started != null ? later.started : started;
+            held = later.held != null ? later.held : held;
+            completed = later.completed != null ? later.completed : completed;
+            scrapped = later.scrapped != null ? later.scrapped : scrapped;
+            if (later.setNext) {
+                setNext = true;
+                nextOperation = later.nextOperation;
+            }
+            return this;
         }
     }
 }

@@ -12,6 +12,7 @@ import com.linetrace.messaging.Outbox;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitPage;
 import com.linetrace.trace.api.WhereUsed;
+import com.linetrace.trace.api.WhereUsedQuery;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -68,7 +69,8 @@ class WhereUsedService implements WhereUsed {
             @Nullable String fingerprint,
             @Nullable String cursor,
             @Nullable Integer size) {
-        var query = Query.of(partNumber, lot, partSerial, releaseId, model, module, version, sha256, fingerprint);
+        var query = Query.of(new WhereUsedQuery(
+                partNumber, lot, partSerial, releaseId, model, module, version, sha256, fingerprint));
         var limit = Criteria.pageSize(size);
         var after = Cursor.decode(cursor, query.description());
         var units = repository.page(query.kind(), query.criteria(), after == null ? "" : after.serial(), limit + 1);
@@ -88,7 +90,8 @@ class WhereUsedService implements WhereUsed {
             @Nullable String version,
             @Nullable String sha256,
             @Nullable String fingerprint) {
-        var query = Query.of(partNumber, lot, partSerial, releaseId, model, module, version, sha256, fingerprint);
+        var query = Query.of(new WhereUsedQuery(
+                partNumber, lot, partSerial, releaseId, model, module, version, sha256, fingerprint));
         var actor = caller();
         var stream = new CsvStream(
                 after -> repository.page(query.kind(), query.criteria(), after, CSV_PAGE),
@@ -133,26 +136,17 @@ class WhereUsedService implements WhereUsed {
                     .collect(Collectors.joining("&"));
         }
 
-        static Query of(
-                @Nullable String partNumber,
-                @Nullable String lot,
-                @Nullable String partSerial,
-                @Nullable UUID releaseId,
-                @Nullable String model,
-                @Nullable FirmwareModule module,
-                @Nullable String version,
-                @Nullable String sha256,
-                @Nullable String fingerprint) {
+        static Query of(WhereUsedQuery q) {
             var given = new LinkedHashMap<String, Object>();
-            put(given, "partNumber", Criteria.text("partNumber", partNumber));
-            put(given, "lot", Criteria.text("lot", lot));
-            put(given, "partSerial", Criteria.text("partSerial", partSerial));
-            put(given, "releaseId", releaseId);
-            put(given, "model", Criteria.text("model", model));
-            put(given, "module", module == null ? null : module.name());
-            put(given, "version", Criteria.text("version", version));
-            put(given, "sha256", sha256 == null ? null : digest(sha256));
-            put(given, "fingerprint", Criteria.text("fingerprint", fingerprint));
+            put(given, "partNumber", Criteria.text("partNumber", q.partNumber()));
+            put(given, "lot", Criteria.text("lot", q.lot()));
+            put(given, "partSerial", Criteria.text("partSerial", q.partSerial()));
+            put(given, "releaseId", q.releaseId());
+            put(given, "model", Criteria.text("model", q.model()));
+            put(given, "module", q.module() == null ? null : q.module().name());
+            put(given, "version", Criteria.text("version", q.version()));
+            put(given, "sha256", q.sha256() == null ? null : digest(q.sha256()));
+            put(given, "fingerprint", Criteria.text("fingerprint", q.fingerprint()));
             var names = given.keySet();
             if (names.equals(java.util.Set.of("partNumber", "lot"))) {
                 return new Query(WhereUsedRepository.Kind.LOT, given);

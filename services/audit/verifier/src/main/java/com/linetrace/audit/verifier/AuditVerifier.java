@@ -1,0 +1,240 @@
+package com.linetrace.audit.verifier;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit log checked by someone who trusts neither the plant's database nor its staff: given the log's public key
+ * and files saved from the audit API (or handed over by the plant), it checks a checkpoint's signature, an entry's
+ * inclusion under a checkpoint, and that an older checkpoint is a prefix of a newer one. No database, no network.
+ *
+ * <pre>
+ * java -jar linetrace-audit-verifier-*-cli.jar verify-checkpoint  KEY checkpoint.json
+ * java -jar linetrace-audit-verifier-*-cli.jar verify-inclusion   KEY checkpoint.json entry.json
+ * java -jar linetrace-audit-verifier-*-cli.jar verify-consistency KEY old-checkpoint.json new-checkpoint.json consistency.json
+ * java -jar linetrace-audit-verifier-*-cli.jar generate-key NAME
+ * </pre>
+ *
+ * KEY is the verifier key ({@code <name>+<key id>+<key>}) or a file holding it (the text, or the JSON of {@code GET
+ * /api/audit/public-key}); a checkpoint file holds the signed note or the JSON of {@code GET /api/audit/checkpoints/…}.
+ * Exit status 0: verified; 1: it does not verify; 2: the input cannot be read.
+ */
+public final class AuditVerifier {
+
+    static final int VERIFIED = 0;
+    static final int FAILED = 1;
+    static final int UNREADABLE = 2;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /** A verifier writing its findings to {@code out} and its refusals to {@code err}. */
+    public AuditVerifier(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new AuditVerifier(System.out, System.err).run(args));
+    }
+
+    /** Runs one command; the exit status. */
+    public int run(String... args) {
+        if (args.length == 0) {
+            return usage();
+        }
+        try {
+            return switch (args[0]) {
+                case "verify-checkpoint" -> args.length == 3 ? verifyCheckpoint(args[1], args[2]) : usage();
+                case "verify-inclusion" -> args.length == 4 ? verifyInclusion(args[1], args[2], args[3]) : usage();
+                case "verify-consistency" ->
+                    args.length == 5 ? verifyConsistency(args[1], args[2], args[3], args[4]) : usage();
+                case "generate-key" -> args.length == 2 ? generateKey(args[1]) : usage();
+                default -> usage();
+            };
+        } catch (Unreadable e) {
+            err.println("UNREADABLE " + e.getMessage());
+            return UNREADABLE;
+        } catch (IllegalArgumentException e) {
+            err.println("FAILED " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int verifyCheckpoint(String key, String checkpointFile) {
+        var checkpoint = checkpoint(verifier(key), checkpointFile);
+        out.println("OK checkpoint of " + checkpoint.origin() + " at size " + checkpoint.size() + " root "
+                + Base64.getEncoder().encodeToString(checkpoint.rootHash()));
+        return VERIFIED;
+    }
+
+    private int verifyInclusion(String key, String checkpointFile, String entryFile) {
+        var checkpoint = checkpoint(verifier(key), checkpointFile);
+        var json = json(entryFile);
+        var index = number(json, "index");
+        var treeSize = number(json, "treeSize");
+        if (treeSize != checkpoint.size()) {
+            throw new IllegalArgumentException("The proof is against a tree of " + treeSize
+                    + " entries, the checkpoint's tree has " + checkpoint.size());
+        }
+        var entry = bytes(json, "entry");
+        // The leaf hash is recomputed from the entry, never taken from the file.
+        var leaf = Merkle.leafHash(entry);
+        if (!Merkle.verifyInclusion(index, treeSize, leaf, hashes(json, "inclusionProof"), checkpoint.rootHash())) {
+            throw new IllegalArgumentException("Entry " + index + " is not included in the tree of " + treeSize
+                    + " entries that the checkpoint signs");
+        }
+        out.println("OK entry " + index + " is in the log " + checkpoint.origin() + " at size " + treeSize);
+        out.print(new String(entry, StandardCharsets.UTF_8));
+        return VERIFIED;
+    }
+
+    private int verifyConsistency(String key, String oldFile, String newFile, String proofFile) {
+        var verifier = verifier(key);
+        var older = checkpoint(verifier, oldFile);
+        var newer = checkpoint(verifier, newFile);
+        if (!older.origin().equals(newer.origin())) {
+            throw new IllegalArgumentException(
+                    "The checkpoints are of two logs: " + older.origin() + " and " + newer.origin());
+        }
+        var json = json(proofFile);
+        if (number(json, "first") != older.size() || number(json, "second") != newer.size()) {
+            throw new IllegalArgumentException("The proof is from size " + number(json, "first") + " to "
+                    + number(json, "second") + ", the checkpoints are at " + older.size() + " and "
+                    + newer.size());
+        }
+        if (!Merkle.verifyConsistency(
+                older.size(), newer.size(), older.rootHash(), newer.rootHash(), hashes(json, "proof"))) {
+            throw new IllegalArgumentException("The tree of " + older.size()
+                    + " entries is not a prefix of the tree of " + newer.size() + ": the log was rewritten");
+        }
+        out.println("OK the log " + newer.origin() + " at size " + older.size() + " is a prefix of the log at size "
+                + newer.size());
+        return VERIFIED;
+    }
+
+    private int generateKey(String name) {
+        var signer = NoteSigner.generate(name);
+        out.println(signer.signerKey());
+        out.println(signer.verifier().verifierKey());
+        return VERIFIED;
+    }
+
+    private int usage() {
+        err.println("""
+                usage: verify-checkpoint KEY CHECKPOINT
+                       verify-inclusion KEY CHECKPOINT ENTRY
+                       verify-consistency KEY OLD-CHECKPOINT NEW-CHECKPOINT CONSISTENCY
+                       generate-key NAME
+                KEY: the log's verifier key, or a file holding it (text, or the JSON of /api/audit/public-key)
+                CHECKPOINT: a file with the signed note, or the JSON of /api/audit/checkpoints/...
+                ENTRY: the JSON of /api/audit/entries/{index}?treeSize=N
+                CONSISTENCY: the JSON of /api/audit/consistency?first=M&second=N""");
+        return UNREADABLE;
+    }
+
+    private NoteVerifier verifier(String key) {
+        var text = Files.isRegularFile(Path.of(key)) ? read(key).strip() : key;
+        if (text.startsWith("{")) {
+            text = string(parse(text, key), "verifierKey");
+        }
+        try {
+            return NoteVerifier.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable(e.getMessage());
+        }
+    }
+
+    private Checkpoint checkpoint(NoteVerifier verifier, String file) {
+        var text = read(file);
+        if (text.strip().startsWith("{")) {
+            text = string(parse(text, file), "note");
+        }
+        return Checkpoint.open(text, verifier);
+    }
+
+    private JsonNode json(String file) {
+        return parse(read(file), file);
+    }
+
+    private static JsonNode parse(String text, String file) {
+        try {
+            var node = JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new Unreadable(file + " is not a JSON object");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new Unreadable(file + " is not JSON");
+        }
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable("cannot read " + file);
+        }
+    }
+
+    private static String string(JsonNode json, String field) {
+        var value = json.get(field);
+        if (value == null || !value.isString()) {
+            throw new Unreadable("no text field '" + field + "'");
+        }
+        return value.asString();
+    }
+
+    private static long number(JsonNode json, String field) {
+        var value = json.get(field);
+        if (value == null || !value.isIntegralNumber()) {
+            throw new Unreadable("no whole number '" + field + "'");
+        }
+        return value.asLong();
+    }
+
+    private static byte[] bytes(JsonNode json, String field) {
+        try {
+            return Base64.getDecoder().decode(string(json, field));
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable("'" + field + "' is not base64");
+        }
+    }
+
+    private static List<byte[]> hashes(JsonNode json, String field) {
+        var value = json.get(field);
+        if (value == null || !value.isArray()) {
+            throw new Unreadable("no list '" + field + "'");
+        }
+        var hashes = new ArrayList<byte[]>();
+        for (var hash : value) {
+            if (!hash.isString()) {
+                throw new Unreadable("'" + field + "' holds something other than base64 hashes");
+            }
+            try {
+                hashes.add(Base64.getDecoder().decode(hash.asString()));
+            } catch (IllegalArgumentException e) {
+                throw new Unreadable("'" + field + "' holds something other than base64 hashes");
+            }
+        }
+        return hashes;
+    }
+
+    /** Input that is not what the audit API serves: exit status 2, not a failed verification. */
+    private static final class Unreadable extends RuntimeException {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

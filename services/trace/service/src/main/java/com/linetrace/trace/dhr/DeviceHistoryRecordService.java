@@ -1,0 +1,139 @@
+package com.linetrace.trace.dhr;
+
+import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.action.AuditAction;
+import com.linetrace.contracts.action.AuditActionEvent;
+import com.linetrace.contracts.action.DeviceHistoryRecordExported;
+import com.linetrace.messaging.Outbox;
+import com.linetrace.trace.api.DeviceHistoryRecord;
+import com.linetrace.trace.api.DeviceHistoryRecords;
+import com.linetrace.trace.api.UnitTrace;
+import jakarta.annotation.security.RolesAllowed;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Objects;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The in-process binding of {@link DeviceHistoryRecords}: reads the unit through {@link UnitTrace} in one snapshot of
+ * the read model, renders it, and records the export (who, which unit, which format, the bytes' SHA-256) on the
+ * audit topic through trace's outbox before handing the document over.
+ */
+@RolesAllowed({Roles.QUALITY, Roles.SUPERVISOR, Roles.MANAGER, Roles.ENGINEER, Roles.ADMIN})
+class DeviceHistoryRecordService implements DeviceHistoryRecords {
+
+    /** The document's bytes: field order as the record declares it, every field present, indented to be read. */
+    static final JsonMapper JSON =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final UnitTrace units;
+    private final Outbox outbox;
+    private final TransactionTemplate snapshot;
+    private final TransactionTemplate writes;
+    private final Clock clock;
+    private final String plant;
+
+    DeviceHistoryRecordService(
+            UnitTrace units, Outbox outbox, PlatformTransactionManager transactions, Clock clock, String plant) {
+        this.units = units;
+        this.outbox = outbox;
+        // Five queries, one unit: read in one snapshot, so that an event arriving meanwhile cannot show in one
+        // section of the record and not in another.
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.writes = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.plant = plant;
+    }
+
+    @Override
+    public ResponseEntity<Resource> pdf(Serial serial) {
+        var record = record(serial);
+        return handOut(record, "pdf", DhrPdf.render(record), MediaType.APPLICATION_PDF);
+    }
+
+    @Override
+    public ResponseEntity<Resource> json(Serial serial) {
+        var record = record(serial);
+        return handOut(record, "json", JSON.writeValueAsBytes(record), MediaType.APPLICATION_JSON);
+    }
+
+    /** The record of one unit as the read model holds it now. */
+    DeviceHistoryRecord record(Serial serial) {
+        var actor = caller();
+        return Objects.requireNonNull(snapshot.execute(status -> {
+            var unit = units.unit(serial);
+            var genealogy = units.genealogy(serial);
+            return new DeviceHistoryRecord(
+                    DeviceHistoryRecord.SCHEMA,
+                    plant,
+                    clock.instant(),
+                    actor,
+                    unit,
+                    units.operations(serial),
+                    genealogy.operations(),
+                    genealogy.firmware(),
+                    genealogy.key(),
+                    genealogy.truncated(),
+                    units.holds(serial),
+                    units.provisioning(serial));
+        }));
+    }
+
+    private ResponseEntity<Resource> handOut(
+            DeviceHistoryRecord record, String format, byte[] document, MediaType type) {
+        var serial = record.unit().serial();
+        var action = new DeviceHistoryRecordExported(serial, format, sha256(document), document.length);
+        var now = clock.instant();
+        var event = new AuditActionEvent(
+                EventIds.next(), AuditAction.SCHEMA_VERSION, now, plant, record.generatedBy(), action);
+        writes.executeWithoutResult(status -> outbox.append(
+                Topics.AUDIT_ACTIONS,
+                record.generatedBy(),
+                event.eventId(),
+                AuditAction.CODEC.typeOf(action),
+                AuditAction.CODEC.encode(event),
+                now));
+        var headers = new HttpHeaders();
+        headers.setContentType(type);
+        headers.setContentLength(document.length);
+        headers.setContentDisposition(ContentDisposition.attachment()
+                .filename("dhr-" + serial + "." + format)
+                .build());
+        return ResponseEntity.ok().headers(headers).body(new ByteArrayResource(document));
+    }
+
+    private static String caller() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication.getName() == null) {
+            throw new AuthenticationCredentialsNotFoundException("No one is signed in");
+        }
+        return authentication.getName();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+}

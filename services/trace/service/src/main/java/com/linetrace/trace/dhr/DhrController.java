@@ -1,0 +1,31 @@
+package com.linetrace.trace.dhr;
+
+import com.linetrace.contracts.Serial;
+import com.linetrace.trace.api.DeviceHistoryRecords;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@link DeviceHistoryRecords} over HTTP. The mappings are the interface's own, so the server and its remote clients
+ * cannot disagree on a path; the service checks the caller's roles and records the export.
+ */
+@RestController
+class DhrController implements DeviceHistoryRecords {
+
+    private final DeviceHistoryRecordService records;
+
+    DhrController(DeviceHistoryRecordService records) {
+        this.records = records;
+    }
+
+    @Override
+    public ResponseEntity<Resource> pdf(Serial serial) {
+        return records.pdf(serial);
+    }
+
+    @Override
+    public ResponseEntity<Resource> json(Serial serial) {
+        return records.json(serial);
+    }
+}
