@@ -82,7 +82,8 @@ public final class Benchmark {
         System.exit(status);
     }
 
-    private static void deleteTree(Path directory) throws IOException {
+    /** Removes a directory and everything in it. */
+    static void deleteTree(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());

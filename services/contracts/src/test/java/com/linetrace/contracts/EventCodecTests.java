@@ -163,4 +163,18 @@ class EventCodecTests {
         // 10 000 ids in one millisecond spill over a few milliseconds, never further.
         assertThat((ids.getLast().getMostSignificantBits() >>> 16) - instant).isBetween(0L, 5L);
     }
+
+    @Test
+    void aReplayableSourceMakesTheSameIdsFromTheSameClockAndSeedAndOthersFromAnotherSeed() {
+        long instant = java.time.Instant.parse("2026-06-01T06:00:00Z").toEpochMilli();
+        java.util.function.Function<Long, java.util.List<java.util.UUID>> ids = seed -> {
+            var tick = new java.util.concurrent.atomic.AtomicLong(instant);
+            var source = EventIds.replayable(() -> tick.getAndAdd(7), seed);
+            return java.util.stream.Stream.generate(source::nextId).limit(1_000).toList();
+        };
+
+        assertThat(ids.apply(42L)).isEqualTo(ids.apply(42L)).isSorted().doesNotHaveDuplicates();
+        assertThat(ids.apply(42L)).doesNotContainAnyElementsOf(ids.apply(43L));
+        assertThat(ids.apply(42L).getFirst().getMostSignificantBits() >>> 16).isEqualTo(instant);
+    }
 }
