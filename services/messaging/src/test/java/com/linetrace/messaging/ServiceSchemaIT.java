@@ -3,6 +3,11 @@ package com.linetrace.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.testing.RealServers;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
@@ -54,6 +59,43 @@ class ServiceSchemaIT {
                         .query(Boolean.class)
                         .single())
                 .isFalse();
+    }
+
+    /**
+     * Compose starts both instances of a service together, and on a fresh database both find the schema empty: each
+     * must wait for the other's migration rather than race it to create Liquibase's tables.
+     */
+    @Test
+    void migratesOneFreshSchemaFromSeveralInstancesStartingAtOnce() throws Exception {
+        var admin = JdbcClient.create(admin());
+        for (int round = 0; round < 3; round++) {
+            var schema = "fresh_test";
+            admin.sql("drop schema if exists " + schema + " cascade").update();
+            var start = new CountDownLatch(1);
+            var instances = Executors.newFixedThreadPool(4);
+            var migrations = new ArrayList<Future<?>>();
+            for (int i = 0; i < 4; i++) {
+                migrations.add(instances.submit(() -> {
+                    var liquibase = ServiceSchema.liquibase(admin(), schema);
+                    liquibase.setResourceLoader(new DefaultResourceLoader());
+                    start.await();
+                    liquibase.afterPropertiesSet();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var migration : migrations) {
+                migration.get(60, TimeUnit.SECONDS);
+            }
+            instances.shutdown();
+            assertThat(admin.sql("select count(*) from " + schema + ".databasechangelog where author is not null")
+                            .query(Long.class)
+                            .single())
+                    .as("each change set applied once")
+                    .isEqualTo(admin.sql("select count(distinct id) from " + schema + ".databasechangelog")
+                            .query(Long.class)
+                            .single());
+        }
     }
 
     private static DriverManagerDataSource service() {
