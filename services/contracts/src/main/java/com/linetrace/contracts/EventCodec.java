@@ -1,9 +1,12 @@
 package com.linetrace.contracts;
 
+import static com.linetrace.contracts.EnvelopeFields.required;
+import static com.linetrace.contracts.EnvelopeFields.text;
+import static com.linetrace.contracts.EnvelopeFields.textProblem;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -117,31 +120,6 @@ public final class EventCodec<E> {
             throw new MalformedEventException(
                     "Invalid envelope of " + typeName + ": " + e.getClass().getSimpleName());
         }
-    }
-
-    private static @Nullable MalformedTextException textProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MalformedTextException text) {
-                return text;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        var value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new MalformedEventException("Missing field '" + field + "'");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        var value = required(node, field);
-        if (!value.isString()) {
-            throw new MalformedEventException("Field '" + field + "' is not text");
-        }
-        return value.asString();
     }
 
     private static String abbreviate(String text) {

@@ -1,5 +1,8 @@
 package com.linetrace.contracts.action;
 
+import static com.linetrace.contracts.EnvelopeFields.required;
+import static com.linetrace.contracts.EnvelopeFields.text;
+
 import com.linetrace.contracts.MalformedEventException;
 import java.time.Instant;
 import java.util.Map;
@@ -83,21 +86,5 @@ public final class AuditActionCodec {
             throw new MalformedEventException(
                     "Invalid envelope of " + typeName + ": " + e.getClass().getSimpleName());
         }
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        var value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new MalformedEventException("Missing field '" + field + "'");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        var value = required(node, field);
-        if (!value.isString()) {
-            throw new MalformedEventException("Field '" + field + "' is not text");
-        }
-        return value.asString();
     }
 }

@@ -1,5 +1,9 @@
 package com.linetrace.contracts.line;
 
+import static com.linetrace.contracts.EnvelopeFields.required;
+import static com.linetrace.contracts.EnvelopeFields.text;
+import static com.linetrace.contracts.EnvelopeFields.textProblem;
+
 import com.linetrace.contracts.EventCodec;
 import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.MalformedTextException;
@@ -8,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -103,30 +106,5 @@ public final class LineEventCodec {
             throw new MalformedEventException(
                     "Invalid envelope of " + typeName + ": " + e.getClass().getSimpleName());
         }
-    }
-
-    private static @Nullable MalformedTextException textProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MalformedTextException text) {
-                return text;
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        var value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new MalformedEventException("Missing field '" + field + "'");
-        }
-        return value;
-    }
-
-    private static String text(JsonNode node, String field) {
-        var value = required(node, field);
-        if (!value.isString()) {
-            throw new MalformedEventException("Field '" + field + "' is not text");
-        }
-        return value.asString();
     }
 }
