@@ -271,14 +271,23 @@ public final class OutboxRelay implements SmartLifecycle {
         worker = Thread.ofPlatform().name("outbox-relay-" + schema).daemon().start(this::loop);
     }
 
+    /**
+     * Lets the batch in hand finish before the relay ends: interrupted while Kafka acknowledged it, the relay would
+     * roll back rows Kafka already has, and the instance that takes over would publish them a second time. Only a
+     * relay still busy after the send timeout is interrupted.
+     */
     @Override
     public void stop() {
         running = false;
+        wakeUp();
         var thread = worker;
         if (thread != null) {
-            thread.interrupt();
             try {
-                thread.join(5_000);
+                thread.join(settings.relaySendTimeout().plusSeconds(5).toMillis());
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

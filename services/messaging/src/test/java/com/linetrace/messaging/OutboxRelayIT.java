@@ -184,6 +184,43 @@ class OutboxRelayIT {
         assertThat(messaging.isRunning()).isFalse();
     }
 
+    /**
+     * A service instance shut down (a rolling restart, a scale-down) while Kafka is acknowledging a batch: the batch
+     * is finished and marked, so the instance that takes over does not publish it a second time.
+     */
+    @Test
+    void aRelayStoppedWhileKafkaAcknowledgesABatchMarksItPublishedSoNoOtherRelaySendsItAgain() {
+        var topic = "linetrace.test-" + UUID.randomUUID() + ".v1";
+        // Kafka acknowledges after 1.5 s, so the stop below comes while the relay waits on the batch.
+        var relay = new OutboxRelay(
+                SCHEMA, jdbc, transactions, kafka(RealServers.get().bootstrapServers(), 1024 * 1024, 1500), SETTINGS);
+        var outbox = new Outbox(jdbc, SCHEMA, relay);
+        var serial = newSerial();
+        var events = List.of(event(serial), event(serial), event(serial));
+        relay.start();
+        try {
+            transactions.executeWithoutResult(status -> events.forEach(e -> outbox.append(topic, UnitEvent.CODEC, e)));
+            // The relay holds its batch's rows in an open transaction while it waits for Kafka.
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> jdbc.sql("select count(*) from pg_stat_activity where state = 'idle in transaction'"
+                                            + " and query like '%for update skip locked%'")
+                                    .query(Long.class)
+                                    .single()
+                            > 0);
+        } finally {
+            relay.stop();
+        }
+
+        assertThat(unpublished(serial))
+                .as("rows Kafka has but the outbox would send again")
+                .isZero();
+        var seen = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(TopicProbe.read(topic, Duration.ofSeconds(20), r -> seen.incrementAndGet() == events.size()))
+                .hasSize(events.size());
+    }
+
     @Test
     void aRolledBackChangeLeavesNoEvent() {
         var outbox = new Outbox(jdbc, SCHEMA, relay(kafka(RealServers.get().bootstrapServers())));
@@ -311,7 +348,13 @@ class OutboxRelayIT {
     }
 
     private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers, int maxRequestSize) {
+        return kafka(bootstrapServers, maxRequestSize, 0);
+    }
+
+    private static KafkaTemplate<String, byte[]> kafka(String bootstrapServers, int maxRequestSize, int lingerMs) {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.LINGER_MS_CONFIG,
+                lingerMs,
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                 maxRequestSize,
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -327,7 +370,7 @@ class OutboxRelayIT {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 1000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                2000)));
+                2000 + lingerMs)));
     }
 
     private static Serial newSerial() {
