@@ -20,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * serial:
  *
  * <pre>{"eventId":"…","type":"DeadLetterDiscarded","schemaVersion":1,"occurredAt":"…","plant":"CA1",
- * "actor":"quality","body":{…}}</pre>
+ * "actor":"quality","origin":"10.0.0.7","body":{…}}</pre>
+ *
+ * {@code origin} is left out when the service acted on its own.
  */
 public final class AuditActionCodec {
 
@@ -50,6 +52,9 @@ public final class AuditActionCodec {
         node.put("occurredAt", event.occurredAt().toString());
         node.put("plant", event.plant());
         node.put("actor", event.actor());
+        if (event.origin() != null) {
+            node.put("origin", event.origin());
+        }
         node.set("body", MAPPER.valueToTree(event.body()));
         return MAPPER.writeValueAsBytes(node);
     }
@@ -77,6 +82,7 @@ public final class AuditActionCodec {
                     Instant.parse(text(node, "occurredAt")),
                     text(node, "plant"),
                     text(node, "actor"),
+                    node.hasNonNull("origin") ? text(node, "origin") : null,
                     Objects.requireNonNull(MAPPER.treeToValue(required(node, "body"), type)));
         } catch (MalformedEventException e) {
             throw e;

@@ -28,6 +28,7 @@ class AuditActionTests {
                 Instant.parse("2026-12-01T10:15:30.123Z"),
                 "CA1",
                 "quality",
+                "10.20.0.7",
                 new DeadLetterDiscarded(
                         "linetrace.equipment-results.v1.dlt",
                         2,
@@ -38,7 +39,12 @@ class AuditActionTests {
 
         var json = new String(AuditAction.CODEC.encode(event), StandardCharsets.UTF_8);
 
-        assertThat(json).contains("\"type\":\"DeadLetterDiscarded\"", "\"actor\":\"quality\"", "\"offset\":17");
+        assertThat(json)
+                .contains(
+                        "\"type\":\"DeadLetterDiscarded\"",
+                        "\"actor\":\"quality\"",
+                        "\"origin\":\"10.20.0.7\"",
+                        "\"offset\":17");
         assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
     }
 
@@ -55,7 +61,9 @@ class AuditActionTests {
 
         var json = new String(AuditAction.CODEC.encode(event), StandardCharsets.UTF_8);
 
-        assertThat(json).contains("\"type\":\"DeviceHistoryRecordExported\"", "\"serial\":\"" + serial + "\"");
+        assertThat(json)
+                .contains("\"type\":\"DeviceHistoryRecordExported\"", "\"serial\":\"" + serial + "\"")
+                .doesNotContain("origin");
         assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
     }
 
