@@ -2,6 +2,8 @@ package com.linetrace.metrics.line;
 
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.line.LineEventEnvelope;
+import com.linetrace.contracts.line.LotQuarantineLifted;
+import com.linetrace.contracts.line.LotQuarantined;
 import com.linetrace.contracts.line.WorkOrderReleased;
 import com.linetrace.contracts.unit.MaterialsInstalled;
 import com.linetrace.contracts.unit.ReworkRouted;
@@ -114,6 +116,9 @@ class LineRecords {
                         .param("due", released.dueDate())
                         .param("at", Timestamp.from(event.occurredAt()))
                         .update();
+            // Neither changes what the line made; the andon hears of them.
+            case LotQuarantined ignored -> {}
+            case LotQuarantineLifted ignored -> {}
         }
     }
 
