@@ -68,11 +68,13 @@ class NoEgressIT {
 
     @Test
     void startsMigratesRunsTheLineAndServesABrowserWithoutReachingOutsideThePlant() throws Exception {
-        assertThat(jdbc.sql("select count(*) from information_schema.tables where table_name = 'databasechangelog'")
-                        .query(Long.class)
-                        .single())
+        // Every service of the plant ran in this watched JVM: a service added later is watched by this test too.
+        assertThat(jdbc.sql("select table_schema from information_schema.tables where table_name = 'databasechangelog'")
+                        .query(String.class)
+                        .list())
                 .as("every service migrated its schema in this run")
-                .isGreaterThanOrEqualTo(4);
+                .containsExactlyInAnyOrder(
+                        "identity", "tracking", "provisioning", "trace", "deadletter", "metrics", "audit");
         await().atMost(Duration.ofSeconds(120))
                 .until(() -> jdbc.sql("select count(*) from tracking.scan where actor = 'operator'")
                                 .query(Long.class)
