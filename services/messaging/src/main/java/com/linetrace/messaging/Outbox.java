@@ -2,6 +2,9 @@ package com.linetrace.messaging;
 
 import com.linetrace.contracts.EventCodec;
 import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.action.AuditAction;
+import com.linetrace.contracts.action.AuditActionEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -39,6 +42,21 @@ public final class Outbox {
                 codec.typeOf(event.body()),
                 codec.encode(event),
                 event.occurredAt());
+    }
+
+    /**
+     * Appends a person's action for the audit topic, keyed by the actor.
+     *
+     * @throws IllegalStateException when called outside a transaction: the action would not be tied to its change
+     */
+    public void append(AuditActionEvent action) {
+        append(
+                Topics.AUDIT_ACTIONS,
+                action.actor(),
+                action.eventId(),
+                AuditAction.CODEC.typeOf(action.body()),
+                AuditAction.CODEC.encode(action),
+                action.occurredAt());
     }
 
     /**

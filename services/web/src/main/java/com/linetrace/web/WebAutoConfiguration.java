@@ -1,5 +1,10 @@
 package com.linetrace.web;
 
+import com.linetrace.web.export.ExportDesk;
+import com.linetrace.web.export.OfflineSettings;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +22,24 @@ import tools.jackson.databind.JacksonModule;
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @EnableMethodSecurity(jsr250Enabled = true)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties({SecuritySettings.class, OfflineSettings.class})
 @Import(ApiSecurity.class)
 public class WebAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WebAutoConfiguration.class);
+
+    /** Where exports may go: the offline mode and the export folder, the same in every process. */
+    @Bean
+    ExportDesk linetraceExportDesk(OfflineSettings settings) {
+        if (settings.enabled()) {
+            log.warn(
+                    "OFFLINE MODE (linetrace.offline.enabled): nothing is handed out; exports go only to {}",
+                    settings.exportDir() == null
+                            ? "no folder (linetrace.offline.export-dir is not set)"
+                            : settings.exportDir());
+        }
+        return new ExportDesk(settings, Clock.systemUTC());
+    }
 
     /** Every string of every API request body is checked as free text once, where it enters. */
     @Bean

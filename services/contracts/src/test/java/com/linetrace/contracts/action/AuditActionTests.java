@@ -91,4 +91,87 @@ class AuditActionTests {
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessage("Unknown action type");
     }
+
+    @Test
+    void roundTripsAFirmwareApprovalWithTheSigningKeysFingerprintOnly() {
+        var event = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "quality",
+                "10.20.0.7",
+                new FirmwareApproved(
+                        java.util.UUID.randomUUID(),
+                        "AX4-ENT",
+                        "FLIGHT_CONTROLLER",
+                        "4.2.0",
+                        "ab".repeat(32),
+                        "engineer",
+                        "0123456789abcdef",
+                        "bench tests passed"));
+
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void refusesAFirmwareActionWhoseKeyIsNotAFingerprint() {
+        assertThatThrownBy(() -> new FirmwareRegistered(
+                        java.util.UUID.randomUUID(),
+                        "AX4-ENT",
+                        "ESC",
+                        "1.0",
+                        "ab".repeat(32),
+                        10,
+                        "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE="))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fingerprint");
+    }
+
+    @Test
+    void roundTripsAMasterDataChangeWithBeforeAndAfter() {
+        var event = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "engineer",
+                "10.20.0.8",
+                new MasterDataChanged(
+                        "station", "TST-1", "{\"name\":\"Calibration\"}", "{\"name\":\"Calibration bay\"}"));
+
+        var json = new String(AuditAction.CODEC.encode(event), StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"type\":\"MasterDataChanged\"", "\"subject\":\"station\"");
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void refusesAMasterDataChangeOfAnUnknownSubjectOrTooLargeToRecord() {
+        assertThatThrownBy(() -> new MasterDataChanged("user", "bob", null, "{}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        new MasterDataChanged("route", "AX4-ENT", null, "x".repeat(MasterDataChanged.MAX_STATE + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void roundTripsADataExportWrittenToTheExportFolder() {
+        var event = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "supervisor",
+                "10.20.0.9",
+                new DataExported(
+                        "work-order-labels",
+                        "pdf",
+                        "workOrder=WO-000042",
+                        24,
+                        "cd".repeat(32),
+                        "labels-WO-000042-20261201T101530Z.pdf"));
+
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
+    }
 }

@@ -33,15 +33,16 @@ import org.springframework.context.annotation.Import;
     WorkOrderConfiguration.class,
     StationConfiguration.class,
     HoldConfiguration.class,
-    DemoConfiguration.class
+    DemoConfiguration.class,
+    AuditTrail.class
 })
 public class TrackingAutoConfiguration {
 
     static final String SCHEMA = "tracking";
 
     /**
-     * Tracking's schema, its outbox of unit events and line events (work orders released; both topics declared) and
-     * the inbox of what it consumes.
+     * Tracking's schema, its outbox of unit events, line events (work orders released, lots quarantined) and people's
+     * actions (master data, exports), the three topics declared, and the inbox of what it consumes.
      */
     @Bean
     ServiceMessaging trackingMessaging(ServiceMessagingFactory messaging) {
@@ -49,7 +50,7 @@ public class TrackingAutoConfiguration {
                 .schema(SCHEMA)
                 .withOutbox()
                 .withInbox()
-                .declaring(Topics.UNIT_EVENTS, Topics.LINE_EVENTS)
+                .declaring(Topics.UNIT_EVENTS, Topics.LINE_EVENTS, Topics.AUDIT_ACTIONS)
                 .build();
     }
 

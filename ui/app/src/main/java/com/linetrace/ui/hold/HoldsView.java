@@ -58,7 +58,7 @@ class HoldsView extends VerticalLayout {
 
     final TextField partNumber = new TextField("Part number");
     final TextField lot = new TextField("Lot");
-    final TextField lotReason = new TextField("Reason for the quarantine");
+    final TextField lotReason = new TextField("Reason (to quarantine or lift)");
     final Button quarantine = new Button("Quarantine lot");
     final Button lift = new Button("Lift quarantine");
     final Div lotSection = new Div();
@@ -221,10 +221,11 @@ class HoldsView extends VerticalLayout {
         if (part.isEmpty() || lotNumber.isEmpty()) {
             return;
         }
-        answer.ask(HoldRefusedException.class, () -> {
-                    holds.liftQuarantine(new UnitHolds.Lot(part.get(), lotNumber.get(), null));
+        reason(lotReason)
+                .flatMap(why -> answer.ask(HoldRefusedException.class, () -> {
+                    holds.liftQuarantine(new UnitHolds.Lot(part.get(), lotNumber.get(), why));
                     return lotNumber.get();
-                })
+                }))
                 .ifPresent(lifted -> answer.say("Lifted the quarantine of lot " + lifted + " of " + part.get()
                         + ". The units it held stay held until quality releases each."));
     }

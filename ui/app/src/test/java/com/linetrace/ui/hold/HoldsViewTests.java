@@ -164,6 +164,7 @@ class HoldsViewTests extends BrowserlessTest {
         var view = openAs("quality", "QUALITY");
         test(view.partNumber).setValue("ARM-AX4");
         test(view.lot).setValue("L2605");
+        test(view.lotReason).setValue("Supplier cleared the batch");
 
         click("lift-button");
 

@@ -41,7 +41,7 @@ public interface UnitHolds {
     /** Why a unit is released or scrapped. */
     record Reason(@NotBlank @Size(max = 500) String reason) {}
 
-    /** A lot of a part; {@code reason} is required to quarantine it, not to lift the quarantine. */
+    /** A lot of a part; {@code reason} is required to quarantine it and to lift the quarantine. */
     record Lot(
             @NotBlank @Size(max = 40) String partNumber,
             @NotBlank @Size(max = 40) String lot,

@@ -42,7 +42,8 @@ class HoldController implements UnitHolds {
     @Override
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     public void liftQuarantine(Lot lot) {
-        if (!holds.liftQuarantine(lot.partNumber(), lot.lot())) {
+        if (!holds.liftQuarantine(
+                lot.partNumber(), lot.lot(), lot.reason() == null ? "" : lot.reason(), Caller.name())) {
             throw new HoldRefusedException("Lot " + lot.lot() + " of " + lot.partNumber() + " is not quarantined");
         }
     }

@@ -1,28 +1,40 @@
 package com.linetrace.tracking.hold;
 
+import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Text;
+import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.line.LineEvent;
+import com.linetrace.contracts.line.LineEventEnvelope;
+import com.linetrace.contracts.line.LotQuarantineLifted;
+import com.linetrace.contracts.line.LotQuarantined;
 import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitReleased;
 import com.linetrace.contracts.unit.UnitScrapped;
+import com.linetrace.messaging.Outbox;
+import com.linetrace.tracking.TrackingSettings;
 import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.UnitHolds.Outcome;
 import com.linetrace.tracking.material.MaterialRepository;
+import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
 import com.linetrace.tracking.unit.UnitState;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stops units: holds (by a person or a rule), releases (quality only, with a reason), scrap (final), and lot
  * quarantine, which holds every unit containing the lot and refuses the lot at every station. Each change is a
- * unit event in the same transaction.
+ * unit event in the same transaction; a quarantine and its lift are also a line event for every line of the plant
+ * (a quarantine is plant-wide, and each line's andon hears of it).
  */
 @Service
 class Holds {
@@ -30,12 +42,24 @@ class Holds {
     private final UnitRepository units;
     private final MaterialRepository materials;
     private final UnitEvents events;
+    private final MasterData masterData;
+    private final Outbox outbox;
+    private final TrackingSettings settings;
     private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 
-    Holds(UnitRepository units, MaterialRepository materials, UnitEvents events) {
+    Holds(
+            UnitRepository units,
+            MaterialRepository materials,
+            UnitEvents events,
+            MasterData masterData,
+            @Qualifier("trackingOutbox") Outbox outbox,
+            TrackingSettings settings) {
         this.units = units;
         this.materials = materials;
         this.events = events;
+        this.masterData = masterData;
+        this.outbox = outbox;
+        this.settings = settings;
     }
 
     @Transactional
@@ -68,17 +92,49 @@ class Holds {
         // Before any unit lock: an installation of the lot running now finishes first and its unit is held below,
         // or it starts after this commits and sees the quarantine.
         materials.lockLot(partNumber, lot);
-        materials.quarantine(partNumber, lot, why, actor, clock.instant());
-        return hold(
+        var at = clock.instant();
+        boolean quarantined = materials.quarantine(partNumber, lot, why, actor, at);
+        var outcome = hold(
                 materials.unitsContaining(partNumber, lot),
                 "lot " + lot + " of " + partNumber + " quarantined: " + why,
                 actor);
+        // A repeat of a quarantine in force changes nothing the lines need to hear again.
+        if (quarantined) {
+            toEveryLine(
+                    actor,
+                    at,
+                    new LotQuarantined(partNumber, lot, why, outcome.held().size()));
+        }
+        return outcome;
     }
 
-    /** Lifts a lot's quarantine; the units it held stay held until quality releases each. */
+    /**
+     * Lifts a lot's quarantine, with a reason; the units it held stay held until quality releases each. False when the
+     * lot was not quarantined.
+     */
     @Transactional
-    boolean liftQuarantine(String partNumber, String lot) {
-        return materials.lift(partNumber, lot);
+    boolean liftQuarantine(String partNumber, String lot, String reason, String actor) {
+        var why = reason(reason);
+        if (!materials.lift(partNumber, lot)) {
+            return false;
+        }
+        toEveryLine(actor, clock.instant(), new LotQuarantineLifted(partNumber, lot, why));
+        return true;
+    }
+
+    /** A line event for each line of the plant, keyed by the line, in the transaction of the change. */
+    private void toEveryLine(String actor, Instant at, LineEvent body) {
+        for (var line : masterData.lines()) {
+            var event = new LineEventEnvelope(
+                    EventIds.next(), LineEvent.SCHEMA_VERSION, at, settings.plant(), line.id(), null, actor, body);
+            outbox.append(
+                    Topics.LINE_EVENTS,
+                    line.id(),
+                    event.eventId(),
+                    LineEvent.CODEC.typeOf(body),
+                    LineEvent.CODEC.encode(event),
+                    at);
+        }
     }
 
     @Transactional

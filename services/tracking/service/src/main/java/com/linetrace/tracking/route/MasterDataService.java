@@ -2,7 +2,9 @@ package com.linetrace.tracking.route;
 
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.action.MasterDataChanged;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.tracking.AuditTrail;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataEditor.LineSpec;
 import com.linetrace.tracking.api.MasterDataEditor.ModelSpec;
@@ -20,15 +22,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps master data valid: every rule a line, station, model or route must meet is checked here, for the API and
- * the UI alike, and a refusal says in words what to change.
+ * the UI alike, and a refusal says in words what to change. Every change is an audit action ({@link
+ * MasterDataChanged}: what it was and what it is, as the api shows it) in the transaction of the change.
  */
 @Service
 class MasterDataService {
@@ -38,12 +43,17 @@ class MasterDataService {
     private static final Set<String> MODULES =
             Arrays.stream(FirmwareModule.values()).map(Enum::name).collect(Collectors.toSet());
 
+    /** Master data as the audit actions show it: the api's records, fields in their declared order. */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final MasterData masterData;
     private final Validator validator;
+    private final AuditTrail audit;
 
-    MasterDataService(MasterData masterData, Validator validator) {
+    MasterDataService(MasterData masterData, Validator validator, AuditTrail audit) {
         this.masterData = masterData;
         this.validator = validator;
+        this.audit = audit;
     }
 
     List<LineSpec> lines() {
@@ -72,12 +82,15 @@ class MasterDataService {
                 .toList();
     }
 
+    @Transactional
     void addLine(LineSpec line, String actor) {
         requireValid(line);
         addOnce("Line " + line.id(), () -> masterData.addLine(line.id(), line.name()));
+        changed("line", line.id(), null, line);
         log.info("{} added line {}", actor, line.id());
     }
 
+    @Transactional
     void addStation(StationSpec station, String actor) {
         requireValid(station);
         requireKind(station.kind());
@@ -94,9 +107,11 @@ class MasterDataService {
                         station.flowOrder(),
                         station.name(),
                         station.allowedRoles())));
+        changed("station", station.id(), null, station);
         log.info("{} added station {} ({}) to line {}", actor, station.id(), station.kind(), station.lineId());
     }
 
+    @Transactional
     void updateStation(StationSpec station, String actor) {
         requireValid(station);
         requireRoles(station.allowedRoles());
@@ -109,12 +124,25 @@ class MasterDataService {
                     + " as " + existing.kind() + "; for other work add a new station");
         }
         masterData.updateStation(station.id(), station.flowOrder(), station.name(), station.allowedRoles());
+        changed(
+                "station",
+                station.id(),
+                new StationSpec(
+                        existing.id(),
+                        existing.lineId(),
+                        existing.kind(),
+                        existing.flowOrder(),
+                        existing.name(),
+                        existing.allowedRoles()),
+                station);
         log.info("{} changed station {}", actor, station.id());
     }
 
+    @Transactional
     void addModel(ModelSpec model, String actor) {
         requireValid(model);
         addOnce("Model " + model.id(), () -> masterData.addModel(model.id(), model.name()));
+        changed("model", model.id(), null, model);
         log.info("{} added model {}", actor, model.id());
     }
 
@@ -166,14 +194,19 @@ class MasterDataService {
                                 .map(p -> new Part(p.partNumber(), p.description(), p.quantity(), p.serialized()))
                                 .toList()))
                 .toList();
+        // Checked before anything is saved: a route too large to be recorded in the ledger is not saved either.
+        requireRecordable(route);
         try {
+            var before = routes(model).stream().findFirst().orElse(null);
             var saved = masterData.addRoute(
                     model, route.maxFailures(), operations, route.firmwareModules(), route.requiresKey(), actor);
             log.info("{} saved route version {} of {}", actor, saved.version(), model);
-            return routes(model).stream()
+            var after = routes(model).stream()
                     .filter(version -> version.version() == saved.version())
                     .findFirst()
                     .orElseThrow();
+            changed("route", model, before, after);
+            return after;
         } catch (DuplicateKeyException e) {
             // Two engineers saved a version of the same route at once: the unique version keeps one.
             throw new MasterDataRefusedException(
@@ -194,6 +227,26 @@ class MasterDataService {
                 stations.stream()
                         .map(s -> new LabelSheet.Label(s.id(), s.id() + " · " + s.name()))
                         .toList());
+    }
+
+    /** Records the change, with what it was (null when new) and what it is, as the api shows them. */
+    private void changed(String subject, String id, @Nullable Object before, Object after) {
+        var was = before == null ? null : JSON.writeValueAsString(before);
+        // A version saved before routes were bounded could be too large to quote: named by its number instead.
+        if (was != null && was.length() > MasterDataChanged.MAX_STATE && before instanceof RouteVersion old) {
+            was = JSON.writeValueAsString(java.util.Map.of("model", old.model(), "version", old.version()));
+        }
+        audit.record(new MasterDataChanged(subject, id, was, JSON.writeValueAsString(after)));
+    }
+
+    private static void requireRecordable(RouteSpec route) {
+        // The saved version adds its model, number, author and time: a few hundred characters at most.
+        int length = JSON.writeValueAsString(route).length() + 500;
+        if (length > MasterDataChanged.MAX_STATE) {
+            throw new MasterDataRefusedException("This route is " + length + " characters as JSON; at most "
+                    + MasterDataChanged.MAX_STATE + " can be recorded in the audit ledger. Shorten its instructions"
+                    + " or descriptions");
+        }
     }
 
     /** Runs an insert of something with an id; when the id is taken, says so as a conflict. */
