@@ -4,7 +4,13 @@ import java.util.Map;
 
 /** Something a person did that the audit ledger keeps. The body of an event on {@code linetrace.audit-actions.v1}. */
 public sealed interface AuditAction
-        permits DeadLetterReplayed, DeadLetterDiscarded, TraceExported, DeviceHistoryRecordExported, AuditLedgerBroken {
+        permits DeadLetterReplayed,
+                DeadLetterDiscarded,
+                TraceExported,
+                DeviceHistoryRecordExported,
+                AuditLedgerBroken,
+                ElectronicSignature,
+                ElectronicSignatureRefused {
 
     int SCHEMA_VERSION = 1;
 
@@ -14,7 +20,9 @@ public sealed interface AuditAction
             "DeadLetterDiscarded", DeadLetterDiscarded.class,
             "TraceExported", TraceExported.class,
             "DeviceHistoryRecordExported", DeviceHistoryRecordExported.class,
-            "AuditLedgerBroken", AuditLedgerBroken.class);
+            "AuditLedgerBroken", AuditLedgerBroken.class,
+            "ElectronicSignature", ElectronicSignature.class,
+            "ElectronicSignatureRefused", ElectronicSignatureRefused.class);
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }
