@@ -2,6 +2,8 @@ package com.linetrace.plant;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -32,9 +34,11 @@ class ArchitectureTests {
                     .that()
                     .resideInAPackage("com.linetrace." + service + "..")
                     .should()
-                    .dependOnClassesThat()
-                    .resideInAnyPackage(others)
-                    .because("services meet only through contracts and Kafka")
+                    .dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(others)
+                            .and(DescribedPredicate.not(
+                                    JavaClass.Predicates.resideInAPackage("com.linetrace.*.api.."))))
+                    .because("services meet only through contracts and Kafka, and where a person needs an answer now"
+                            + " through the owning service's api")
                     .check(CLASSES);
         }
     }

@@ -13,7 +13,9 @@ public sealed interface AuditAction
                 FirmwareApproved,
                 FirmwareRevoked,
                 MasterDataChanged,
-                DataExported {
+                DataExported,
+                ElectronicSignature,
+                ElectronicSignatureRefused {
 
     int SCHEMA_VERSION = 1;
 
@@ -28,7 +30,9 @@ public sealed interface AuditAction
             Map.entry("FirmwareApproved", FirmwareApproved.class),
             Map.entry("FirmwareRevoked", FirmwareRevoked.class),
             Map.entry("MasterDataChanged", MasterDataChanged.class),
-            Map.entry("DataExported", DataExported.class));
+            Map.entry("DataExported", DataExported.class),
+            Map.entry("ElectronicSignature", ElectronicSignature.class),
+            Map.entry("ElectronicSignatureRefused", ElectronicSignatureRefused.class));
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }

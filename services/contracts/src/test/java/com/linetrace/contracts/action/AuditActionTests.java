@@ -68,6 +68,48 @@ class AuditActionTests {
     }
 
     @Test
+    void roundTripsASignatureWithPrintedNameTimeAndMeaning() {
+        var serial = com.linetrace.contracts.Serial.issue("LTRC", 43, 9).value();
+        var event = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "quality",
+                "10.20.0.7",
+                new ElectronicSignature(
+                        SignedAction.UNIT_RELEASE,
+                        serial,
+                        serial,
+                        "Quality Lead",
+                        SignatureMeaning.APPROVED,
+                        Instant.parse("2026-12-01T10:15:30.100Z"),
+                        "torque re-checked"));
+
+        var json = new String(AuditAction.CODEC.encode(event), StandardCharsets.UTF_8);
+
+        assertThat(json)
+                .contains(
+                        "\"type\":\"ElectronicSignature\"",
+                        "\"printedName\":\"Quality Lead\"",
+                        "\"meaning\":\"APPROVED\"",
+                        "\"signedAt\":\"2026-12-01T10:15:30.100Z\"");
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
+    }
+
+    @Test
+    void refusesASignatureOfMarkupOrWithoutAName() {
+        var serial = com.linetrace.contracts.Serial.issue("LTRC", 44, 9).value();
+        var now = Instant.parse("2026-12-01T10:15:30Z");
+        assertThatThrownBy(() -> new ElectronicSignature(
+                        SignedAction.UNIT_SCRAP, serial, "<b>1</b>", "Q", SignatureMeaning.RESPONSIBLE, now, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ElectronicSignature(
+                        SignedAction.UNIT_SCRAP, serial, serial, " ", SignatureMeaning.RESPONSIBLE, now, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesADeviceHistoryRecordExportOfSomethingThatIsNotASerialOrDigest() {
         var serial = com.linetrace.contracts.Serial.issue("LTRC", 42, 9).value();
         assertThatThrownBy(() -> new DeviceHistoryRecordExported("<b>1</b>", "pdf", "ab".repeat(32), 1))

@@ -4,6 +4,7 @@ import static com.linetrace.trace.Story.aUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.linetrace.audit.verifier.AuditVerifier;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.DeviceHistoryRecordExported;
@@ -18,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,7 +111,9 @@ class DeviceHistoryRecordIT {
                         "key",
                         "genealogyTruncated",
                         "holds",
-                        "provisioning");
+                        "provisioning",
+                        "signatures",
+                        "ledger");
         assertThat(json.get("schema").asString()).isEqualTo(DeviceHistoryRecord.SCHEMA);
         assertThat(json.get("generatedBy").asString()).isEqualTo("quality");
         var genealogy = quality().get(unit + "/genealogy").json();
@@ -138,6 +142,90 @@ class DeviceHistoryRecordIT {
         var action = (DeviceHistoryRecordExported) exported.body();
         assertThat(action.sha256()).isEqualTo(sha256(response.body()));
         assertThat(action.bytes()).isEqualTo(response.body().length);
+    }
+
+    @Test
+    void recordCarriesItsLedgerProofsWhichTheVerifierAcceptsOfflineAndRefusesOnceOneByteIsAltered() throws Exception {
+        var drone = walkedDrone();
+        var events = drone.unitEvents.size() + drone.provisioningEvents.size();
+        var path = "/api/trace/units/" + drone.serial + "/dhr.json";
+        // The ledger appends the unit's events as it reads them: the record carries those it holds when made.
+        await().atMost(WAIT)
+                .until(() ->
+                        unitEventEntries(JSON.readTree(download(path, "quality").body())) == events);
+
+        var record = download(path, "supervisor").body();
+        var json = JSON.readTree(record);
+        var ledger = json.get("ledger");
+        assertThat(ledger.get("serial").asString()).isEqualTo(drone.serial.value());
+        assertThat(unitEventEntries(json)).isEqualTo(events);
+        // The export made while waiting is the unit's too, with its event to read: who had the record, when.
+        assertThat(ledger.get("entries"))
+                .anyMatch(entry -> !entry.get("event").isNull()
+                        && entry.get("event").asString().contains("\"DeviceHistoryRecordExported\""));
+        var entries = ledger.get("entries").size();
+        assertThat(ledger.get("checkpoint").get("note").asString()).startsWith("linetrace/CA1/audit\n");
+        var dir = Files.createTempDirectory("dhr-verify");
+        var file = Files.write(dir.resolve("dhr-" + drone.serial + ".json"), record);
+        var key = Files.writeString(
+                dir.resolve("key.json"),
+                ApiClient.at(port).get("/api/audit/public-key").body());
+
+        var verified = verify(key, file);
+
+        assertThat(verified.status()).as(verified.err()).isZero();
+        assertThat(verified.out()).contains("OK " + entries + " entries of unit " + drone.serial);
+        System.out.printf(
+                "DHR of %d entries with proofs at tree size %d: %d bytes%n",
+                entries, ledger.get("checkpoint").get("treeSize").asLong(), record.length);
+
+        // One byte of one entry altered (its schema version 1 → 2): its leaf no longer leads to the signed root.
+        var text = new String(record, StandardCharsets.UTF_8);
+        var entry = text.indexOf("{\\\"v\\\":1,");
+        assertThat(entry).isPositive();
+        var altered = text.substring(0, entry + 7) + "2" + text.substring(entry + 8);
+        var alteredFile = Files.writeString(dir.resolve("altered.json"), altered);
+        var refused = verify(key, alteredFile);
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).contains("FAILED", "is not included");
+
+        // The record handed off as another unit's: its entries name the unit they are of.
+        var other = Story.newSerial().value();
+        var renamed = Files.writeString(
+                dir.resolve("renamed.json"), text.replace("\"" + drone.serial + "\"", "\"" + other + "\""));
+        var refusedRenamed = verify(key, renamed);
+        assertThat(refusedRenamed.status()).isEqualTo(1);
+        assertThat(refusedRenamed.err()).contains("is not of unit " + other);
+
+        // Another log's key does not verify the checkpoint.
+        var stranger = Files.writeString(
+                dir.resolve("stranger.txt"),
+                com.linetrace.audit.verifier.NoteSigner.generate("linetrace/CA1/audit")
+                        .verifier()
+                        .verifierKey());
+        assertThat(verify(stranger, file).status()).isNotZero();
+    }
+
+    private static long unitEventEntries(JsonNode record) {
+        var count = 0L;
+        for (var entry : record.get("ledger").get("entries")) {
+            if (!entry.get("entry").asString().contains("linetrace.audit-actions.v1")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private record Verified(int status, String out, String err) {}
+
+    private static Verified verify(java.nio.file.Path key, java.nio.file.Path record) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        var status = new AuditVerifier(
+                        new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                        new java.io.PrintStream(err, true, StandardCharsets.UTF_8))
+                .run("verify-dhr", key.toString(), record.toString());
+        return new Verified(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.springframework.web.service.annotation.PostExchange;
 /**
  * The audit ledger: an append-only Merkle tree log (RFC 9162) of every record of every LineTrace topic, with signed
  * checkpoints (C2SP tlog-checkpoint). The public key and checkpoints are for any signed-in role (the key for anyone),
- * entries, proofs, search and verification for QUALITY and ADMIN.
+ * entries, proofs, search and verification for QUALITY and ADMIN, a unit's proofs for whoever may have its device
+ * history record.
  */
 @HttpExchange("/api/audit")
 public interface AuditLedger {
@@ -76,6 +77,17 @@ public interface AuditLedger {
             @RequestParam(name = "to", required = false) @Nullable Instant to,
             @RequestParam(name = "before", required = false) @Nullable Long before,
             @RequestParam(name = "limit", defaultValue = "50") int limit);
+
+    /**
+     * Every entry of the unit {@code serial} with its inclusion proof against one signed checkpoint that covers them
+     * all (signed now when the latest does not), for the unit's device history record. For QUALITY, SUPERVISOR,
+     * MANAGER, ENGINEER and ADMIN, who may have the record.
+     *
+     * @throws com.linetrace.contracts.problem.ProblemException 400 {@code invalid-audit-search} for a malformed
+     *     serial, 503 {@code audit-ledger-broken}
+     */
+    @GetExchange("/units/{serial}/proofs")
+    UnitProofs unitProofs(@PathVariable("serial") String serial);
 
     /** The last verification of the ledger by itself. */
     @GetExchange("/verification")

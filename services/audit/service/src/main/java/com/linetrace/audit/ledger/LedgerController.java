@@ -7,6 +7,7 @@ import com.linetrace.audit.api.AuditPublicKey;
 import com.linetrace.audit.api.ConsistencyProof;
 import com.linetrace.audit.api.EntryProof;
 import com.linetrace.audit.api.LedgerVerification;
+import com.linetrace.audit.api.UnitProofs;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +68,11 @@ class LedgerController implements AuditLedger {
             @Nullable Long before,
             int limit) {
         return ledger.search(serial, actor, action, from, to, before, limit);
+    }
+
+    @Override
+    public UnitProofs unitProofs(String serial) {
+        return ledger.unitProofs(serial);
     }
 
     @Override

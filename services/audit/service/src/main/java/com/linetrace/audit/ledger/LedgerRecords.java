@@ -62,9 +62,26 @@ final class LedgerRecords {
                 optional(node, "plant", Text.ID),
                 optional(node, "line", Text.ID),
                 optional(node, "station", Text.ID),
-                optional(node, "serial", Text.ID),
+                serial(node, body),
                 body == null ? null : optional(body, "reason", Text.REASON),
                 value);
+    }
+
+    /**
+     * The envelope's serial, or for a person's action (whose envelope has none) the serial its body names: a
+     * signature or an export of one unit is then found with the unit's other entries. A body's field that is not a
+     * serial's text is not one, and leaves the entry without.
+     */
+    private static @Nullable String serial(JsonNode node, @Nullable JsonNode body) {
+        var serial = optional(node, "serial", Text.ID);
+        if (serial != null || body == null || !body.isObject()) {
+            return serial;
+        }
+        var named = body.get("serial");
+        if (named == null || !named.isString() || Text.problemWith(named.asString(), Text.ID) != null) {
+            return null;
+        }
+        return named.asString();
     }
 
     private static String required(JsonNode node, String field, int maxLength) {

@@ -152,6 +152,16 @@ class LedgerRepository {
                 .list();
     }
 
+    /** The entries naming {@code serial}, in log order, at most {@code limit}. */
+    List<StoredEntry> unitEntries(String serial, int limit) {
+        return jdbc.sql("select " + ENTRY_COLUMNS
+                        + " from audit.entry where serial = :serial order by idx limit :limit")
+                .param("serial", serial)
+                .param("limit", limit)
+                .query(LedgerRepository::stored)
+                .list();
+    }
+
     List<StoredEntry> search(
             @Nullable String serial,
             @Nullable String actor,

@@ -9,13 +9,18 @@ import com.linetrace.audit.api.AuditPublicKey;
 import com.linetrace.audit.api.ConsistencyProof;
 import com.linetrace.audit.api.EntryProof;
 import com.linetrace.audit.api.LedgerVerification;
+import com.linetrace.audit.api.ProvenEntry;
+import com.linetrace.audit.api.UnitProofs;
 import com.linetrace.audit.ledger.LedgerRepository.StoredCheckpoint;
 import com.linetrace.audit.ledger.LedgerRepository.StoredEntry;
 import com.linetrace.audit.verifier.Merkle;
 import com.linetrace.audit.verifier.NoteVerifier;
 import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Text;
+import com.linetrace.contracts.Topics;
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -29,6 +34,9 @@ import org.jspecify.annotations.Nullable;
 class LedgerService implements AuditLedger {
 
     static final int MAX_PAGE = 500;
+
+    /** More entries than any unit's route and rework make; a unit past it has its record refused, not cut short. */
+    static final int MAX_UNIT_ENTRIES = 5_000;
 
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
@@ -153,6 +161,40 @@ class LedgerService implements AuditLedger {
         var rows = repository.search(serial, actor, action, from, to, before, limit + 1);
         var page = rows.stream().limit(limit).map(LedgerService::entry).toList();
         return new AuditEntryPage(page, rows.size() > limit ? page.getLast().index() : null);
+    }
+
+    @Override
+    @RolesAllowed({Roles.QUALITY, Roles.SUPERVISOR, Roles.MANAGER, Roles.ENGINEER, Roles.ADMIN})
+    public UnitProofs unitProofs(String serial) {
+        var problem = Serial.problemWith(serial);
+        if (problem != null) {
+            throw AuditProblem.INVALID_SEARCH.exception("The serial " + problem);
+        }
+        var stored = repository.unitEntries(serial, MAX_UNIT_ENTRIES + 1);
+        if (stored.size() > MAX_UNIT_ENTRIES) {
+            throw AuditProblem.INVALID_SEARCH.exception(
+                    "Unit " + serial + " has more than " + MAX_UNIT_ENTRIES + " entries: ask for them by search");
+        }
+        var latest = repository.latestCheckpoint().orElse(null);
+        // One checkpoint for every proof, covering the unit's newest entry: signed now when the latest does not.
+        var checkpoint = latest != null
+                        && (stored.isEmpty()
+                                || latest.treeSize() > stored.getLast().index())
+                ? latest
+                : ledger.checkpoint();
+        var tree = repository.tree();
+        var entries = stored.stream()
+                .map(row -> new ProvenEntry(
+                        row.index(),
+                        new String(row.entry(), StandardCharsets.UTF_8),
+                        row.fields().topic().equals(Topics.AUDIT_ACTIONS)
+                                ? new String(row.fields().event(), StandardCharsets.UTF_8)
+                                : null,
+                        proven(() -> Merkle.inclusionProof(tree, row.index(), checkpoint.treeSize())).stream()
+                                .map(BASE64::encodeToString)
+                                .toList()))
+                .toList();
+        return new UnitProofs(serial, checkpoint(checkpoint), entries);
     }
 
     @Override

@@ -5,8 +5,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -21,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * java -jar linetrace-audit-verifier-*-cli.jar verify-checkpoint  KEY checkpoint.json
  * java -jar linetrace-audit-verifier-*-cli.jar verify-inclusion   KEY checkpoint.json entry.json
  * java -jar linetrace-audit-verifier-*-cli.jar verify-consistency KEY old-checkpoint.json new-checkpoint.json consistency.json
+ * java -jar linetrace-audit-verifier-*-cli.jar verify-dhr         KEY dhr-SERIAL.json
  * java -jar linetrace-audit-verifier-*-cli.jar generate-key NAME
  * </pre>
  *
@@ -60,6 +68,7 @@ public final class AuditVerifier {
                 case "verify-inclusion" -> args.length == 4 ? verifyInclusion(args[1], args[2], args[3]) : usage();
                 case "verify-consistency" ->
                     args.length == 5 ? verifyConsistency(args[1], args[2], args[3], args[4]) : usage();
+                case "verify-dhr" -> args.length == 3 ? verifyDeviceHistoryRecord(args[1], args[2]) : usage();
                 case "generate-key" -> args.length == 2 ? generateKey(args[1]) : usage();
                 default -> usage();
             };
@@ -124,6 +133,122 @@ public final class AuditVerifier {
         return VERIFIED;
     }
 
+    /**
+     * A device history record's own proof: its checkpoint is signed by the key, every entry is in the tree that
+     * checkpoint signs (the leaf hash recomputed from the entry's text), every entry names the record's unit, an
+     * entry's event, where the record carries it, is the one the entry hashes, and every signature the record shows is
+     * one of those events, as it says.
+     */
+    private int verifyDeviceHistoryRecord(String key, String recordFile) {
+        var verifier = verifier(key);
+        var record = json(recordFile);
+        var serial = string(object(record, "unit"), "serial");
+        var ledger = record.get("ledger");
+        if (ledger == null || ledger.isNull()) {
+            throw new IllegalArgumentException("The record of " + serial + " carries no proof from the audit ledger");
+        }
+        if (!ledger.isObject()) {
+            throw new Unreadable("'ledger' is not an object");
+        }
+        if (!serial.equals(string(ledger, "serial"))) {
+            throw new IllegalArgumentException(
+                    "The proofs are of unit " + string(ledger, "serial") + ", the record is of " + serial);
+        }
+        var checkpoint = Checkpoint.open(string(object(ledger, "checkpoint"), "note"), verifier);
+        var entries = ledger.get("entries");
+        if (entries == null || !entries.isArray()) {
+            throw new Unreadable("no list 'entries' in 'ledger'");
+        }
+        var events = new HashMap<String, JsonNode>();
+        var indexes = new HashSet<Long>();
+        for (var proven : entries) {
+            var index = number(proven, "index");
+            if (!indexes.add(index)) {
+                throw new IllegalArgumentException("Entry " + index + " is in the record twice");
+            }
+            var entry = string(proven, "entry").getBytes(StandardCharsets.UTF_8);
+            if (!Merkle.verifyInclusion(
+                    index,
+                    checkpoint.size(),
+                    Merkle.leafHash(entry),
+                    hashes(proven, "inclusionProof"),
+                    checkpoint.rootHash())) {
+                throw new IllegalArgumentException("Entry " + index + " is not included in the tree of "
+                        + checkpoint.size() + " entries that the checkpoint signs");
+            }
+            var fields = parse(string(proven, "entry"), "entry " + index);
+            if (!serial.equals(fields.path("serial").asString(""))) {
+                throw new IllegalArgumentException("Entry " + index + " is not of unit " + serial + ": it names "
+                        + fields.path("serial").asString("no unit"));
+            }
+            var event = proven.get("event");
+            if (event != null && !event.isNull()) {
+                if (!event.isString()) {
+                    throw new Unreadable("the event of entry " + index + " is not text");
+                }
+                var sha256 = HexFormat.of().formatHex(sha256(event.asString().getBytes(StandardCharsets.UTF_8)));
+                if (!sha256.equals(fields.path("eventSha256").asString(""))) {
+                    throw new IllegalArgumentException("The event shown with entry " + index
+                            + " is not the one the entry records: its SHA-256 differs");
+                }
+                events.put(fields.path("eventId").asString(""), parse(event.asString(), "the event of entry " + index));
+            }
+        }
+        var signatures = record.get("signatures");
+        if (signatures != null && signatures.isArray()) {
+            for (var signature : signatures) {
+                var eventId = string(signature, "eventId");
+                var event = events.get(eventId);
+                if (event == null) {
+                    throw new IllegalArgumentException(
+                            "The signature " + eventId + " the record shows is not among its proven entries");
+                }
+                var body = event.path("body");
+                for (var field : List.of("printedName", "meaning", "action", "signedAt")) {
+                    if (!same(
+                            field,
+                            signature.path(field).asString(""),
+                            body.path(field).asString(""))) {
+                        throw new IllegalArgumentException("The signature " + eventId + " the record shows says"
+                                + " another " + field + " than the ledger's entry");
+                    }
+                }
+            }
+        }
+        out.println("OK " + indexes.size() + " entries of unit " + serial + " are in the log " + checkpoint.origin()
+                + " at size " + checkpoint.size()
+                + (signatures != null && signatures.isArray() ? ", with " + signatures.size() + " signatures" : ""));
+        return VERIFIED;
+    }
+
+    /** Times as instants, whatever digits of a second each writer kept; the rest as text. */
+    private static boolean same(String field, String shown, String recorded) {
+        if (!field.equals("signedAt")) {
+            return shown.equals(recorded);
+        }
+        try {
+            return Instant.parse(shown).equals(Instant.parse(recorded));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static JsonNode object(JsonNode json, String field) {
+        var value = json.get(field);
+        if (value == null || !value.isObject()) {
+            throw new Unreadable("no object '" + field + "'");
+        }
+        return value;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
     private int generateKey(String name) {
         var signer = NoteSigner.generate(name);
         out.println(signer.signerKey());
@@ -136,11 +261,13 @@ public final class AuditVerifier {
                 usage: verify-checkpoint KEY CHECKPOINT
                        verify-inclusion KEY CHECKPOINT ENTRY
                        verify-consistency KEY OLD-CHECKPOINT NEW-CHECKPOINT CONSISTENCY
+                       verify-dhr KEY DHR
                        generate-key NAME
                 KEY: the log's verifier key, or a file holding it (text, or the JSON of /api/audit/public-key)
                 CHECKPOINT: a file with the signed note, or the JSON of /api/audit/checkpoints/...
                 ENTRY: the JSON of /api/audit/entries/{index}?treeSize=N
-                CONSISTENCY: the JSON of /api/audit/consistency?first=M&second=N""");
+                CONSISTENCY: the JSON of /api/audit/consistency?first=M&second=N
+                DHR: a device history record, the JSON of /api/trace/units/{serial}/dhr.json""");
         return UNREADABLE;
     }
 

@@ -1,14 +1,17 @@
 package com.linetrace.trace.api;
 
+import com.linetrace.audit.api.UnitProofs;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The device history record of one unit as a JSON document ({@link DeviceHistoryRecords#json}): everything trace
- * recorded of the unit, as {@link UnitTrace} answers it at the moment the record is made. Its shape is stable: a field
- * is never renamed, retyped or removed within a {@link #schema} version; new fields may be added (a later version
- * adds the audit ledger's inclusion proofs), so readers ignore fields they do not know. Times are ISO-8601 instants
+ * recorded of the unit, as {@link UnitTrace} answers it at the moment the record is made, the electronic signatures
+ * on decisions about it, and its entries in the audit ledger with their inclusion proofs against a signed checkpoint,
+ * which the standalone verifier checks offline ({@code verify-dhr}). Its shape is stable: a field is never renamed,
+ * retyped or removed within a {@link #schema} version; new fields may be added at the end, so readers ignore fields
+ * they do not know. Times are ISO-8601 instants
  * (UTC); a field without a value is present as {@code null}; lists are never null.
  *
  * @param schema {@value #SCHEMA}
@@ -25,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  * @param genealogyTruncated whether a sub-assembly's tree was cut at {@link Genealogy#MAX_DEPTH}
  * @param holds every hold, release and scrap with who and why, oldest first ({@link UnitTrace#holds})
  * @param provisioning every verdict of provisioning, rejections and revocations too ({@link UnitTrace#provisioning})
+ * @param signatures the electronic signatures on decisions about the unit (release, scrap), oldest first, each one of
+ *     the ledger entries below
+ * @param ledger the unit's audit entries with their inclusion proofs against one signed checkpoint; null only where
+ *     trace runs with no audit ledger bound (neither in the process nor at {@code linetrace.trace.audit-url})
  */
 public record DeviceHistoryRecord(
         String schema,
@@ -38,7 +45,9 @@ public record DeviceHistoryRecord(
         @Nullable DeviceKey key,
         boolean genealogyTruncated,
         List<HoldRecord> holds,
-        List<ProvisioningRecord> provisioning) {
+        List<ProvisioningRecord> provisioning,
+        List<SignatureRecord> signatures,
+        @Nullable UnitProofs ledger) {
 
     /** The document's schema name and version. */
     public static final String SCHEMA = "linetrace.device-history-record.v1";
@@ -49,5 +58,6 @@ public record DeviceHistoryRecord(
         firmware = List.copyOf(firmware);
         holds = List.copyOf(holds);
         provisioning = List.copyOf(provisioning);
+        signatures = List.copyOf(signatures);
     }
 }

@@ -23,7 +23,12 @@ public enum TraceProblem implements ProblemType {
     /** A page size outside 1–500. */
     INVALID_PAGE_SIZE("invalid-page-size", 400),
     /** A cursor that is not one this query handed out. */
-    INVALID_CURSOR("invalid-cursor", 400);
+    INVALID_CURSOR("invalid-cursor", 400),
+    /**
+     * The audit ledger did not answer (trace apart from audit): no device history record is handed out without its
+     * proofs.
+     */
+    AUDIT_LEDGER_UNREACHABLE("audit-ledger-unreachable", 503);
 
     private final String code;
     private final int status;

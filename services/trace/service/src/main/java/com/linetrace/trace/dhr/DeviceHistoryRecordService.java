@@ -1,22 +1,31 @@
 package com.linetrace.trace.dhr;
 
+import com.linetrace.audit.api.AuditLedger;
+import com.linetrace.audit.api.UnitProofs;
 import com.linetrace.contracts.EventIds;
+import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
 import com.linetrace.contracts.action.DeviceHistoryRecordExported;
+import com.linetrace.contracts.action.ElectronicSignature;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.trace.api.DeviceHistoryRecord;
 import com.linetrace.trace.api.DeviceHistoryRecords;
+import com.linetrace.trace.api.SignatureRecord;
 import com.linetrace.trace.api.UnitTrace;
 import jakarta.annotation.security.RolesAllowed;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
@@ -33,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The in-process binding of {@link DeviceHistoryRecords}: reads the unit through {@link UnitTrace} in one snapshot of
- * the read model, renders it, and records the export (who, which unit, which format, the bytes' SHA-256) on the
+ * the read model, adds the unit's entries of the audit ledger with their inclusion proofs (and the signatures among
+ * them), renders it, and records the export (who, which unit, which format, the bytes' SHA-256) on the
  * audit topic through trace's outbox before handing the document over.
  */
 @RolesAllowed({Roles.QUALITY, Roles.SUPERVISOR, Roles.MANAGER, Roles.ENGINEER, Roles.ADMIN})
@@ -44,6 +54,7 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final UnitTrace units;
+    private final Supplier<@Nullable AuditLedger> ledger;
     private final Outbox outbox;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate writes;
@@ -51,8 +62,14 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
     private final String plant;
 
     DeviceHistoryRecordService(
-            UnitTrace units, Outbox outbox, PlatformTransactionManager transactions, Clock clock, String plant) {
+            UnitTrace units,
+            Supplier<@Nullable AuditLedger> ledger,
+            Outbox outbox,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            String plant) {
         this.units = units;
+        this.ledger = ledger;
         this.outbox = outbox;
         // Five queries, one unit: read in one snapshot, so that an event arriving meanwhile cannot show in one
         // section of the record and not in another.
@@ -79,7 +96,7 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
     /** The record of one unit as the read model holds it now. */
     DeviceHistoryRecord record(Serial serial) {
         var actor = caller();
-        return Objects.requireNonNull(snapshot.execute(status -> {
+        var read = Objects.requireNonNull(snapshot.execute(status -> {
             var unit = units.unit(serial);
             var genealogy = units.genealogy(serial);
             return new DeviceHistoryRecord(
@@ -94,8 +111,65 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
                     genealogy.key(),
                     genealogy.truncated(),
                     units.holds(serial),
-                    units.provisioning(serial));
+                    units.provisioning(serial),
+                    List.of(),
+                    null);
         }));
+        // After the snapshot, not in it: the ledger may sign a checkpoint, which a read-only transaction cannot.
+        var proofs = proofs(serial);
+        return new DeviceHistoryRecord(
+                read.schema(),
+                read.plant(),
+                read.generatedAt(),
+                read.generatedBy(),
+                read.unit(),
+                read.operations(),
+                read.parts(),
+                read.firmware(),
+                read.key(),
+                read.genealogyTruncated(),
+                read.holds(),
+                read.provisioning(),
+                proofs == null ? List.of() : signatures(proofs),
+                proofs);
+    }
+
+    private @Nullable UnitProofs proofs(Serial serial) {
+        var bound = ledger.get();
+        return bound == null ? null : bound.unitProofs(serial.value());
+    }
+
+    /** The signatures among the unit's entries, read from their events, whose hashes the entries hold. */
+    private static List<SignatureRecord> signatures(UnitProofs proofs) {
+        return proofs.entries().stream()
+                .map(entry -> action(entry.event()))
+                .filter(event -> event != null && event.body() instanceof ElectronicSignature)
+                .map(Objects::requireNonNull)
+                .map(event -> {
+                    var signature = (ElectronicSignature) event.body();
+                    return new SignatureRecord(
+                            event.eventId(),
+                            signature.action().name(),
+                            signature.subject(),
+                            event.actor(),
+                            signature.printedName(),
+                            signature.meaning().name(),
+                            signature.signedAt(),
+                            signature.reason());
+                })
+                .toList();
+    }
+
+    /** A person's action as its event says it; one of a type this trace does not know yet is not a signature. */
+    private static @Nullable AuditActionEvent action(@Nullable String event) {
+        if (event == null) {
+            return null;
+        }
+        try {
+            return AuditAction.CODEC.decode(event.getBytes(StandardCharsets.UTF_8));
+        } catch (MalformedEventException e) {
+            return null;
+        }
     }
 
     private ResponseEntity<Resource> handOut(

@@ -1,10 +1,12 @@
 package com.linetrace.trace.dhr;
 
+import com.linetrace.audit.api.AuditLedger;
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.trace.TraceSettings;
 import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.UnitTrace;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,14 +20,23 @@ public class DhrConfiguration {
      * Built on trace's own {@link UnitTrace} bean by name: a UI in the same process may make an HTTP client of
      * {@link UnitTrace} the primary one, and the record must come from this trace's read model.
      */
+    /**
+     * The record's proofs come from the audit ledger: over HTTP at {@code linetrace.trace.audit-url} where trace runs
+     * apart from audit, otherwise the ledger of this process (the plant), by its name, looked up when a record is
+     * made.
+     */
     @Bean
     DeviceHistoryRecordService traceDeviceHistoryRecordService(
             @Qualifier("traceUnitTraceService") UnitTrace traceUnitTraceService,
             @Qualifier("traceMessaging") ServiceMessaging traceMessaging,
+            @Qualifier("auditLedgerService") ObjectProvider<AuditLedger> auditLedgerService,
             PlatformTransactionManager transactionManager,
             TraceSettings settings) {
+        var url = settings.auditUrl();
+        var remote = url == null ? null : AuditLedgerClient.at(url);
         return new DeviceHistoryRecordService(
                 traceUnitTraceService,
+                remote != null ? () -> remote : auditLedgerService::getIfAvailable,
                 traceMessaging.outbox(),
                 transactionManager,
                 Clock.systemUTC(),

@@ -186,6 +186,40 @@ final class DhrPdf {
         }
         none(document, verdicts, record.provisioning(), "No verdict of provisioning.");
 
+        section(document, "Electronic signatures");
+        var signatures = table(
+                new float[] {1.3f, 1.5f, 1, 1.1f, 1.4f, 3}, "Signed", "Printed name", "User", "Meaning", "When", "Why");
+        for (var signature : record.signatures()) {
+            cells(
+                    signatures,
+                    signature.action(),
+                    signature.printedName(),
+                    signature.signer(),
+                    signature.meaning(),
+                    time(signature.signedAt()),
+                    signature.reason());
+        }
+        none(document, signatures, record.signatures(), "No decision about this unit was signed.");
+
+        section(document, "Audit ledger");
+        var ledger = record.ledger();
+        var proof = table(new float[] {1, 5});
+        if (ledger == null) {
+            pair(proof, "Proof", "This record was made without the audit ledger: it carries no proof.", CELL);
+        } else {
+            pair(proof, "Log", ledger.checkpoint().origin(), CELL);
+            pair(proof, "Tree size", Long.toString(ledger.checkpoint().treeSize()), CELL);
+            pair(proof, "Root hash", ledger.checkpoint().rootHash(), CODE);
+            pair(proof, "Entries of the unit", Integer.toString(ledger.entries().size()), CELL);
+            pair(
+                    proof,
+                    "Verify",
+                    "java -jar linetrace-audit-verifier-*-cli.jar verify-dhr KEY dhr-"
+                            + record.unit().serial() + ".json (the JSON record carries the proofs)",
+                    CELL);
+        }
+        document.add(proof);
+
         document.close();
         return out.toByteArray();
     }
