@@ -1,6 +1,6 @@
 /**
  * Events about a line rather than one unit, on {@code linetrace.line-events.v1}, keyed by line: work orders released
- * (the plan), and to come, andon alerts, lots quarantined and the metrics service's own findings. Each travels in a
+ * (the plan), lots quarantined and lifted (tracking), andon alerts raised, acknowledged and cleared (metrics). Each travels in a
  * {@link com.linetrace.contracts.line.LineEventEnvelope}, which has no serial; the unit events and their envelope stay
  * as they are.
  */

@@ -46,6 +46,28 @@ class LineEventTests {
     }
 
     @Test
+    void roundTripsAnAndonAlertsRaisingAcknowledgementAndClearing() {
+        var alert = EventIds.next();
+        var raised = new LineEventEnvelope(
+                EventIds.next(),
+                LineEvent.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T17:00:00.123Z"),
+                "CA1",
+                "L1",
+                "TST-1",
+                "metrics",
+                new AndonRaised(alert, AndonRule.STATION_STALLED, "TST-1", "TST-1 has had no event for 10 min"));
+        var json = new String(LineEvent.CODEC.encode(raised), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"type\":\"AndonRaised\"", "\"rule\":\"STATION_STALLED\"", "\"station\":\"TST-1\"");
+        assertThat(LineEvent.CODEC.decode(LineEvent.CODEC.encode(raised))).isEqualTo(raised);
+        var acknowledged = released(new AndonAcknowledged(alert, "Motor swapped, back in 5 min"));
+        assertThat(LineEvent.CODEC.decode(LineEvent.CODEC.encode(acknowledged))).isEqualTo(acknowledged);
+        var cleared = released(new AndonCleared(alert, "TST-1 works again"));
+        assertThat(LineEvent.CODEC.decode(LineEvent.CODEC.encode(cleared))).isEqualTo(cleared);
+        assertThatThrownBy(() -> new AndonAcknowledged(alert, "")).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
     void refusesAWorkOrderOfNoUnits() {
         assertThatThrownBy(() -> new WorkOrderReleased("WO-000044", "AX4-ENT", 0, null))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -54,9 +76,10 @@ class LineEventTests {
 
     @Test
     void saysWhatIsWrongWithAnUnreadableLineEvent() {
-        assertThatThrownBy(() -> LineEvent.CODEC.decode("{\"type\":\"AndonRaised\"}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() ->
+                        LineEvent.CODEC.decode("{\"type\":\"StationStateChanged\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
-                .hasMessage("Unknown event type 'AndonRaised'");
+                .hasMessage("Unknown event type 'StationStateChanged'");
         var noLine = new String(
                         LineEvent.CODEC.encode(released(new WorkOrderReleased("WO-000045", "M", 2, null))),
                         StandardCharsets.UTF_8)
@@ -68,7 +91,7 @@ class LineEventTests {
                 .isInstanceOf(MalformedTextException.class);
     }
 
-    private static LineEventEnvelope released(WorkOrderReleased body) {
+    private static LineEventEnvelope released(LineEvent body) {
         return new LineEventEnvelope(
                 EventIds.next(),
                 LineEvent.SCHEMA_VERSION,

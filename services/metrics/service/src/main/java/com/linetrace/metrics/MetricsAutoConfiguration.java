@@ -4,6 +4,8 @@ import com.linetrace.contracts.Topics;
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.messaging.ServiceMessagingFactory;
+import com.linetrace.metrics.andon.AndonConfiguration;
+import com.linetrace.metrics.andon.AndonSettings;
 import com.linetrace.metrics.line.LineConfiguration;
 import com.linetrace.metrics.shift.ShiftCalendar;
 import com.linetrace.metrics.shift.ShiftSettings;
@@ -17,22 +19,23 @@ import org.springframework.context.annotation.Import;
  * each feature's configuration, imported by name (no component scan). See docs/decisions/DD015-20261201-metrics.md.
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
-@EnableConfigurationProperties({MetricsSettings.class, ShiftSettings.class})
-@Import(LineConfiguration.class)
+@EnableConfigurationProperties({MetricsSettings.class, ShiftSettings.class, AndonSettings.class})
+@Import({LineConfiguration.class, AndonConfiguration.class})
 public class MetricsAutoConfiguration {
 
     static final String SCHEMA = "metrics";
 
     /**
-     * Metrics' schema and the inbox of what it consumes. It declares the topics it reads (and dead-letters): apart,
-     * it may start before tracking, which writes them.
+     * Metrics' schema, the inbox of what it consumes and the outbox of the andon's line events. It declares the topics
+     * it reads (and dead-letters): apart, it may start before the services that write them.
      */
     @Bean
     ServiceMessaging metricsMessaging(ServiceMessagingFactory messaging) {
         return messaging
                 .schema(SCHEMA)
+                .withOutbox()
                 .withInbox()
-                .declaring(Topics.UNIT_EVENTS, Topics.LINE_EVENTS)
+                .declaring(Topics.UNIT_EVENTS, Topics.LINE_EVENTS, Topics.PROVISIONING_EVENTS, Topics.AUDIT_ACTIONS)
                 .build();
     }
 

@@ -276,7 +276,8 @@ class DashboardViewTests extends BrowserlessTest {
                         .toList(),
                 List.of(
                         new LinePerformance.DefectCount("MTR-CURRENT-HIGH", 3),
-                        new LinePerformance.DefectCount("IMU-CAL-FAIL", 1)));
+                        new LinePerformance.DefectCount("IMU-CAL-FAIL", 1)),
+                List.of());
     }
 
     private static EventEnvelope<UnitEvent> event(String line, Serial serial, UnitEvent body) {
@@ -310,6 +311,12 @@ class DashboardViewTests extends BrowserlessTest {
                 performance = next;
             }
             return performance;
+        }
+
+        @Override
+        public com.linetrace.metrics.api.AndonAlert acknowledge(
+                UUID alert, com.linetrace.metrics.api.AlertAcknowledgement acknowledgement) {
+            throw new UnsupportedOperationException();
         }
     }
 

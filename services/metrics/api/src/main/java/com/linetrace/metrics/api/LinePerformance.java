@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param operations by operation number
  * @param last24Hours units completed and planned per hour, oldest first, the current hour last
  * @param topDefects the most frequent defect codes, most frequent first
+ * @param alerts the line's andon alerts not yet cleared, newest first
  */
 public record LinePerformance(
         String line,
@@ -43,13 +44,15 @@ public record LinePerformance(
         List<StationPerformance> stations,
         List<OperationPerformance> operations,
         List<HourlyOutput> last24Hours,
-        List<DefectCount> topDefects) {
+        List<DefectCount> topDefects,
+        List<AndonAlert> alerts) {
 
     public LinePerformance {
         stations = List.copyOf(stations);
         operations = List.copyOf(operations);
         last24Hours = List.copyOf(last24Hours);
         topDefects = List.copyOf(topDefects);
+        alerts = List.copyOf(alerts);
     }
 
     /** A shift of the plant's calendar, as it falls on one day. */

@@ -11,7 +11,13 @@ public enum MetricsProblem implements ProblemType {
         public ProblemException exception(String detail) {
             return new UnknownLineException(detail);
         }
-    };
+    },
+    /** No andon alert has this id. */
+    UNKNOWN_ALERT("unknown-alert", 404),
+    /** The alert was acknowledged already (by whom and with what comment, the alert says). */
+    ALERT_ACKNOWLEDGED("alert-acknowledged", 409),
+    /** An acknowledgement without a comment, or with one over 2,000 characters. */
+    INVALID_ACKNOWLEDGEMENT("invalid-acknowledgement", 400);
 
     private final String code;
     private final int status;

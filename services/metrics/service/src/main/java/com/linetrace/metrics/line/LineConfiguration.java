@@ -2,6 +2,7 @@ package com.linetrace.metrics.line;
 
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.metrics.MetricsSettings;
+import com.linetrace.metrics.andon.Andon;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.shift.ShiftCalendar;
 import java.time.Clock;
@@ -36,8 +37,12 @@ public class LineConfiguration {
     }
 
     @Bean
-    LineMetrics lineMetrics(LineReads metricsLineReads, ShiftCalendar metricsShiftCalendar, MetricsSettings settings) {
-        return new LinePerformances(metricsLineReads, metricsShiftCalendar, settings, Clock.systemUTC());
+    LineMetrics lineMetrics(
+            LineReads metricsLineReads,
+            ShiftCalendar metricsShiftCalendar,
+            MetricsSettings settings,
+            Andon metricsAndon) {
+        return new LinePerformances(metricsLineReads, metricsShiftCalendar, settings, metricsAndon, Clock.systemUTC());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,8 +1,11 @@
 package com.linetrace.metrics.line;
 
 import com.linetrace.contracts.LineId;
+import com.linetrace.metrics.api.AlertAcknowledgement;
+import com.linetrace.metrics.api.AndonAlert;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.LinePerformance;
+import java.util.UUID;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -22,5 +25,10 @@ class LineMetricsController implements LineMetrics {
     @Override
     public LinePerformance line(LineId line) {
         return performances.line(line);
+    }
+
+    @Override
+    public AndonAlert acknowledge(UUID alert, AlertAcknowledgement acknowledgement) {
+        return performances.acknowledge(alert, acknowledgement);
     }
 }

@@ -3,6 +3,9 @@ package com.linetrace.metrics.line;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
 import com.linetrace.metrics.MetricsSettings;
+import com.linetrace.metrics.andon.Andon;
+import com.linetrace.metrics.api.AlertAcknowledgement;
+import com.linetrace.metrics.api.AndonAlert;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.LinePerformance;
 import com.linetrace.metrics.api.LinePerformance.HourlyOutput;
@@ -19,7 +22,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -34,10 +39,12 @@ class LinePerformances implements LineMetrics {
     private final LineReads reads;
     private final ShiftCalendar calendar;
     private final MetricsSettings settings;
+    private final Andon andon;
     private final Clock clock;
 
-    LinePerformances(LineReads reads, ShiftCalendar calendar, MetricsSettings settings, Clock clock) {
+    LinePerformances(LineReads reads, ShiftCalendar calendar, MetricsSettings settings, Andon andon, Clock clock) {
         this.reads = reads;
+        this.andon = andon;
         this.calendar = calendar;
         this.settings = settings;
         this.clock = clock;
@@ -111,7 +118,16 @@ class LinePerformances implements LineMetrics {
                 stations.stations(),
                 operations,
                 last24Hours,
-                reads.topDefects(line, since, settings.topDefects()));
+                reads.topDefects(line, since, settings.topDefects()),
+                andon.open(line));
+    }
+
+    @Override
+    @Transactional
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
+    public AndonAlert acknowledge(UUID alert, AlertAcknowledgement acknowledgement) {
+        var by = SecurityContextHolder.getContext().getAuthentication().getName();
+        return andon.acknowledge(alert, acknowledgement.comment(), by);
     }
 
     private Stations stations(

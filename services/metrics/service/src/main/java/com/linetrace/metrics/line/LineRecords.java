@@ -1,6 +1,9 @@
 package com.linetrace.metrics.line;
 
 import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.line.AndonAcknowledged;
+import com.linetrace.contracts.line.AndonCleared;
+import com.linetrace.contracts.line.AndonRaised;
 import com.linetrace.contracts.line.LineEventEnvelope;
 import com.linetrace.contracts.line.LotQuarantineLifted;
 import com.linetrace.contracts.line.LotQuarantined;
@@ -95,9 +98,15 @@ class LineRecords {
                 state(event, "DONE");
                 touch(event, null, null, false);
             }
-            case UnitScrapped ignored -> state(event, "SCRAPPED");
+            case UnitScrapped ignored -> {
+                state(event, "SCRAPPED");
+                settleRevocations(event);
+            }
             case UnitHeld ignored -> held(event, true);
-            case UnitReleased ignored -> held(event, false);
+            case UnitReleased ignored -> {
+                held(event, false);
+                settleRevocations(event);
+            }
             case MaterialsInstalled ignored -> touch(event, null, null, false);
             case ReworkRouted ignored -> touch(event, null, null, false);
         }
@@ -116,10 +125,43 @@ class LineRecords {
                         .param("due", released.dueDate())
                         .param("at", Timestamp.from(event.occurredAt()))
                         .update();
-            // Neither changes what the line made; the andon hears of them.
-            case LotQuarantined ignored -> {}
-            case LotQuarantineLifted ignored -> {}
+            case LotQuarantined quarantined ->
+                jdbc.sql("""
+                                insert into metrics.lot_quarantine as q (line, part_number, lot, reason, quarantined_at)
+                                values (:line, :part, :lot, :reason, :at)
+                                on conflict (line, part_number, lot) do update set reason = excluded.reason,
+                                    quarantined_at = excluded.quarantined_at, lifted_at = null
+                                    where q.quarantined_at < excluded.quarantined_at""")
+                        .param("line", event.line())
+                        .param("part", quarantined.partNumber())
+                        .param("lot", quarantined.lot())
+                        .param("reason", quarantined.reason())
+                        .param("at", Timestamp.from(event.occurredAt()))
+                        .update();
+            case LotQuarantineLifted lifted ->
+                jdbc.sql("""
+                                update metrics.lot_quarantine set lifted_at = :at
+                                where line = :line and part_number = :part and lot = :lot and quarantined_at <= :at""")
+                        .param("line", event.line())
+                        .param("part", lifted.partNumber())
+                        .param("lot", lifted.lot())
+                        .param("at", Timestamp.from(event.occurredAt()))
+                        .update();
+            // The andon's own events: its alerts table was written with them.
+            case AndonRaised ignored -> {}
+            case AndonAcknowledged ignored -> {}
+            case AndonCleared ignored -> {}
         }
+    }
+
+    /** A unit released or scrapped after a revocation of a release it carries is dealt with, as the andon counts. */
+    private void settleRevocations(EventEnvelope<UnitEvent> event) {
+        jdbc.sql("""
+                        update metrics.firmware_revocation set settled_at = :at
+                        where serial = :serial and settled_at is null and revoked_at <= :at""")
+                .param("serial", event.serial().value())
+                .param("at", Timestamp.from(event.occurredAt()))
+                .update();
     }
 
     /**
