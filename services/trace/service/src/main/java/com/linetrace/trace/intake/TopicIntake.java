@@ -37,7 +37,7 @@ class TopicIntake implements ConsumerSeekAware {
                 transactions,
                 UnitEvent.CODEC::decode,
                 EventEnvelope::eventId,
-                projection::apply,
+                projection::applyUnitEvents,
                 projection);
         this.provisioningEvents = new Intake<>(
                 PROVISIONING_CONSUMER,
@@ -45,7 +45,7 @@ class TopicIntake implements ConsumerSeekAware {
                 transactions,
                 ProvisioningEvent.CODEC::decode,
                 EventEnvelope::eventId,
-                (event, payload) -> projection.apply(event),
+                projection::applyProvisioningEvents,
                 projection);
         this.rebuild = rebuild;
     }
