@@ -4,17 +4,33 @@ import java.util.Map;
 
 /** Something a person did that the audit ledger keeps. The body of an event on {@code linetrace.audit-actions.v1}. */
 public sealed interface AuditAction
-        permits DeadLetterReplayed, DeadLetterDiscarded, TraceExported, DeviceHistoryRecordExported, AuditLedgerBroken {
+        permits DeadLetterReplayed,
+                DeadLetterDiscarded,
+                TraceExported,
+                DeviceHistoryRecordExported,
+                AuditLedgerBroken,
+                SignedIn,
+                SignedOut,
+                SignInFailed,
+                UserCreated,
+                UserChanged,
+                UserRemoved {
 
     int SCHEMA_VERSION = 1;
 
     /** The stable wire names; a test checks that every permitted type has one. */
-    Map<String, Class<? extends AuditAction>> TYPES = Map.of(
-            "DeadLetterReplayed", DeadLetterReplayed.class,
-            "DeadLetterDiscarded", DeadLetterDiscarded.class,
-            "TraceExported", TraceExported.class,
-            "DeviceHistoryRecordExported", DeviceHistoryRecordExported.class,
-            "AuditLedgerBroken", AuditLedgerBroken.class);
+    Map<String, Class<? extends AuditAction>> TYPES = Map.ofEntries(
+            Map.entry("DeadLetterReplayed", DeadLetterReplayed.class),
+            Map.entry("DeadLetterDiscarded", DeadLetterDiscarded.class),
+            Map.entry("TraceExported", TraceExported.class),
+            Map.entry("DeviceHistoryRecordExported", DeviceHistoryRecordExported.class),
+            Map.entry("AuditLedgerBroken", AuditLedgerBroken.class),
+            Map.entry("SignedIn", SignedIn.class),
+            Map.entry("SignedOut", SignedOut.class),
+            Map.entry("SignInFailed", SignInFailed.class),
+            Map.entry("UserCreated", UserCreated.class),
+            Map.entry("UserChanged", UserChanged.class),
+            Map.entry("UserRemoved", UserRemoved.class));
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }
