@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -59,6 +60,13 @@ class ApiSecurity {
                         HttpStatus.SERVICE_UNAVAILABLE,
                         DatabaseUnreachable.CODE,
                         DatabaseUnreachable.MESSAGE);
+            } else if (e instanceof LockedException) {
+                // Identity refused the name or the address before checking the password: too many failed sign-ins.
+                problem(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-sign-ins",
+                        "Too many failed sign-ins for this name or from this address: wait, then try again");
             } else if (invalidToken(e)) {
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
                 problem(

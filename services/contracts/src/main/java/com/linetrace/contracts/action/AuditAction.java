@@ -15,7 +15,13 @@ public sealed interface AuditAction
                 MasterDataChanged,
                 DataExported,
                 ElectronicSignature,
-                ElectronicSignatureRefused {
+                ElectronicSignatureRefused,
+                SignedIn,
+                SignedOut,
+                SignInFailed,
+                UserCreated,
+                UserChanged,
+                UserRemoved {
 
     int SCHEMA_VERSION = 1;
 
@@ -32,7 +38,13 @@ public sealed interface AuditAction
             Map.entry("MasterDataChanged", MasterDataChanged.class),
             Map.entry("DataExported", DataExported.class),
             Map.entry("ElectronicSignature", ElectronicSignature.class),
-            Map.entry("ElectronicSignatureRefused", ElectronicSignatureRefused.class));
+            Map.entry("ElectronicSignatureRefused", ElectronicSignatureRefused.class),
+            Map.entry("SignedIn", SignedIn.class),
+            Map.entry("SignedOut", SignedOut.class),
+            Map.entry("SignInFailed", SignInFailed.class),
+            Map.entry("UserCreated", UserCreated.class),
+            Map.entry("UserChanged", UserChanged.class),
+            Map.entry("UserRemoved", UserRemoved.class));
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }

@@ -216,4 +216,33 @@ class AuditActionTests {
 
         assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event))).isEqualTo(event);
     }
+
+    @Test
+    void roundTripsAFailedSignInWithItsReasonAndAUserChangeWithBeforeAndAfter() {
+        var failed = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "operator",
+                "10.20.0.7",
+                new SignInFailed("operator", SignInFailed.Reason.LOCKED_OUT, Instant.parse("2026-12-01T10:20:30Z")));
+        var changed = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "admin",
+                "10.20.0.8",
+                new UserChanged(
+                        "operator",
+                        "roles",
+                        new UserAccount(java.util.List.of("OPERATOR"), true),
+                        new UserAccount(java.util.List.of("OPERATOR", "SUPERVISOR"), true)));
+
+        assertThat(new String(AuditAction.CODEC.encode(failed), StandardCharsets.UTF_8))
+                .contains("\"type\":\"SignInFailed\"", "\"reason\":\"LOCKED_OUT\"");
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(failed))).isEqualTo(failed);
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(changed))).isEqualTo(changed);
+    }
 }

@@ -1,6 +1,9 @@
 package com.linetrace.identity;
 
-import com.linetrace.messaging.ServiceSchema;
+import com.linetrace.contracts.Topics;
+import com.linetrace.messaging.MessagingAutoConfiguration;
+import com.linetrace.messaging.ServiceMessaging;
+import com.linetrace.messaging.ServiceMessagingFactory;
 import com.linetrace.web.BasicSignIn;
 import com.linetrace.web.OpenEndpoint;
 import com.linetrace.web.SecuritySettings;
@@ -8,33 +11,70 @@ import com.linetrace.web.TokenKey;
 import com.linetrace.web.WebAutoConfiguration;
 import java.time.Clock;
 import javax.sql.DataSource;
-import liquibase.integration.spring.SpringLiquibase;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Identity in any LineTrace process that includes this module: the plant's users and equipment (the only code that
  * reads the {@code identity} schema), the tokens it signs for them, and HTTP Basic for station clients of this
  * process. Before the web module's configuration, which then verifies tokens with this identity's key in memory.
  */
-@AutoConfiguration(before = WebAutoConfiguration.class)
+@AutoConfiguration(before = WebAutoConfiguration.class, after = MessagingAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "linetrace.identity.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(IdentitySettings.class)
 public class IdentityAutoConfiguration {
 
     static final String SCHEMA = "identity";
 
+    /**
+     * Identity's schema and its outbox, through which it sends its audit actions (sign-ins, user changes) to the
+     * ledger; migrating the schema is the first thing its messaging does.
+     */
     @Bean
-    SpringLiquibase identityLiquibase(DataSource dataSource) {
-        return ServiceSchema.liquibase(dataSource, SCHEMA);
+    ServiceMessaging identityMessaging(ServiceMessagingFactory messaging) {
+        return messaging
+                .schema(SCHEMA)
+                .withOutbox()
+                .declaring(Topics.AUDIT_ACTIONS)
+                .build();
+    }
+
+    @Bean
+    IdentityAudit identityAudit(
+            @Qualifier("identityMessaging") ServiceMessaging identityMessaging,
+            TransactionTemplate transactions,
+            IdentitySettings settings) {
+        return new IdentityAudit(identityMessaging.outbox(), transactions, settings.plant(), Clock.systemUTC());
+    }
+
+    @Bean
+    SignInThrottle identitySignInThrottle(
+            JdbcClient jdbc,
+            @Qualifier("identityMessaging") ServiceMessaging identityMessaging,
+            IdentitySettings settings) {
+        return new SignInThrottle(jdbc, settings.signIn(), Clock.systemUTC());
+    }
+
+    /** Every password check of identity: throttled before the hash, counted and audited after it. */
+    @Bean
+    GuardedPasswords identityPasswords(
+            JdbcUserDetailsManager users, PasswordEncoder encoder, SignInThrottle throttle, IdentityAudit audit) {
+        var passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        // Told apart from a wrong password for the audit log only: the caller hears one answer for both.
+        passwords.setHideUserNotFoundExceptions(false);
+        return new GuardedPasswords(passwords, throttle, audit);
     }
 
     /** Hashes with bcrypt and keeps the algorithm id in the hash ({bcrypt}…), so it can change later. */
@@ -44,7 +84,8 @@ public class IdentityAutoConfiguration {
     }
 
     @Bean
-    JdbcUserDetailsManager userDetailsManager(DataSource dataSource, SpringLiquibase identityLiquibase) {
+    JdbcUserDetailsManager userDetailsManager(
+            DataSource dataSource, @Qualifier("identityMessaging") ServiceMessaging identityMessaging) {
         var users = new JdbcUserDetailsManager(dataSource);
         users.setUsersByUsernameQuery("select username, password, enabled from identity.users where username = ?");
         users.setAuthoritiesByUsernameQuery("select username, authority from identity.authorities where username = ?");
@@ -52,10 +93,13 @@ public class IdentityAutoConfiguration {
         users.setUserExistsSql("select count(*) from identity.users where username = ?");
         users.setCreateUserSql("insert into identity.users (username, password, enabled) values (?,?,?)");
         users.setCreateAuthoritySql("insert into identity.authorities (username, authority) values (?,?)");
-        users.setUpdateUserSql("update identity.users set password = ?, enabled = ? where username = ?");
+        // Each change of what a credential opens moves its version, which every instance's remembered sign-ins check.
+        users.setUpdateUserSql("update identity.users set password = ?, enabled = ?,"
+                + " credential_version = credential_version + 1 where username = ?");
         users.setDeleteUserSql("delete from identity.users where username = ?");
         users.setDeleteUserAuthoritiesSql("delete from identity.authorities where username = ?");
-        users.setChangePasswordSql("update identity.users set password = ? where username = ?");
+        users.setChangePasswordSql("update identity.users set password = ?,"
+                + " credential_version = credential_version + 1 where username = ?");
         return users;
     }
 
@@ -93,25 +137,20 @@ public class IdentityAutoConfiguration {
 
     /** Station clients of a process holding the users may keep signing in with a name and password. */
     @Bean
-    BasicSignIn identityBasicSignIn(JdbcUserDetailsManager users, PasswordEncoder encoder, IdentitySettings settings) {
-        return new BasicSignIn(
-                new CachedCredentials(passwords(users, encoder), settings.credentialCache(), Clock.systemUTC()));
+    BasicSignIn identityBasicSignIn(GuardedPasswords passwords, JdbcClient jdbc, IdentitySettings settings) {
+        return new BasicSignIn(new CachedCredentials(
+                passwords, CredentialVersions.of(jdbc), settings.credentialCache(), Clock.systemUTC()));
     }
 
     @Bean
     TokenService identityTokens(
+            GuardedPasswords passwords,
             JdbcUserDetailsManager users,
-            PasswordEncoder encoder,
             SigningKey key,
             JwtDecoder decoder,
             IdentitySettings settings,
-            SecuritySettings security) {
-        return new TokenService(passwords(users, encoder), users, key, decoder, settings, security, Clock.systemUTC());
-    }
-
-    private static DaoAuthenticationProvider passwords(JdbcUserDetailsManager users, PasswordEncoder encoder) {
-        var passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(encoder);
-        return passwords;
+            SecuritySettings security,
+            IdentityAudit audit) {
+        return new TokenService(passwords, users, key, decoder, settings, security, audit, Clock.systemUTC());
     }
 }

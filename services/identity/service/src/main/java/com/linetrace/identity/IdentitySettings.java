@@ -23,6 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     secret and holds the role {@code EQUIPMENT} only. A plain-text secret stops the start
  * @param demoEquipment equipment ids created with {@code demoUsers}, each with its id as secret; for the demo only
  * @param token the tokens identity signs
+ * @param plant the plant's id in the audit actions identity sends (sign-ins, user changes)
+ * @param signIn how failed sign-ins are limited, per name and per client address, across every identity instance
+ * @param demoUsersFound what a start outside the demo ({@code demoUsers} false) does when the data directory holds the
+ *     demo plant's users: {@code refuse} to start (saying why), or {@code remove} them (each an audit action)
+ * @param setupCodeFile where the first-run setup writes its one-time code, readable by the owner only; by default
+ *     {@code identity-setup-code} in {@code linetrace.data-dir} ({@code ~/.linetrace})
+ * @param passwordMinLength the shortest password a person may be given
  */
 @ConfigurationProperties("linetrace.identity")
 record IdentitySettings(
@@ -31,7 +38,34 @@ record IdentitySettings(
         @DefaultValue("2m") Duration credentialCache,
         @DefaultValue Map<String, String> equipment,
         @DefaultValue List<String> demoEquipment,
-        @NestedConfigurationProperty @DefaultValue Token token) {
+        @NestedConfigurationProperty @DefaultValue Token token,
+        @DefaultValue("CA1") String plant,
+        @NestedConfigurationProperty @DefaultValue SignInLimits signIn,
+        @DefaultValue("refuse") DemoUsersFound demoUsersFound,
+        @Nullable Path setupCodeFile,
+        @DefaultValue("12") int passwordMinLength) {
+
+    /** What a start outside the demo does with the demo users it finds. */
+    enum DemoUsersFound {
+        REFUSE,
+        REMOVE
+    }
+
+    /**
+     * Failed sign-ins, counted in identity's schema so that every instance sees them, and checked before any password
+     * hash: a locked name or address costs one indexed read (or none, once this instance knows the lock).
+     *
+     * @param maxFailuresPerUser failures for one name within {@code window} before the name is locked
+     * @param maxFailuresPerAddress failures from one client address within {@code window} before it is locked (higher:
+     *     a shared terminal or a proxy signs in many people)
+     * @param window how long failures are counted together
+     * @param lockout how long a locked name or address is refused (429), even with the right password
+     */
+    record SignInLimits(
+            @DefaultValue("5") int maxFailuresPerUser,
+            @DefaultValue("20") int maxFailuresPerAddress,
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("5m") Duration lockout) {}
 
     /**
      * The tokens identity signs ({@code POST /api/tokens}); their issuer and audience are
@@ -45,14 +79,10 @@ record IdentitySettings(
      *     in the plant; a restart ends every token. Without either, identity does not start
      * @param lifetime how long a token is valid; a disabled user keeps access at most this long
      * @param maxSession how long after signing in with a password a token can still be renewed
-     * @param maxFailedSignIns failed sign-ins in a row for one name before it is locked for {@code lockout}
-     * @param lockout how long a name stays locked after {@code maxFailedSignIns} failures (429)
      */
     record Token(
             @Nullable Path signingKey,
             @DefaultValue("false") boolean throwAwayKey,
             @DefaultValue("10m") Duration lifetime,
-            @DefaultValue("12h") Duration maxSession,
-            @DefaultValue("5") int maxFailedSignIns,
-            @DefaultValue("5m") Duration lockout) {}
+            @DefaultValue("12h") Duration maxSession) {}
 }

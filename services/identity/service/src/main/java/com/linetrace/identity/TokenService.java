@@ -1,6 +1,8 @@
 package com.linetrace.identity;
 
 import com.linetrace.contracts.DatabaseUnreachable;
+import com.linetrace.contracts.action.SignedIn;
+import com.linetrace.contracts.action.SignedOut;
 import com.linetrace.identity.api.IdentityProblem;
 import com.linetrace.identity.api.IssuedToken;
 import com.linetrace.identity.api.SignIn;
@@ -53,7 +55,7 @@ class TokenService implements Tokens {
     private final JwtDecoder decoder;
     private final IdentitySettings.Token settings;
     private final SecuritySettings.Token verification;
-    private final SignInAttempts attempts;
+    private final IdentityAudit audit;
     private final Clock clock;
 
     TokenService(
@@ -63,6 +65,7 @@ class TokenService implements Tokens {
             JwtDecoder decoder,
             IdentitySettings settings,
             SecuritySettings security,
+            IdentityAudit audit,
             Clock clock) {
         this.passwords = passwords;
         this.users = users;
@@ -71,8 +74,7 @@ class TokenService implements Tokens {
         this.settings = settings.token();
         this.verification = security.token();
         this.clock = clock;
-        this.attempts = new SignInAttempts(
-                settings.token().maxFailedSignIns(), settings.token().lockout(), clock);
+        this.audit = audit;
         this.encoder = NimbusJwtEncoder.withKeyPair(key.publicKey(), key.privateKey())
                 .algorithm(SignatureAlgorithm.RS256)
                 .jwkPostProcessor(jwk -> jwk.keyID(key.id()))
@@ -81,35 +83,38 @@ class TokenService implements Tokens {
 
     @Override
     public IssuedToken issue(SignIn signIn) {
-        var name = signIn.username();
-        var lockedUntil = attempts.lockedUntil(name);
-        if (lockedUntil != null) {
-            log.warn("Refused a sign-in as '{}': locked after failed sign-ins until {}", printable(name), lockedUntil);
-            throw IdentityProblem.TOO_MANY_SIGN_INS.exception(
-                    "Too many failed sign-ins for this name: try again after " + lockedUntil);
-        }
         org.springframework.security.core.Authentication signedIn;
         try {
+            // Throttled, counted and audited by the guarded passwords, before and after the hash check.
             signedIn = passwords.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(name, signIn.password()));
+                    UsernamePasswordAuthenticationToken.unauthenticated(signIn.username(), signIn.password()));
+        } catch (GuardedPasswords.SignInLocked e) {
+            throw IdentityProblem.TOO_MANY_SIGN_INS.exception(
+                    "Too many failed sign-ins for this name or from this address: try again after " + e.until());
         } catch (AuthenticationException e) {
             if (DatabaseUnreachable.causes(e) && e.getCause() instanceof RuntimeException unreachable) {
-                // Not the user's fault, and no failure to count: the edges answer 503 and the user tries again.
+                // Not the user's fault: the edges answer 503 and the user tries again.
                 throw unreachable;
             }
-            var inARow = attempts.failed(name);
-            log.warn(
-                    "Refused a sign-in as '{}': unknown name, wrong password or not enabled ({} in a row)",
-                    printable(name),
-                    inARow);
             throw IdentityProblem.INVALID_CREDENTIALS.exception("Wrong user name or password");
         }
         if (signedIn == null || !signedIn.isAuthenticated()) {
             throw IdentityProblem.INVALID_CREDENTIALS.exception("Wrong user name or password");
         }
-        attempts.succeeded(name);
-        log.debug("Signed in '{}'", printable(signedIn.getName()));
-        return sign(signedIn.getName(), roles(signedIn.getAuthorities()), clock.instant());
+        var roles = roles(signedIn.getAuthorities());
+        audit.record(signedIn.getName(), ClientAddress.current(), new SignedIn(signedIn.getName(), roles));
+        log.debug("Signed in '{}'", GuardedPasswords.printable(signedIn.getName()));
+        return sign(signedIn.getName(), roles, clock.instant());
+    }
+
+    @Override
+    public void signOut() {
+        var caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !caller.isAuthenticated() || caller.getName().isBlank()) {
+            return;
+        }
+        audit.record(caller.getName(), ClientAddress.current(), new SignedOut(caller.getName(), "signed-out"));
+        log.debug("Signed out '{}'", GuardedPasswords.printable(caller.getName()));
     }
 
     @Override
@@ -137,7 +142,9 @@ class TokenService implements Tokens {
             holder = null;
         }
         if (holder == null || !holder.isEnabled() || !holder.isAccountNonLocked() || !holder.isAccountNonExpired()) {
-            log.warn("Refused to renew the token of '{}': no longer enabled", printable(token.getSubject()));
+            log.warn(
+                    "Refused to renew the token of '{}': no longer enabled",
+                    GuardedPasswords.printable(token.getSubject()));
             throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception("This user is no longer enabled");
         }
         return sign(holder.getUsername(), roles(holder.getAuthorities()), signedInAt);
@@ -176,11 +183,5 @@ class TokenService implements Tokens {
                 .map(authority -> authority.substring("ROLE_".length()))
                 .sorted()
                 .toList();
-    }
-
-    /** A name as typed, safe for one log line. */
-    private static String printable(String name) {
-        var shown = name.length() > 100 ? name.substring(0, 100) + "…" : name;
-        return shown.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
     }
 }

@@ -37,9 +37,40 @@ class CachedCredentialsTests {
         }
     };
 
+    /** The users' credential versions, as another identity instance may change them. */
+    final java.util.Map<String, Long> current =
+            new java.util.concurrent.ConcurrentHashMap<>(java.util.Map.of("operator", 0L));
+
+    final CredentialVersions versions = current::get;
+
+    @Test
+    void checksAgainOnceTheUsersCredentialVersionChanged() {
+        var cache = new CachedCredentials(passwords, versions, Duration.ofMinutes(2), Clock.systemUTC());
+        cache.authenticate(token("operator", "right"));
+        cache.authenticate(token("operator", "right"));
+        assertThat(checks).hasValue(1);
+
+        current.put("operator", 1L);
+        cache.authenticate(token("operator", "right"));
+        cache.authenticate(token("operator", "right"));
+
+        assertThat(checks).hasValue(2);
+    }
+
+    @Test
+    void neverAnswersFromMemoryForAUserNoLongerEnabled() {
+        var cache = new CachedCredentials(passwords, versions, Duration.ofMinutes(2), Clock.systemUTC());
+        cache.authenticate(token("operator", "right"));
+
+        current.remove("operator");
+        cache.authenticate(token("operator", "right"));
+
+        assertThat(checks).hasValue(2);
+    }
+
     @Test
     void checksARememberedPasswordOnlyOnceWithinTheTtl() {
-        var cache = new CachedCredentials(passwords, Duration.ofMinutes(2), Clock.systemUTC());
+        var cache = new CachedCredentials(passwords, versions, Duration.ofMinutes(2), Clock.systemUTC());
         for (int i = 0; i < 5; i++) {
             assertThat(cache.authenticate(token("operator", "right")).isAuthenticated())
                     .isTrue();
@@ -49,7 +80,7 @@ class CachedCredentialsTests {
 
     @Test
     void alwaysChecksAWrongPassword() {
-        var cache = new CachedCredentials(passwords, Duration.ofMinutes(2), Clock.systemUTC());
+        var cache = new CachedCredentials(passwords, versions, Duration.ofMinutes(2), Clock.systemUTC());
         cache.authenticate(token("operator", "right"));
         assertThatThrownBy(() -> cache.authenticate(token("operator", "wrong")))
                 .isInstanceOf(BadCredentialsException.class);
@@ -77,7 +108,7 @@ class CachedCredentialsTests {
                 return now[0];
             }
         };
-        var cache = new CachedCredentials(passwords, Duration.ofMinutes(2), clock);
+        var cache = new CachedCredentials(passwords, versions, Duration.ofMinutes(2), clock);
         cache.authenticate(token("operator", "right"));
         now[0] = now[0].plusSeconds(121);
         cache.authenticate(token("operator", "right"));

@@ -68,8 +68,12 @@ class RegisteredEquipmentTests {
                 Duration.ofMinutes(2),
                 equipment,
                 demoEquipment,
-                new IdentitySettings.Token(
-                        null, false, Duration.ofMinutes(10), Duration.ofHours(12), 5, Duration.ofMinutes(5)));
+                new IdentitySettings.Token(null, false, Duration.ofMinutes(10), Duration.ofHours(12)),
+                "CA1",
+                new IdentitySettings.SignInLimits(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(5)),
+                IdentitySettings.DemoUsersFound.REFUSE,
+                null,
+                12);
         new RegisteredEquipment(users, encoder, settings).run(new DefaultApplicationArguments());
     }
 }

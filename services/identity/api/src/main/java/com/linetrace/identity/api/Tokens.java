@@ -32,6 +32,13 @@ public interface Tokens {
     @PostExchange("/renewal")
     IssuedToken renew();
 
+    /**
+     * The caller, signed in with a token, signs out: identity records it in the audit log ({@code SignedOut}, with the
+     * client's address). The token itself stays valid until it expires; whoever holds a session drops it.
+     */
+    @PostExchange("/sign-out")
+    void signOut();
+
     /** Identity's public key (PEM), which every service verifies tokens with. */
     @GetExchange(value = "/public-key", accept = "application/x-pem-file")
     String publicKey();

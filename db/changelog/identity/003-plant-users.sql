@@ -1,0 +1,16 @@
+--liquibase formatted sql
+
+--changeset linetrace:identity-plant-users-1
+-- credential_version changes with every change that must end what a user's credentials opened (a new password, a
+-- disabled account, other roles): every instance compares it with the version it cached, per request.
+alter table ${schema}.users add column credential_version bigint not null default 0;
+-- true for the demo plant's users: a start outside the demo refuses a data directory holding them.
+alter table ${schema}.users add column demo boolean not null default false;
+
+--changeset linetrace:identity-plant-users-2
+-- The one-time code of the first-run setup, as a hash: it creates the first admin, then is deleted.
+create table ${schema}.setup_code (
+    id         int primary key check (id = 1),
+    code_hash  text        not null,
+    created_at timestamptz not null
+);
