@@ -53,6 +53,11 @@ class TokenRenewalTests {
         }
 
         @Override
+        public void signOut() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public String publicKey() {
             throw new UnsupportedOperationException();
         }
