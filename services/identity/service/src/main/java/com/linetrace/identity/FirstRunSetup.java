@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * The first admin of a plant outside the demo, with no default password ever: while no enabled admin exists, each
  * start writes a new one-time setup code to a file in the data directory, readable by its owner only (as Jenkins'
  * {@code initialAdminPassword}), keeps only its SHA-256 in identity's schema, and names the file (never the code) in
- * the log. Whoever can read that file creates the first admin ({@link Setup}); the code then stops working and the
- * file is deleted.
+ * the log. Whoever can read that file creates the first admin ({@link Setup}); every code then stops working and this
+ * instance's file is deleted (another instance deletes its own at its next start).
  */
 final class FirstRunSetup implements Setup, ApplicationRunner, Ordered {
 
@@ -89,9 +89,7 @@ final class FirstRunSetup implements Setup, ApplicationRunner, Ordered {
                 return null;
             }
             var fresh = newCode();
-            jdbc.sql("""
-                            insert into identity.setup_code (id, code_hash, created_at) values (1, :hash, :now)
-                            on conflict (id) do update set code_hash = excluded.code_hash, created_at = excluded.created_at""")
+            jdbc.sql("insert into identity.setup_code (code_hash, created_at) values (:hash, :now)")
                     .param("hash", sha256(fresh))
                     .param("now", Timestamp.from(clock.instant()))
                     .update();
@@ -125,16 +123,17 @@ final class FirstRunSetup implements Setup, ApplicationRunner, Ordered {
         var hash = encoder.encode(rules.password(username, admin.password()));
         var given = admin.setupCode() == null ? "" : admin.setupCode().strip();
         var created = transactions.execute(status -> {
-            var expected = jdbc.sql("select code_hash from identity.setup_code where id = 1 for update")
+            // Locks every code: two people with two instances' codes cannot both create a first admin.
+            var expected = jdbc.sql("select code_hash from identity.setup_code for update")
                     .query(String.class)
-                    .optional();
+                    .list();
             if (expected.isEmpty() || users.enabledAdmins() > 0) {
                 throw IdentityProblem.SETUP_CLOSED.exception(
                         "The first-run setup is closed: an admin exists. Sign in, or ask an admin for an account");
             }
-            if (!MessageDigest.isEqual(
-                    expected.get().getBytes(StandardCharsets.US_ASCII),
-                    sha256(given).getBytes(StandardCharsets.US_ASCII))) {
+            var offered = sha256(given).getBytes(StandardCharsets.US_ASCII);
+            if (expected.stream()
+                    .noneMatch(code -> MessageDigest.isEqual(code.getBytes(StandardCharsets.US_ASCII), offered))) {
                 throw IdentityProblem.INVALID_SETUP_CODE.exception(
                         "That is not the setup code: read it from the file the plant named in its log");
             }

@@ -53,6 +53,9 @@ class TokenRenewalTests {
         }
 
         @Override
+        public void signOut() {}
+
+        @Override
         public String publicKey() {
             throw new UnsupportedOperationException();
         }
