@@ -8,9 +8,9 @@ alter table ${schema}.users add column credential_version bigint not null defaul
 alter table ${schema}.users add column demo boolean not null default false;
 
 --changeset linetrace:identity-plant-users-2
--- The one-time code of the first-run setup, as a hash: it creates the first admin, then is deleted.
+-- The one-time codes of the first-run setup, as hashes: one per start of an identity instance while no admin exists,
+-- each written to that instance's data directory only. The first admin created with any of them deletes them all.
 create table ${schema}.setup_code (
-    id         int primary key check (id = 1),
-    code_hash  text        not null,
+    code_hash  text primary key,
     created_at timestamptz not null
 );

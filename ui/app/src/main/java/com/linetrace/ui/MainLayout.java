@@ -1,5 +1,6 @@
 package com.linetrace.ui;
 
+import com.linetrace.identity.api.Tokens;
 import com.linetrace.ui.health.PlantHealth;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -18,6 +19,8 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The frame of every signed-in view: the menu, built from the views' {@code @Menu} entries that the user's roles
@@ -27,18 +30,28 @@ import org.jspecify.annotations.Nullable;
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    private static final Logger log = LoggerFactory.getLogger(MainLayout.class);
+
     private final PlantHealth health;
     private final Div degraded = new Div();
     private @Nullable Registration healthChanges;
 
-    MainLayout(AuthenticationContext authentication, PlantHealth health) {
+    MainLayout(AuthenticationContext authentication, PlantHealth health, Tokens tokens) {
         this.health = health;
         var title = new Span("LineTrace");
         title.getStyle().setFontWeight("600").setFontSize("var(--lumo-font-size-l)");
 
         var user = new Span(authentication.getPrincipalName().orElse(""));
         user.setId("signed-in-user");
-        var signOut = new Button("Sign out", click -> authentication.logout());
+        var signOut = new Button("Sign out", click -> {
+            try {
+                // Identity records the sign-out in the audit log; the session ends here whatever it answers.
+                tokens.signOut();
+            } catch (RuntimeException e) {
+                log.warn("Identity did not record the sign-out: {}", e.getMessage());
+            }
+            authentication.logout();
+        });
         signOut.setId("sign-out");
 
         var header = new HorizontalLayout(new DrawerToggle(), title, user, signOut);

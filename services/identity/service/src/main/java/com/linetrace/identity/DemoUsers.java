@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,18 +13,22 @@ import org.springframework.security.provisioning.UserDetailsManager;
 
 /**
  * The demo plant's people, one per role, whose passwords are written in the README. Created only when
- * {@code linetrace.identity.demo-users=true}, and only if missing: never on a production plant.
+ * {@code linetrace.identity.demo-users=true}, and only if missing: never on a production plant. Each is marked as the
+ * demo's in identity's schema, and so is the demo equipment, so that a start outside the demo recognises the data
+ * directory ({@link DemoDataGuard}). After the equipment is registered, to mark it too.
  */
-class DemoUsers implements ApplicationRunner {
+class DemoUsers implements ApplicationRunner, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
     private final UserDetailsManager users;
     private final PasswordEncoder encoder;
     private final IdentitySettings settings;
+    private final PlantUsers plantUsers;
 
-    DemoUsers(UserDetailsManager users, PasswordEncoder encoder, IdentitySettings settings) {
+    DemoUsers(UserDetailsManager users, PasswordEncoder encoder, IdentitySettings settings, PlantUsers plantUsers) {
         this.users = users;
+        this.plantUsers = plantUsers;
         this.encoder = encoder;
         this.settings = settings;
     }
@@ -49,8 +54,15 @@ class DemoUsers implements ApplicationRunner {
                         .password(encoder.encode(username))
                         .roles(role)
                         .build());
+                plantUsers.markDemo(username);
                 log.info("Created demo user '{}' with role {}", username, role);
             }
         }
+        settings.demoEquipment().forEach(plantUsers::markDemo);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
     }
 }

@@ -1,6 +1,7 @@
 package com.linetrace.identity;
 
 import com.linetrace.contracts.Topics;
+import com.linetrace.identity.api.Users;
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.messaging.ServiceMessagingFactory;
@@ -9,13 +10,17 @@ import com.linetrace.web.OpenEndpoint;
 import com.linetrace.web.SecuritySettings;
 import com.linetrace.web.TokenKey;
 import com.linetrace.web.WebAutoConfiguration;
+import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -104,8 +109,71 @@ public class IdentityAutoConfiguration {
     }
 
     @Bean
-    DemoUsers demoUsers(JdbcUserDetailsManager users, PasswordEncoder encoder, IdentitySettings settings) {
-        return new DemoUsers(users, encoder, settings);
+    DemoUsers demoUsers(
+            JdbcUserDetailsManager users, PasswordEncoder encoder, IdentitySettings settings, PlantUsers plantUsers) {
+        return new DemoUsers(users, encoder, settings, plantUsers);
+    }
+
+    @Bean
+    PlantUsers identityPlantUsers(JdbcClient jdbc, @Qualifier("identityMessaging") ServiceMessaging identityMessaging) {
+        return new PlantUsers(jdbc);
+    }
+
+    @Bean
+    PasswordRules identityPasswordRules(IdentitySettings settings) {
+        return new PasswordRules(settings.passwordMinLength());
+    }
+
+    @Bean
+    DemoDataGuard identityDemoDataGuard(
+            PlantUsers users,
+            PasswordEncoder encoder,
+            IdentityAudit audit,
+            TransactionTemplate transactions,
+            IdentitySettings settings) {
+        return new DemoDataGuard(users, encoder, audit, transactions, settings);
+    }
+
+    /** User administration, for admins: the bean the UI calls in process, and behind the HTTP API. */
+    @Bean
+    Users identityUsers(
+            PlantUsers users,
+            PasswordRules rules,
+            PasswordEncoder encoder,
+            SignInThrottle throttle,
+            IdentityAudit audit,
+            TransactionTemplate transactions) {
+        return new UserDirectory(users, rules, encoder, throttle, audit, transactions);
+    }
+
+    /** The first admin outside the demo, with the one-time code written to the data directory. */
+    @Bean
+    FirstRunSetup identitySetup(
+            JdbcClient jdbc,
+            PlantUsers users,
+            PasswordRules rules,
+            PasswordEncoder encoder,
+            IdentityAudit audit,
+            TransactionTemplate transactions,
+            IdentitySettings settings,
+            Environment environment) {
+        var file = settings.setupCodeFile();
+        if (file == null) {
+            var dataDir = environment.getProperty("linetrace.data-dir");
+            file = (dataDir != null ? Path.of(dataDir) : Path.of(System.getProperty("user.home"), ".linetrace"))
+                    .resolve("identity-setup-code");
+        }
+        return new FirstRunSetup(jdbc, users, rules, encoder, audit, transactions, settings, file, Clock.systemUTC());
+    }
+
+    @Bean
+    OpenEndpoint identitySetupState() {
+        return new OpenEndpoint(HttpMethod.GET, "/api/setup");
+    }
+
+    @Bean
+    OpenEndpoint identitySetupAdmin() {
+        return new OpenEndpoint(HttpMethod.POST, "/api/setup/admin");
     }
 
     @Bean
@@ -140,6 +208,22 @@ public class IdentityAutoConfiguration {
     BasicSignIn identityBasicSignIn(GuardedPasswords passwords, JdbcClient jdbc, IdentitySettings settings) {
         return new BasicSignIn(new CachedCredentials(
                 passwords, CredentialVersions.of(jdbc), settings.credentialCache(), Clock.systemUTC()));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class Web {
+
+        /** Takes {@link Users}' mappings only; callers of the api are given the directory, not this. */
+        @Bean(defaultCandidate = false)
+        UserController identityUserController(Users identityUsers) {
+            return new UserController(identityUsers);
+        }
+
+        @Bean(defaultCandidate = false)
+        SetupController identitySetupController(FirstRunSetup identitySetup) {
+            return new SetupController(identitySetup);
+        }
     }
 
     @Bean

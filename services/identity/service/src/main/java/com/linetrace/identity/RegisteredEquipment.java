@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -20,6 +22,7 @@ import org.springframework.security.provisioning.UserDetailsManager;
  * API principal of its own, with the role {@code EQUIPMENT} only, whose secret is stored as the configured hash. So a
  * result reported by a fixture is signed in as that fixture, never as a person.
  */
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class RegisteredEquipment implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RegisteredEquipment.class);

@@ -3,7 +3,9 @@ package com.linetrace.ui.remote;
 import com.linetrace.deadletter.api.DeadLetterProblem;
 import com.linetrace.deadletter.api.DeadLetters;
 import com.linetrace.identity.api.IdentityProblem;
+import com.linetrace.identity.api.Setup;
 import com.linetrace.identity.api.Tokens;
+import com.linetrace.identity.api.Users;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.MetricsProblem;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
@@ -48,6 +50,24 @@ public class RemoteServices {
     Tokens remoteTokens(RemoteApis remote, RemoteSettings settings) {
         return remote.client(
                 "identity", Objects.requireNonNull(settings.identity()), Tokens.class, IdentityProblem.class);
+    }
+
+    /** User administration, where identity runs apart. */
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.identity")
+    Users remoteUsers(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "identity", Objects.requireNonNull(settings.identity()), Users.class, IdentityProblem.class);
+    }
+
+    /** The first-run setup, where identity runs apart. */
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.identity")
+    Setup remoteSetup(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "identity", Objects.requireNonNull(settings.identity()), Setup.class, IdentityProblem.class);
     }
 
     @Bean

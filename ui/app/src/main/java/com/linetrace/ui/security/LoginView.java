@@ -1,5 +1,7 @@
 package com.linetrace.ui.security;
 
+import com.linetrace.identity.api.Setup;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -8,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Sign-in with a plant user name and password; identity checks them and signs the session's token ({@link IdentitySignIn}). */
 @Route("login")
@@ -17,7 +20,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 
-    LoginView() {
+    LoginView(ObjectProvider<Setup> setup) {
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
@@ -25,6 +28,13 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         add(new H1("LineTrace"), form);
+        // A plant outside the demo starts without any user: its first admin comes from the setup code.
+        var firstRun = setup.getIfAvailable();
+        if (firstRun != null && firstRun.state().open()) {
+            var link = new Anchor("setup", "No admin yet: first-run setup");
+            link.setId("first-run-setup");
+            add(link);
+        }
     }
 
     @Override

@@ -11,7 +11,21 @@ public enum IdentityProblem implements ProblemType {
     /** The caller has no valid token to renew, or its holder is no longer enabled, or the session is too old. */
     TOKEN_NOT_RENEWABLE("token-not-renewable", 401),
     /** Too many failed sign-ins for this name in a short time: wait, then try again. */
-    TOO_MANY_SIGN_INS("too-many-sign-ins", 429);
+    TOO_MANY_SIGN_INS("too-many-sign-ins", 429),
+    /** A user name that is not one (2 to 64 lower-case letters, digits, '.', '_', '-'), or roles that are not. */
+    INVALID_USER("invalid-user", 400),
+    /** A password the plant's rules refuse: too short, the user name, or a known demo password. */
+    WEAK_PASSWORD("weak-password", 400),
+    /** No person of that name (equipment is configured, not managed here). */
+    UNKNOWN_USER("unknown-user", 404),
+    /** A user of that name exists already. */
+    USER_EXISTS("user-exists", 409),
+    /** The change would leave the plant without an enabled admin. */
+    LAST_ADMIN("last-admin", 409),
+    /** First-run setup is over (an admin exists) or was never opened here. */
+    SETUP_CLOSED("setup-closed", 409),
+    /** The one-time setup code is not the one the plant wrote to its data directory. */
+    INVALID_SETUP_CODE("invalid-setup-code", 403);
 
     private final String code;
     private final int status;

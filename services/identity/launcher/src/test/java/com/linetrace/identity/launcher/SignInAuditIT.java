@@ -1,20 +1,14 @@
 package com.linetrace.identity.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.linetrace.contracts.Roles;
-import com.linetrace.contracts.Topics;
-import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
 import com.linetrace.contracts.action.SignInFailed;
 import com.linetrace.contracts.action.SignedIn;
 import com.linetrace.contracts.action.SignedOut;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
-import com.linetrace.testing.TopicProbe;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,25 +60,6 @@ class SignInAuditIT {
                 .post("/api/tokens", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     }
 
-    /** Waits until {@code actor} has {@code count} audit actions on the topic, and returns them in order. */
-    private static List<AuditActionEvent> actionsOf(String actor, int count) {
-        var found = new List[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var records = TopicProbe.readAll(Topics.AUDIT_ACTIONS).stream()
-                    .filter(r -> actor.equals(r.key()))
-                    .toList();
-            assertThat(records).hasSizeGreaterThanOrEqualTo(count);
-            found[0] = records.stream()
-                    .map(r -> AuditAction.CODEC.decode(r.value()))
-                    .toList();
-        });
-        @SuppressWarnings("unchecked")
-        List<AuditActionEvent> actions = found[0];
-        return actions.stream()
-                .sorted(java.util.Comparator.comparing(AuditActionEvent::occurredAt))
-                .toList();
-    }
-
     @Test
     void aSignInAndASignOutAreAuditedWithTheClientsAddress() {
         person("audited-in");
@@ -93,7 +68,7 @@ class SignInAuditIT {
         var signOut = ApiClient.at(port).bearer(token).post("/api/tokens/sign-out", "");
         assertThat(signOut.status()).as(signOut.body()).isEqualTo(200);
 
-        var actions = actionsOf("audited-in", 2);
+        var actions = AuditActions.of("audited-in", 2);
 
         assertThat(actions)
                 .extracting(AuditActionEvent::body)
@@ -123,7 +98,7 @@ class SignInAuditIT {
         signIn("audited-fail", "audited-fail-pw");
         signIn("audited-fail", "audited-fail-pw");
 
-        var failed = actionsOf("audited-fail", 6);
+        var failed = AuditActions.of("audited-fail", 6);
         assertThat(failed)
                 .extracting(action -> ((SignInFailed) action.body()).reason())
                 .containsExactly(
@@ -134,13 +109,15 @@ class SignInAuditIT {
                         SignInFailed.Reason.WRONG_PASSWORD,
                         SignInFailed.Reason.LOCKED_OUT);
         assertThat(((SignInFailed) failed.get(4).body()).lockedUntil()).isNotNull();
-        assertThat(((SignInFailed) actionsOf("audited-nobody", 1).getFirst().body()).reason())
+        assertThat(((SignInFailed)
+                                AuditActions.of("audited-nobody", 1).getFirst().body())
+                        .reason())
                 .isEqualTo(SignInFailed.Reason.UNKNOWN_USER);
-        assertThat(((SignInFailed) actionsOf("audited-disabled", 1).getFirst().body()).reason())
+        assertThat(((SignInFailed) AuditActions.of("audited-disabled", 1)
+                                .getFirst()
+                                .body())
+                        .reason())
                 .isEqualTo(SignInFailed.Reason.DISABLED);
-        var everything = TopicProbe.readAll(Topics.AUDIT_ACTIONS).stream()
-                .map(r -> new String(r.value(), StandardCharsets.UTF_8))
-                .toList();
-        assertThat(everything).noneMatch(json -> json.contains("Secret-Guess") || json.contains("-pw\""));
+        assertThat(AuditActions.json()).noneMatch(json -> json.contains("Secret-Guess") || json.contains("-pw\""));
     }
 }

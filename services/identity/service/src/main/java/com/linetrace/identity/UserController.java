@@ -1,0 +1,44 @@
+package com.linetrace.identity;
+
+import com.linetrace.identity.api.NewUser;
+import com.linetrace.identity.api.UserChange;
+import com.linetrace.identity.api.UserSummary;
+import com.linetrace.identity.api.Users;
+import java.util.List;
+import org.springframework.web.bind.annotation.RestController;
+
+/** User administration over HTTP: the mappings are {@link Users}', the directory behind it checks the role. */
+@RestController
+class UserController implements Users {
+
+    private final Users users;
+
+    UserController(Users users) {
+        this.users = users;
+    }
+
+    @Override
+    public List<UserSummary> list() {
+        return users.list();
+    }
+
+    @Override
+    public UserSummary create(NewUser user) {
+        return users.create(user);
+    }
+
+    @Override
+    public UserSummary changeRoles(String username, UserChange.Roles roles) {
+        return users.changeRoles(username, roles);
+    }
+
+    @Override
+    public UserSummary setEnabled(String username, UserChange.Enabled enabled) {
+        return users.setEnabled(username, enabled);
+    }
+
+    @Override
+    public UserSummary resetPassword(String username, UserChange.Password password) {
+        return users.resetPassword(username, password);
+    }
+}
