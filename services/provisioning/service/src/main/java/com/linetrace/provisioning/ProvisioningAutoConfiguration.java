@@ -44,8 +44,8 @@ public class ProvisioningAutoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProvisioningAutoConfiguration.class);
 
     /**
-     * Provisioning's schema, its outbox of provisioning events, the inbox of the unit events and equipment results it
-     * consumes, and both topics it writes or dead-letters.
+     * Provisioning's schema, its outbox of provisioning events and of people's decisions on releases (audit actions),
+     * the inbox of the unit events and equipment results it consumes, and the topics it writes or dead-letters.
      */
     @Bean
     ServiceMessaging provisioningMessaging(ServiceMessagingFactory messaging) {
@@ -53,7 +53,7 @@ public class ProvisioningAutoConfiguration {
                 .schema(SCHEMA)
                 .withOutbox()
                 .withInbox()
-                .declaring(Topics.PROVISIONING_EVENTS, Topics.EQUIPMENT_RESULTS)
+                .declaring(Topics.PROVISIONING_EVENTS, Topics.EQUIPMENT_RESULTS, Topics.AUDIT_ACTIONS)
                 .build();
     }
 

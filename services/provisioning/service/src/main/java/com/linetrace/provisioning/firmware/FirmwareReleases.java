@@ -6,6 +6,11 @@ import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Sha256;
 import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.action.AuditAction;
+import com.linetrace.contracts.action.AuditActionEvent;
+import com.linetrace.contracts.action.FirmwareApproved;
+import com.linetrace.contracts.action.FirmwareRegistered;
+import com.linetrace.contracts.action.FirmwareRevoked;
 import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.contracts.provisioning.FirmwareReleaseRevoked;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
@@ -13,6 +18,7 @@ import com.linetrace.contracts.secrets.PrivateKeyDetector;
 import com.linetrace.contracts.secrets.PrivateKeyMaterialException;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.messaging.ServiceMessaging;
+import com.linetrace.provisioning.ProvisioningSettings;
 import com.linetrace.provisioning.RequestFields;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ProvisioningProblem;
@@ -20,6 +26,7 @@ import com.linetrace.provisioning.api.ReleaseDecision;
 import com.linetrace.provisioning.api.ReleaseRegistration;
 import com.linetrace.provisioning.api.ReleaseState;
 import com.linetrace.provisioning.api.ReleaseSummary;
+import com.linetrace.web.ClientOrigin;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Base64;
@@ -37,7 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Registers, approves and revokes firmware releases. A release is registered only with a signature by a trusted
  * release key; approval and revocation are quality's, with a reason, and record who and when. Revoking a
- * release tells the plant, unit by unit, which serials carry it.
+ * release tells the plant, unit by unit, which serials carry it. Each of the three is an audit action (who, from
+ * where, which image, the signing key's fingerprint, why) in the transaction of the change.
  */
 @Service
 public class FirmwareReleases implements FirmwareReleaseCatalog {
@@ -46,16 +54,19 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     private final TrustedReleaseKeys trustedKeys;
     private final Outbox outbox;
     private final Clock clock;
+    private final String plant;
 
     FirmwareReleases(
             ReleaseRepository releases,
             TrustedReleaseKeys trustedKeys,
             @Qualifier("provisioningMessaging") ServiceMessaging messaging,
-            Clock provisioningClock) {
+            Clock provisioningClock,
+            ProvisioningSettings settings) {
         this.releases = releases;
         this.trustedKeys = trustedKeys;
         this.outbox = messaging.outbox();
         this.clock = provisioningClock;
+        this.plant = settings.plant();
     }
 
     @Override
@@ -119,6 +130,16 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
                     + release.module() + " with version " + release.version()
                     + " or with this image hash is already registered");
         }
+        audit(
+                release.registeredBy(),
+                new FirmwareRegistered(
+                        release.id(),
+                        release.model(),
+                        release.module().name(),
+                        release.version(),
+                        release.sha256().hex(),
+                        release.sizeBytes(),
+                        signer));
         return summary(release);
     }
 
@@ -139,11 +160,21 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
                     + ": registration and approval must be by two different people (four eyes)."
                     + " Ask another member of quality to approve it");
         }
-        if (currentSigner(release).isEmpty()) {
-            throw ProvisioningProblem.RELEASE_SIGNATURE_INVALID.exception("The signature of release " + release.label()
-                    + " no longer verifies against a trusted release key");
-        }
+        var signer = currentSigner(release)
+                .orElseThrow(() -> ProvisioningProblem.RELEASE_SIGNATURE_INVALID.exception("The signature of release "
+                        + release.label() + " no longer verifies against a trusted release key"));
         releases.approve(id, actor, clock.instant(), why.strip());
+        audit(
+                actor,
+                new FirmwareApproved(
+                        id,
+                        release.model(),
+                        release.module().name(),
+                        release.version(),
+                        release.sha256().hex(),
+                        release.registeredBy(),
+                        signer,
+                        why.strip()));
         return summary(releases.find(id).orElseThrow());
     }
 
@@ -178,6 +209,17 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
                                     id, release.model(), release.module(), release.version(), release.sha256(), why)));
         }
         releases.revoke(id, actor, now, why, carrying.size());
+        audit(
+                actor,
+                new FirmwareRevoked(
+                        id,
+                        release.model(),
+                        release.module().name(),
+                        release.version(),
+                        release.sha256().hex(),
+                        release.state().name(),
+                        carrying.size(),
+                        why));
         return summary(releases.find(id).orElseThrow());
     }
 
@@ -195,6 +237,18 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     /** The id of the currently trusted key that signed the release, if one still does. */
     private Optional<String> currentSigner(FirmwareRelease release) {
         return trustedKeys.signerOf(release.manifest(), release.signatureBytes());
+    }
+
+    /** A person's decision on the audit topic, in the transaction that records it. */
+    private void audit(String actor, AuditAction action) {
+        outbox.append(new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                clock.instant(),
+                plant,
+                actor,
+                ClientOrigin.current(),
+                action));
     }
 
     /** The signed-in user: the UI's in process, the request's over HTTP. */
