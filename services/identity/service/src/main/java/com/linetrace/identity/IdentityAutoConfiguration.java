@@ -1,5 +1,6 @@
 package com.linetrace.identity;
 
+import com.linetrace.identity.signature.SignatureConfiguration;
 import com.linetrace.messaging.ServiceSchema;
 import com.linetrace.web.BasicSignIn;
 import com.linetrace.web.OpenEndpoint;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -28,6 +30,7 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 @AutoConfiguration(before = WebAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "linetrace.identity.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(IdentitySettings.class)
+@Import(SignatureConfiguration.class)
 public class IdentityAutoConfiguration {
 
     static final String SCHEMA = "identity";

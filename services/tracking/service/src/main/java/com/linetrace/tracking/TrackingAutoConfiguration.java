@@ -10,6 +10,7 @@ import com.linetrace.tracking.demo.DemoConfiguration;
 import com.linetrace.tracking.hold.HoldConfiguration;
 import com.linetrace.tracking.material.MaterialRepository;
 import com.linetrace.tracking.route.RouteConfiguration;
+import com.linetrace.tracking.signature.SignatureConfiguration;
 import com.linetrace.tracking.station.StationConfiguration;
 import com.linetrace.tracking.unit.UnitConfiguration;
 import com.linetrace.tracking.workorder.WorkOrderConfiguration;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Import;
     WorkOrderConfiguration.class,
     StationConfiguration.class,
     HoldConfiguration.class,
+    SignatureConfiguration.class,
     DemoConfiguration.class
 })
 public class TrackingAutoConfiguration {
@@ -40,7 +42,8 @@ public class TrackingAutoConfiguration {
     static final String SCHEMA = "tracking";
 
     /**
-     * Tracking's schema, its outbox of unit events and line events (work orders released; both topics declared) and
+     * Tracking's schema, its outbox of unit events, line events (work orders released) and audit actions (electronic
+     * signatures; the three topics declared) and
      * the inbox of what it consumes.
      */
     @Bean
@@ -49,7 +52,7 @@ public class TrackingAutoConfiguration {
                 .schema(SCHEMA)
                 .withOutbox()
                 .withInbox()
-                .declaring(Topics.UNIT_EVENTS, Topics.LINE_EVENTS)
+                .declaring(Topics.UNIT_EVENTS, Topics.LINE_EVENTS, Topics.AUDIT_ACTIONS)
                 .build();
     }
 
