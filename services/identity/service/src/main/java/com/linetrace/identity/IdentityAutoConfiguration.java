@@ -2,6 +2,7 @@ package com.linetrace.identity;
 
 import com.linetrace.contracts.Topics;
 import com.linetrace.identity.api.Users;
+import com.linetrace.identity.signature.SignatureConfiguration;
 import com.linetrace.messaging.MessagingAutoConfiguration;
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.messaging.ServiceMessagingFactory;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(before = WebAutoConfiguration.class, after = MessagingAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "linetrace.identity.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(IdentitySettings.class)
+@Import(SignatureConfiguration.class)
 public class IdentityAutoConfiguration {
 
     static final String SCHEMA = "identity";

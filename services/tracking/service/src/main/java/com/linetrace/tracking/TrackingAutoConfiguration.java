@@ -10,6 +10,7 @@ import com.linetrace.tracking.demo.DemoConfiguration;
 import com.linetrace.tracking.hold.HoldConfiguration;
 import com.linetrace.tracking.material.MaterialRepository;
 import com.linetrace.tracking.route.RouteConfiguration;
+import com.linetrace.tracking.signature.SignatureConfiguration;
 import com.linetrace.tracking.station.StationConfiguration;
 import com.linetrace.tracking.unit.UnitConfiguration;
 import com.linetrace.tracking.workorder.WorkOrderConfiguration;
@@ -33,6 +34,7 @@ import org.springframework.context.annotation.Import;
     WorkOrderConfiguration.class,
     StationConfiguration.class,
     HoldConfiguration.class,
+    SignatureConfiguration.class,
     DemoConfiguration.class,
     AuditTrail.class
 })
@@ -42,7 +44,8 @@ public class TrackingAutoConfiguration {
 
     /**
      * Tracking's schema, its outbox of unit events, line events (work orders released, lots quarantined) and people's
-     * actions (master data, exports), the three topics declared, and the inbox of what it consumes.
+     * actions (master data, exports, electronic signatures), the three topics declared, and the inbox of what it
+     * consumes.
      */
     @Bean
     ServiceMessaging trackingMessaging(ServiceMessagingFactory messaging) {

@@ -7,8 +7,10 @@ import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.StationId;
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.action.SignatureMeaning;
 import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.identity.api.SignatureCredential;
 import com.linetrace.testing.IntegrationTest;
 import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.MasterDataEditor;
@@ -99,7 +101,10 @@ class HttpBindingIT {
         assertThat(held.held()).containsExactly(serial);
         assertThat(client(UnitStatuses.class, "quality").of(new UnitStatuses.Serials(List.of(serial))))
                 .containsEntry(serial, "IN_PROGRESS (held)");
-        holds.release(serial, new UnitHolds.Reason("screws torqued again"));
+        holds.release(
+                serial,
+                new UnitHolds.Reason(
+                        "screws torqued again", new SignatureCredential("quality", SignatureMeaning.APPROVED)));
 
         var editor = client(MasterDataEditor.class, "engineer");
         assertThat(editor.stations(LineId.parse("L1")))
@@ -115,8 +120,11 @@ class HttpBindingIT {
                 .isInstanceOf(UnknownStationException.class)
                 .hasMessage("No station has the id 'NOPE-9'");
         var neverIssued = Serial.issue("LTRC", 33_000_000_002L, 9).value();
-        assertThatThrownBy(
-                        () -> client(UnitHolds.class, "quality").release(neverIssued, new UnitHolds.Reason("not here")))
+        assertThatThrownBy(() -> client(UnitHolds.class, "quality")
+                        .release(
+                                neverIssued,
+                                new UnitHolds.Reason(
+                                        "not here", new SignatureCredential("quality", SignatureMeaning.APPROVED))))
                 .isInstanceOfSatisfying(
                         HoldRefusedException.class,
                         e -> assertThat(e.problem()).isEqualTo(TrackingProblem.UNKNOWN_SERIAL));

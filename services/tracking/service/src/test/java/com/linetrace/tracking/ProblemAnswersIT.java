@@ -50,12 +50,16 @@ class ProblemAnswersIT {
         var neverIssued =
                 com.linetrace.contracts.Serial.issue("LTRC", 33_000_000_001L, 9).value();
         assertProblem(
-                quality.post("/api/units/" + neverIssued + "/release", "{\"reason\":\"found it\"}"),
+                quality.post(
+                        "/api/units/" + neverIssued + "/release",
+                        "{\"reason\":\"found it\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}"),
                 404,
                 "unknown-serial",
                 "Unknown serial " + neverIssued);
         assertProblem(
-                supervisor.post("/api/units/" + neverIssued + "/scrap", "{\"reason\":\"dropped it\"}"),
+                supervisor.post(
+                        "/api/units/" + neverIssued + "/scrap",
+                        "{\"reason\":\"dropped it\",\"signature\":{\"password\":\"supervisor\",\"meaning\":\"RESPONSIBLE\"}}"),
                 404,
                 "unknown-serial",
                 "Unknown serial " + neverIssued);

@@ -35,13 +35,15 @@ class TrackingArchitectureTests {
                 .resideInAnyPackage(
                         "com.linetrace.tracking.api..",
                         "com.linetrace.contracts..",
+                        // A signed decision's request carries identity's signature credential.
+                        "com.linetrace.identity.api..",
                         "java..",
                         "jakarta.validation..",
                         "org.jspecify.annotations..",
                         "org.springframework.http..",
                         "org.springframework.web.bind.annotation..",
                         "org.springframework.web.service.annotation..")
-                .because("clients build on the api alone, in-process or over HTTP")
+                .because("clients build on the api alone (and the apis it names), in-process or over HTTP")
                 .check(CLASSES);
     }
 }

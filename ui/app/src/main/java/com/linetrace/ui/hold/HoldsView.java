@@ -3,18 +3,19 @@ package com.linetrace.ui.hold;
 import com.linetrace.contracts.MalformedIdException;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.problem.ProblemException;
+import com.linetrace.identity.api.SignatureCredential;
 import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.UnitHolds;
 import com.linetrace.tracking.api.UnitHolds.Outcome;
 import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
+import com.linetrace.ui.SignatureDialog;
 import com.linetrace.ui.security.Viewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -157,48 +158,55 @@ class HoldsView extends VerticalLayout {
                 .ifPresent(outcome -> show(outcome, "Held work order " + order + ":"));
     }
 
+    /** A release is signed: the dialog asks for the password and the meaning, tracking checks and records both. */
     void release() {
         var serial = serial();
         if (serial.isEmpty()) {
             return;
         }
-        reason(unitReason)
-                .flatMap(why -> answer.ask(HoldRefusedException.class, () -> {
-                    holds.release(serial.get(), new UnitHolds.Reason(why));
-                    return serial.get();
-                }))
-                .ifPresent(released -> answer.say("Released " + released + "."));
+        reason(unitReason).ifPresent(why -> {
+            var dialog = new SignatureDialog(
+                    "release-dialog",
+                    "Release " + serial.get() + "?",
+                    "The unit goes back on its route. Reason: " + why,
+                    viewer.name(),
+                    "Sign and release",
+                    credential -> signed(
+                            "Released " + serial.get(),
+                            credential,
+                            () -> holds.release(serial.get(), new UnitHolds.Reason(why, credential))));
+            dialog.open();
+        });
     }
 
+    /** Scrap is final and signed: the signature dialog is its confirmation. */
     void confirmScrap() {
         var serial = serial();
         if (serial.isEmpty()) {
             return;
         }
         reason(unitReason).ifPresent(why -> {
-            var dialog = new Dialog();
-            dialog.setId("scrap-dialog");
-            dialog.setHeaderTitle("Scrap " + serial.get() + "?");
-            dialog.add(new Paragraph("Scrap is final: the unit never goes back on the line. Reason: " + why));
-            var confirm = new Button("Scrap for good", click -> {
-                dialog.close();
-                scrap(serial.get(), why);
-            });
-            confirm.setId("confirm-scrap");
-            confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-            var cancel = new Button("Cancel", click -> dialog.close());
-            cancel.setId("cancel-scrap");
-            dialog.getFooter().add(cancel, confirm);
+            var dialog = new SignatureDialog(
+                    "scrap-dialog",
+                    "Scrap " + serial.get() + "?",
+                    "Scrap is final: the unit never goes back on the line. Reason: " + why,
+                    viewer.name(),
+                    "Sign and scrap for good",
+                    credential -> signed(
+                            "Scrapped " + serial.get(),
+                            credential,
+                            () -> holds.scrap(serial.get(), new UnitHolds.Reason(why, credential))));
             dialog.open();
         });
     }
 
-    private void scrap(String serial, String why) {
-        answer.ask(HoldRefusedException.class, () -> {
-                    holds.scrap(serial, new UnitHolds.Reason(why));
-                    return serial;
+    private void signed(String done, SignatureCredential credential, Runnable decision) {
+        answer.ask(ProblemException.class, () -> {
+                    decision.run();
+                    return done;
                 })
-                .ifPresent(scrapped -> answer.say("Scrapped " + scrapped + "."));
+                .ifPresent(
+                        text -> answer.say(text + ", signed by " + viewer.name() + " (" + credential.meaning() + ")."));
     }
 
     void quarantine() {

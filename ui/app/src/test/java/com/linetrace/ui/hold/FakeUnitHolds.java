@@ -1,5 +1,6 @@
 package com.linetrace.ui.hold;
 
+import com.linetrace.identity.api.SignatureProblem;
 import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.UnitHolds;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Tracking's holds as the view sees them: known serials, units per work order and lot, and what was asked. */
@@ -76,7 +78,9 @@ class FakeUnitHolds implements UnitHolds {
 
     @Override
     public void release(String serial, Reason reason) {
-        calls.add("release " + serial + " " + reason.reason());
+        signed(reason);
+        calls.add("release " + serial + " " + reason.reason() + " signed "
+                + Objects.requireNonNull(reason.signature()).meaning());
         if (!held.remove(serial)) {
             throw new HoldRefusedException("Unit " + serial + " is not held");
         }
@@ -84,7 +88,20 @@ class FakeUnitHolds implements UnitHolds {
 
     @Override
     public void scrap(String serial, Reason reason) {
+        signed(reason);
         calls.add("scrap " + serial + " " + reason.reason());
         scrapped.add(serial);
+    }
+
+    /** As identity would: the demo users' password is their name. */
+    private static void signed(Reason reason) {
+        var signature = reason.signature();
+        if (signature == null) {
+            throw SignatureProblem.SIGNATURE_REQUIRED.exception("Sign it");
+        }
+        if (!List.of("quality", "supervisor", "admin").contains(signature.password())) {
+            throw SignatureProblem.SIGNATURE_REFUSED.exception(
+                    "The password is not yours, or you may not sign now: nothing was signed");
+        }
     }
 }

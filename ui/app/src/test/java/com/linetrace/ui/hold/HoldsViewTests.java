@@ -10,6 +10,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -110,9 +112,33 @@ class HoldsViewTests extends BrowserlessTest {
         test(view.unitReason).setValue("Screws re-torqued and checked");
 
         click("release-button");
+        assertThat(tracking.held).as("nothing released before the signature").isNotEmpty();
+        click("release-dialog-sign");
+        assertThat(tracking.calls).as("no signature without the password").isEmpty();
+        test($(PasswordField.class).id("release-dialog-password")).setValue("quality");
+        test($(RadioButtonGroup.class).id("release-dialog-meaning")).selectItem("Approved");
+        click("release-dialog-sign");
 
         assertThat(tracking.held).isEmpty();
-        assertThat(answer()).isEqualTo("Released LTRCA000000015.");
+        assertThat(tracking.calls)
+                .containsExactly("release LTRCA000000015 Screws re-torqued and checked signed APPROVED");
+        assertThat(answer()).isEqualTo("Released LTRCA000000015, signed by quality (APPROVED).");
+    }
+
+    @Test
+    void aRefusedSignatureIsShownAndReleasesNothing() {
+        tracking.held.add("LTRCA000000015");
+        var view = openAs("quality", "QUALITY");
+        test(view.unitSerial).setValue("LTRCA000000015");
+        test(view.unitReason).setValue("Screws re-torqued and checked");
+
+        click("release-button");
+        test($(PasswordField.class).id("release-dialog-password")).setValue("wrong");
+        test($(RadioButtonGroup.class).id("release-dialog-meaning")).selectItem("Reviewed");
+        click("release-dialog-sign");
+
+        assertThat(tracking.held).containsExactly("LTRCA000000015");
+        assertThat(answer()).contains("The password is not yours");
     }
 
     @Test
@@ -126,10 +152,12 @@ class HoldsViewTests extends BrowserlessTest {
                 .as("nothing scrapped before the confirmation")
                 .isEmpty();
         assertThat($(Dialog.class).id("scrap-dialog").getHeaderTitle()).isEqualTo("Scrap LTRCA000000024?");
-        click("confirm-scrap");
+        test($(PasswordField.class).id("scrap-dialog-password")).setValue("supervisor");
+        test($(RadioButtonGroup.class).id("scrap-dialog-meaning")).selectItem("Responsible");
+        click("scrap-dialog-sign");
 
         assertThat(tracking.scrapped).containsExactly("LTRCA000000024");
-        assertThat(answer()).isEqualTo("Scrapped LTRCA000000024.");
+        assertThat(answer()).isEqualTo("Scrapped LTRCA000000024, signed by supervisor (RESPONSIBLE).");
     }
 
     @Test
@@ -139,7 +167,7 @@ class HoldsViewTests extends BrowserlessTest {
         test(view.unitReason).setValue("Frame cracked");
 
         click("scrap-button");
-        click("cancel-scrap");
+        click("scrap-dialog-cancel");
 
         assertThat(tracking.scrapped).isEmpty();
         assertThat(tracking.calls).isEmpty();

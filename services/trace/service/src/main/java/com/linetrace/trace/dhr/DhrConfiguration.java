@@ -1,10 +1,13 @@
 package com.linetrace.trace.dhr;
 
 import com.linetrace.audit.api.AuditLedger;
+import com.linetrace.audit.api.AuditProblem;
 import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.trace.TraceSettings;
 import com.linetrace.trace.api.DeviceHistoryRecords;
+import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitTrace;
+import com.linetrace.web.ServiceClients;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -33,7 +36,10 @@ public class DhrConfiguration {
             PlatformTransactionManager transactionManager,
             TraceSettings settings) {
         var url = settings.auditUrl();
-        var remote = url == null ? null : AuditLedgerClient.at(url);
+        var remote = url == null
+                ? null
+                : ServiceClients.client(
+                        "audit", url, AuditLedger.class, AuditProblem.class, TraceProblem.AUDIT_LEDGER_UNREACHABLE);
         return new DeviceHistoryRecordService(
                 traceUnitTraceService,
                 remote != null ? () -> remote : auditLedgerService::getIfAvailable,

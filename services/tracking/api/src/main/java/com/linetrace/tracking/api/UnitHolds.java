@@ -1,6 +1,7 @@
 package com.linetrace.tracking.api;
 
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.identity.api.SignatureCredential;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -38,8 +39,13 @@ public interface UnitHolds {
         }
     }
 
-    /** Why a unit is released or scrapped. */
-    record Reason(@NotBlank @Size(max = 500) String reason) {}
+    /**
+     * Why a unit is released or scrapped, and the decision's electronic signature: the caller's password re-entered
+     * and what the signature means (required; DD018).
+     */
+    record Reason(
+            @NotBlank @Size(max = 500) String reason,
+            @Nullable SignatureCredential signature) {}
 
     /** A lot of a part; {@code reason} is required to quarantine it and to lift the quarantine. */
     record Lot(
@@ -69,16 +75,21 @@ public interface UnitHolds {
     void liftQuarantine(@Valid @RequestBody Lot lot);
 
     /**
-     * Releases a held unit.
+     * Releases a held unit, signed electronically by the caller (QUALITY or ADMIN may sign): the signed record goes
+     * into the audit ledger with the release.
      *
      * @param serial the serial as typed or scanned; a malformed one is refused in words
      * @throws HoldRefusedException {@link TrackingProblem#UNKNOWN_SERIAL} (404) when no work order issued it
+     * @throws com.linetrace.contracts.problem.ProblemException {@code signature-required} (400), {@code
+     *     signature-not-allowed} or {@code signature-refused} (403, each an audit entry), {@code
+     *     signature-unavailable} (503)
      */
     @PostExchange("/units/{serial}/release")
     void release(@PathVariable String serial, @Valid @RequestBody Reason reason);
 
     /**
-     * Scraps a unit: final.
+     * Scraps a unit: final. Signed electronically by the caller (SUPERVISOR, QUALITY or ADMIN may sign), as a release
+     * is.
      *
      * @throws HoldRefusedException {@link TrackingProblem#UNKNOWN_SERIAL} (404) when no work order issued it
      */

@@ -1,10 +1,13 @@
 package com.linetrace.tracking.hold;
 
 import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.action.SignedAction;
 import com.linetrace.tracking.Caller;
 import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.UnitHolds;
+import com.linetrace.tracking.signature.ElectronicSignatures;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Set;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -14,10 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class HoldController implements UnitHolds {
 
-    private final Holds holds;
+    /** Who may sign a held unit's release, and a unit's scrap. */
+    static final Set<String> RELEASERS = Set.of(Roles.QUALITY, Roles.ADMIN);
 
-    HoldController(Holds holds) {
+    static final Set<String> SCRAPPERS = Set.of(Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN);
+
+    private final Holds holds;
+    private final ElectronicSignatures signatures;
+
+    HoldController(Holds holds, ElectronicSignatures signatures) {
         this.holds = holds;
+        this.signatures = signatures;
     }
 
     @Override
@@ -48,15 +58,26 @@ class HoldController implements UnitHolds {
         }
     }
 
+    /**
+     * Signed by the caller: any person's role reaches it, and the signature decides who may sign ({@link #RELEASERS}),
+     * so that a refusal of someone not allowed is in the ledger too (DD018).
+     */
     @Override
-    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public void release(String serial, Reason reason) {
-        holds.release(serial, reason.reason(), Caller.name());
+        Holds.requireSerial(serial);
+        Holds.reason(reason.reason());
+        var signature = signatures.sign(SignedAction.UNIT_RELEASE, serial, serial, reason.signature(), RELEASERS);
+        holds.release(serial, reason.reason(), signature);
     }
 
+    /** Signed by the caller, as a release is ({@link #SCRAPPERS}). */
     @Override
-    @RolesAllowed({Roles.SUPERVISOR, Roles.QUALITY, Roles.ADMIN})
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public void scrap(String serial, Reason reason) {
-        holds.scrap(serial, reason.reason(), Caller.name());
+        Holds.requireSerial(serial);
+        Holds.reason(reason.reason());
+        var signature = signatures.sign(SignedAction.UNIT_SCRAP, serial, serial, reason.signature(), SCRAPPERS);
+        holds.scrap(serial, reason.reason(), signature);
     }
 }

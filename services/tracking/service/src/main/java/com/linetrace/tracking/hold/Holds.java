@@ -18,6 +18,7 @@ import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.UnitHolds.Outcome;
 import com.linetrace.tracking.material.MaterialRepository;
 import com.linetrace.tracking.route.MasterData;
+import com.linetrace.tracking.signature.ElectronicSignatures.Signature;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
 import com.linetrace.tracking.unit.UnitState;
@@ -137,19 +138,28 @@ class Holds {
         }
     }
 
+    /** Releases a held unit, and records the signature on it in the same transaction. */
     @Transactional
-    void release(String serialText, String reason, String actor) {
+    void release(String serialText, String reason, Signature signature) {
+        var why = reason(reason);
         var unit = lockKnown(serialText);
         if (!unit.held()) {
             throw new HoldRefusedException("Unit " + serialText + " is not on hold");
         }
         var at = clock.instant();
         units.release(unit.serial(), at);
-        events.publish(unit.serial(), unit.lineId(), null, actor, at, new UnitReleased(reason(reason)));
+        events.publish(unit.serial(), unit.lineId(), null, signature.signer(), at, new UnitReleased(why));
+        signature.record(why);
     }
 
+    /** Scraps a unit, and records the signature on it in the same transaction. */
     @Transactional
-    void scrap(String serialText, String reason, String actor) {
+    void scrap(String serialText, String reason, Signature signature) {
+        scrap(serialText, reason, signature.signer());
+        signature.record(reason(reason));
+    }
+
+    private void scrap(String serialText, String reason, String actor) {
         var unit = lockKnown(serialText);
         if (unit.status() == UnitState.Status.SCRAPPED) {
             throw new HoldRefusedException("Unit " + serialText + " is already scrapped");
@@ -177,16 +187,21 @@ class Holds {
         return true;
     }
 
-    private UnitState lockKnown(String serialText) {
+    /** Refuses a malformed serial in words, before anything is signed about it. */
+    static void requireSerial(String serialText) {
         var problem = Serial.problemWith(serialText);
         if (problem != null) {
             throw new HoldRefusedException("Malformed serial: " + problem);
         }
+    }
+
+    private UnitState lockKnown(String serialText) {
+        requireSerial(serialText);
         return units.lock(Serial.parse(serialText)).orElseThrow(() -> HoldRefusedException.unknownSerial(serialText));
     }
 
     /** The one check of a reason, whichever way it came (HTTP, the UI in-process, a rule). */
-    private static String reason(String reason) {
+    static String reason(String reason) {
         var text = reason == null ? "" : reason.strip();
         if (text.length() < 3 || text.length() > 500) {
             throw new HoldRefusedException("A reason of 3 to 500 characters is required");

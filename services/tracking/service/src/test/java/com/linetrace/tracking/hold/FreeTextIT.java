@@ -59,9 +59,16 @@ class FreeTextIT {
                         .status())
                 .isEqualTo(200);
         assertRefused(
-                quality.post("/api/units/" + serial + "/release", "{\"reason\":\"fine " + character + "\"}"), "reason");
+                quality.post(
+                        "/api/units/" + serial + "/release",
+                        "{\"reason\":\"fine " + character
+                                + "\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}"),
+                "reason");
         assertRefused(
-                quality.post("/api/units/" + serial + "/scrap", "{\"reason\":\"cracked " + character + "\"}"),
+                quality.post(
+                        "/api/units/" + serial + "/scrap",
+                        "{\"reason\":\"cracked " + character
+                                + "\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}"),
                 "reason");
         assertThat(line.unitColumn(serial, "hold_reason")).isEqualTo("dropped twice");
         assertThat(eventsOf(serial)).isEqualTo(2);

@@ -87,15 +87,21 @@ class HoldsIT {
         assertThat(line.unitColumn(serial, "hold_reason")).isEqualTo("dropped on the floor");
 
         assertThat(supervisor
-                        .post("/api/units/" + serial + "/release", "{\"reason\":\"looks fine\"}")
+                        .post(
+                                "/api/units/" + serial + "/release",
+                                "{\"reason\":\"looks fine\",\"signature\":{\"password\":\"supervisor\",\"meaning\":\"RESPONSIBLE\"}}")
                         .status())
                 .isEqualTo(403);
-        var noReason = quality.post("/api/units/" + serial + "/release", "{\"reason\":\"\"}");
+        var noReason = quality.post(
+                "/api/units/" + serial + "/release",
+                "{\"reason\":\"\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}");
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.isProblem()).isTrue();
         assertThat(line.unitColumn(serial, "hold_reason")).isNotNull();
 
-        assertThat(quality.post("/api/units/" + serial + "/release", "{\"reason\":\"inspected, no damage\"}")
+        assertThat(quality.post(
+                                "/api/units/" + serial + "/release",
+                                "{\"reason\":\"inspected, no damage\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}")
                         .status())
                 .isEqualTo(200);
         assertThat(line.scan("ASM-1", serial).json().get("verdict").asString()).isEqualTo("ACCEPTED");
@@ -104,11 +110,15 @@ class HoldsIT {
     @Test
     void scrapIsFinal() {
         var serial = line.newSerials(1).getFirst();
-        assertThat(quality.post("/api/units/" + serial + "/scrap", "{\"reason\":\"frame cracked\"}")
+        assertThat(quality.post(
+                                "/api/units/" + serial + "/scrap",
+                                "{\"reason\":\"frame cracked\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}")
                         .status())
                 .isEqualTo(200);
         assertThat(line.scan("ASM-1", serial).json().get("code").asString()).isEqualTo("UNIT_SCRAPPED");
-        var again = quality.post("/api/units/" + serial + "/scrap", "{\"reason\":\"frame cracked\"}");
+        var again = quality.post(
+                "/api/units/" + serial + "/scrap",
+                "{\"reason\":\"frame cracked\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}");
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("detail").asString()).contains("already scrapped");
     }
@@ -235,7 +245,9 @@ class HoldsIT {
         assertThat(installedParts(serial, 100)).isZero();
 
         // Released by quality, the unit carries on from where it stood.
-        assertThat(quality.post("/api/units/" + serial + "/release", "{\"reason\":\"box replaced\"}")
+        assertThat(quality.post(
+                                "/api/units/" + serial + "/release",
+                                "{\"reason\":\"box replaced\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}")
                         .status())
                 .isEqualTo(200);
         line.installAllParts("PCK-1", serial, "LOT-2611");
@@ -326,7 +338,9 @@ class HoldsIT {
     void partScansAndCheckOutsOfAScrappedUnitAreRefusedWithTheReason() {
         var serial = line.newSerials(1).getFirst();
         assertThat(line.scan("ASM-1", serial).json().get("verdict").asString()).isEqualTo("ACCEPTED");
-        assertThat(quality.post("/api/units/" + serial + "/scrap", "{\"reason\":\"frame delaminated\"}")
+        assertThat(quality.post(
+                                "/api/units/" + serial + "/scrap",
+                                "{\"reason\":\"frame delaminated\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}")
                         .status())
                 .isEqualTo(200);
         var part = line.installPart("ASM-1", serial, "FRM-AX4;L=F1").json();

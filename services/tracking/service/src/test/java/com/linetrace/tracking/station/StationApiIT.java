@@ -364,7 +364,9 @@ class StationApiIT {
 
         var release = ApiClient.at(port)
                 .as("quality")
-                .post("/api/units/" + serial + "/release", "{\"reason\":\"harness replaced\"}");
+                .post(
+                        "/api/units/" + serial + "/release",
+                        "{\"reason\":\"harness replaced\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}");
         assertThat(release.status()).isEqualTo(200);
         var tooLong = partNumber + ";L=" + "LOT-" + "7".repeat(36) + "-X" + "9".repeat(12);
         var refused = installPart("ASM-1", serial, tooLong).json();

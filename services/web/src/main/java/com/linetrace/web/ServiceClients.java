@@ -1,9 +1,6 @@
-package com.linetrace.trace.dhr;
+package com.linetrace.web;
 
-import com.linetrace.audit.api.AuditLedger;
-import com.linetrace.audit.api.AuditProblem;
 import com.linetrace.contracts.problem.ProblemType;
-import com.linetrace.trace.api.TraceProblem;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -28,20 +25,27 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit ledger's api over HTTP, for trace running apart from audit: calls only the configured base URL, with the
- * token of the person asking for the record (audit decides what they may see), no cookies, no redirects, and turns
- * audit's problems back into the exceptions its in-process binding throws. No answer at all is {@code
- * audit-ledger-unreachable}: a record is not handed out without its proofs.
+ * The HTTP binding of another service's api interface, for a service that calls it while running apart from it
+ * (trace asking the audit ledger for a record's proofs, tracking asking identity to check a signature): an HTTP
+ * interface client that calls only the configured base URL, hands on the token of the person the call is for (the
+ * called service decides what they may do), sends no cookies, follows no redirects, waits no longer than a few
+ * seconds, and turns the service's problem+json answers back into the exceptions its in-process binding throws. No
+ * answer at all is the caller's own {@code unreachable} problem.
  */
-final class AuditLedgerClient {
+public final class ServiceClients {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration CONNECT = Duration.ofSeconds(2);
     private static final Duration READ = Duration.ofSeconds(20);
 
-    private AuditLedgerClient() {}
+    private ServiceClients() {}
 
-    static AuditLedger at(URI base) {
+    /**
+     * The client of {@code api} at {@code base}; {@code problems} names the refusals the api answers with, and
+     * {@code unreachable} (a 503 of the caller's) is thrown when the service gives no usable answer.
+     */
+    public static <T, P extends Enum<P> & ProblemType> T client(
+            String service, URI base, Class<T> api, Class<P> problems, ProblemType unreachable) {
         var http = HttpClient.newBuilder()
                 .connectTimeout(CONNECT)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -52,31 +56,32 @@ final class AuditLedgerClient {
         var rest = RestClient.builder()
                 .baseUrl(base.toString())
                 .requestFactory(requests)
-                .requestInterceptor(AuditLedgerClient::withCallersToken)
+                .requestInterceptor(ServiceClients::withCallersToken)
                 .defaultStatusHandler(status -> !status.is2xxSuccessful(), (request, response) -> {
-                    throw refusal(response);
+                    throw refusal(service, response, problems.getEnumConstants(), unreachable);
                 })
                 .build();
         var client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest))
                 .build()
-                .createClient(AuditLedger.class);
-        return (AuditLedger) Proxy.newProxyInstance(
-                AuditLedger.class.getClassLoader(), new Class<?>[] {AuditLedger.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("toString")
-                                ? "AuditLedger over HTTP at " + base
-                                : method.invoke(client, args);
-                    }
-                    try {
-                        return method.invoke(client, args);
-                    } catch (InvocationTargetException e) {
-                        if (e.getCause() instanceof ResourceAccessException unanswered) {
-                            throw TraceProblem.AUDIT_LEDGER_UNREACHABLE.exception("The audit ledger at " + base
-                                    + " did not answer: no record is handed out" + " without its proofs, try again");
-                        }
-                        throw Objects.requireNonNull(e.getCause());
-                    }
-                });
+                .createClient(api);
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "toString" -> api.getSimpleName() + " over HTTP at " + base;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == Objects.requireNonNull(args)[0];
+                    default -> method.invoke(client, args);
+                };
+            }
+            try {
+                return method.invoke(client, args);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof ResourceAccessException) {
+                    throw unreachable.exception("The " + service + " service at " + base + " did not answer");
+                }
+                throw Objects.requireNonNull(e.getCause());
+            }
+        }));
     }
 
     private static ClientHttpResponse withCallersToken(
@@ -88,7 +93,9 @@ final class AuditLedgerClient {
         return execution.execute(request, body);
     }
 
-    private static RuntimeException refusal(ClientHttpResponse response) throws IOException {
+    private static RuntimeException refusal(
+            String service, ClientHttpResponse response, ProblemType[] problems, ProblemType unreachable)
+            throws IOException {
         var code = "";
         var detail = "";
         var type = response.getHeaders().getContentType();
@@ -103,17 +110,15 @@ final class AuditLedgerClient {
             }
         }
         var known = code;
-        var problem = Arrays.stream(AuditProblem.values())
-                .filter(p -> p.code().equals(known))
-                .findFirst();
+        var problem =
+                Arrays.stream(problems).filter(p -> p.code().equals(known)).findFirst();
         if (problem.isPresent()) {
             return problem.get().exception(detail);
         }
         if (response.getStatusCode().value() == 403) {
-            return new AccessDeniedException("Your role may not see this unit's audit entries");
+            return new AccessDeniedException("Your role may not do this");
         }
-        return TraceProblem.AUDIT_LEDGER_UNREACHABLE.exception("The audit ledger answered "
-                + response.getStatusCode().value() + (code.isEmpty() ? "" : " " + code)
-                + ": no record is handed out without its proofs");
+        return unreachable.exception("The " + service + " service answered "
+                + response.getStatusCode().value() + (code.isEmpty() ? "" : " " + code));
     }
 }
