@@ -6,6 +6,7 @@ import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Sha256;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.provisioning.FirmwareReleaseRevoked;
 import com.linetrace.contracts.provisioning.FirmwareVerified;
 import com.linetrace.contracts.provisioning.KeyInjectionRejected;
 import com.linetrace.contracts.provisioning.KeyInjectionVerified;
@@ -103,6 +104,12 @@ final class Story {
     Story flashed(FirmwareModule module, UUID releaseId, String version, String sha256) {
         return provisioning(
                 "FW-1", new FirmwareVerified(releaseId, "AX4-ENT", module, version, Sha256.parse(sha256), "FIX-FW-1"));
+    }
+
+    Story revoked(FirmwareModule module, UUID releaseId, String version, String sha256, String reason) {
+        return provisioning(
+                "FW-1",
+                new FirmwareReleaseRevoked(releaseId, "AX4-ENT", module, version, Sha256.parse(sha256), reason));
     }
 
     Story keyed(String fingerprint) {

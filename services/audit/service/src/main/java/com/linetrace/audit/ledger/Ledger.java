@@ -8,11 +8,13 @@ import com.linetrace.audit.verifier.Merkle;
 import com.linetrace.audit.verifier.NoteSigner;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Writes the ledger: appends each record once, and signs checkpoints. Both take the log's writer lock, so with any
+ * Writes the ledger: appends each record once (a poll's records together), and signs checkpoints. Both take the log's writer lock, so with any
  * number of instances there is one order of entries, and a checkpoint signs a state of the log between two appends.
  * Before signing, the tree is checked against the latest checkpoint: the ledger never signs a rewritten log.
  */
@@ -41,20 +43,31 @@ class Ledger {
     }
 
     /**
-     * Appends the record of {@code topic} unless its event id is already in the log.
+     * Appends a poll's entries, in order, in one transaction under the writer lock: those whose event id is already
+     * in the log, or earlier in the poll, append nothing. One lock, one look-up and a few multi-row statements a poll
+     * instead of a handful of statements and a commit an entry.
      *
-     * @return true when it was appended, false for a redelivered or republished event
+     * @return how many were appended
      */
-    boolean append(String topic, byte[] value) {
-        var entry = LedgerRecords.entry(topic, value, clock.instant());
+    int appendAll(List<LedgerEntry> entries) {
         return Objects.requireNonNull(transactions.execute(status -> {
             repository.lockWriter();
-            if (repository.contains(entry.eventId())) {
-                return false;
+            var known = repository.containing(
+                    entries.stream().map(LedgerEntry::eventId).toList());
+            var fresh = new ArrayList<LedgerEntry>(entries.size());
+            for (var entry : entries) {
+                if (known.add(entry.eventId())) {
+                    fresh.add(entry);
+                }
             }
-            repository.append(repository.size(), entry);
-            return true;
+            repository.appendAll(repository.size(), fresh);
+            return fresh.size();
         }));
+    }
+
+    /** The entry of a record of {@code topic}, appended at this instant. */
+    LedgerEntry entry(String topic, byte[] value) {
+        return LedgerRecords.entry(topic, value, clock.instant());
     }
 
     /**

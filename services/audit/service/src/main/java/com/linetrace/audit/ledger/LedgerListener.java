@@ -2,13 +2,17 @@ package com.linetrace.audit.ledger;
 
 import com.linetrace.contracts.Topics;
 import com.linetrace.messaging.MessagingAutoConfiguration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 
 /**
  * Appends every record of every LineTrace topic to the ledger, once per event id: a redelivered or republished event
- * appends nothing. A record that is not an event goes to its topic's dead-letter topic. A new topic is one more name
- * in {@code topics}.
+ * appends nothing. A poll's records are appended together ({@link Ledger#appendAll}); a record that is not an event,
+ * or whose append fails alone, is named to the error handler, which keeps the records before it and sends it to its
+ * topic's dead-letter topic. A new topic is one more name in {@code topics}.
  */
 class LedgerListener {
 
@@ -30,8 +34,39 @@ class LedgerListener {
                 Topics.LINE_EVENTS
             },
             groupId = GROUP,
-            containerFactory = MessagingAutoConfiguration.LISTENER_FACTORY)
-    void on(ConsumerRecord<String, byte[]> record) {
-        ledger.append(record.topic(), record.value());
+            containerFactory = MessagingAutoConfiguration.BATCH_LISTENER_FACTORY)
+    void on(List<ConsumerRecord<String, byte[]>> records) {
+        var entries = new ArrayList<LedgerEntry>(records.size());
+        RuntimeException unreadable = null;
+        for (var record : records) {
+            try {
+                entries.add(ledger.entry(record.topic(), record.value()));
+            } catch (RuntimeException e) {
+                unreadable = e;
+                break;
+            }
+        }
+        if (!entries.isEmpty()) {
+            try {
+                ledger.appendAll(entries);
+            } catch (RuntimeException pollFailed) {
+                // One entry spoiled the transaction: find it, keeping the ones before it.
+                for (int i = 0; i < entries.size(); i++) {
+                    try {
+                        ledger.appendAll(entries.subList(i, i + 1));
+                    } catch (RuntimeException e) {
+                        throw new BatchListenerFailedException(reason(e), e, i);
+                    }
+                }
+                throw pollFailed;
+            }
+        }
+        if (unreadable != null) {
+            throw new BatchListenerFailedException(reason(unreadable), unreadable, entries.size());
+        }
+    }
+
+    private static String reason(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

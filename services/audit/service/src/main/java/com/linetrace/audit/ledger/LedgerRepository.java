@@ -6,10 +6,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,53 +63,97 @@ class LedgerRepository {
                 .single();
     }
 
+    /** The event ids among {@code eventIds} already in the log. */
+    Set<UUID> containing(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.sql("select event_id from audit.entry where event_id = any(cast(:ids as uuid[]))")
+                .param("ids", eventIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(UUID.class)
+                .list());
+    }
+
     /**
-     * Appends {@code entry} at {@code index} (the log's size, under the writer lock) and the subtrees it completes:
-     * leaf {@code index} at level 0, then each parent while the node is a right child.
+     * Appends {@code entries} from {@code index} on (the log's size, under the writer lock), and the subtrees they
+     * complete: each leaf at level 0, then each parent while the node is a right child. The subtrees are worked out
+     * in memory (a left sibling from before the poll read once) and written, like the entries, in one statement.
      */
-    void append(long index, LedgerEntry entry) {
+    void appendAll(long index, List<LedgerEntry> entries) {
         requireTransaction();
-        var canonical = entry.canonical();
-        var leaf = Merkle.leafHash(canonical);
+        if (entries.isEmpty()) {
+            return;
+        }
+        var hex = HexFormat.of();
+        var rows = new HashMap<String, List<@Nullable String>>();
+        var subtrees = new LinkedHashMap<List<Long>, byte[]>();
+        var position = index;
+        for (var entry : entries) {
+            var canonical = entry.canonical();
+            var leaf = Merkle.leafHash(canonical);
+            column(rows, "idx", Long.toString(position));
+            column(rows, "eventId", entry.eventId().toString());
+            column(rows, "topic", entry.topic());
+            column(rows, "type", entry.type());
+            column(rows, "occurredAt", entry.occurredAt().toString());
+            column(rows, "appendedAt", entry.appendedAt().toString());
+            column(rows, "actor", entry.actor());
+            column(rows, "plant", entry.plant());
+            column(rows, "line", entry.line());
+            column(rows, "station", entry.station());
+            column(rows, "serial", entry.serial());
+            column(rows, "reason", entry.reason());
+            column(rows, "event", "\\x" + hex.formatHex(entry.event()));
+            column(rows, "entry", "\\x" + hex.formatHex(canonical));
+            column(rows, "leaf", "\\x" + hex.formatHex(leaf));
+            var level = 0L;
+            var node = position;
+            var hash = leaf;
+            subtrees.put(List.of(level, node), hash);
+            while ((node & 1) == 1) {
+                var sibling = List.of(level, node - 1);
+                var left = subtrees.get(sibling);
+                hash = Merkle.nodeHash(left != null ? left : subtree((int) level, node - 1), hash);
+                level++;
+                node >>= 1;
+                subtrees.put(List.of(level, node), hash);
+            }
+            position++;
+        }
+        var arrays = new HashMap<String, Object>();
+        rows.forEach((name, values) -> arrays.put(name, values.toArray(String[]::new)));
         jdbc.sql("""
                         insert into audit.entry (idx, event_id, topic, type, occurred_at, appended_at, actor, plant,
                             line, station, serial, reason, event, entry, leaf_hash)
-                        values (:idx, :eventId, :topic, :type, :occurredAt, :appendedAt, :actor, :plant, :line,
-                            :station, :serial, :reason, :event, :entry, :leaf)""")
-                .param("idx", index)
-                .param("eventId", entry.eventId())
-                .param("topic", entry.topic())
-                .param("type", entry.type())
-                .param("occurredAt", Timestamp.from(entry.occurredAt()))
-                .param("appendedAt", Timestamp.from(entry.appendedAt()))
-                .param("actor", entry.actor())
-                .param("plant", entry.plant())
-                .param("line", entry.line())
-                .param("station", entry.station())
-                .param("serial", entry.serial())
-                .param("reason", entry.reason())
-                .param("event", entry.event())
-                .param("entry", canonical)
-                .param("leaf", leaf)
+                        select * from unnest(cast(:idx as bigint[]), cast(:eventId as uuid[]), cast(:topic as text[]),
+                            cast(:type as text[]), cast(:occurredAt as timestamptz[]),
+                            cast(:appendedAt as timestamptz[]), cast(:actor as text[]), cast(:plant as text[]),
+                            cast(:line as text[]), cast(:station as text[]), cast(:serial as text[]),
+                            cast(:reason as text[]), cast(:event as bytea[]), cast(:entry as bytea[]),
+                            cast(:leaf as bytea[]))""").params(arrays).update();
+        jdbc.sql("""
+                        insert into audit.subtree (level, idx, hash)
+                        select * from unnest(cast(:level as integer[]), cast(:idx as bigint[]), cast(:hash as bytea[]))""")
+                .param(
+                        "level",
+                        subtrees.keySet().stream()
+                                .map(key -> key.get(0).toString())
+                                .toArray(String[]::new))
+                .param(
+                        "idx",
+                        subtrees.keySet().stream()
+                                .map(key -> key.get(1).toString())
+                                .toArray(String[]::new))
+                .param(
+                        "hash",
+                        subtrees.values().stream()
+                                .map(hash -> "\\x" + hex.formatHex(hash))
+                                .toArray(String[]::new))
                 .update();
-        var level = 0;
-        var position = index;
-        var hash = leaf;
-        insertSubtree(level, position, hash);
-        while ((position & 1) == 1) {
-            hash = Merkle.nodeHash(subtree(level, position - 1), hash);
-            level++;
-            position >>= 1;
-            insertSubtree(level, position, hash);
-        }
     }
 
-    private void insertSubtree(int level, long index, byte[] hash) {
-        jdbc.sql("insert into audit.subtree (level, idx, hash) values (:level, :idx, :hash)")
-                .param("level", level)
-                .param("idx", index)
-                .param("hash", hash)
-                .update();
+    private static void column(Map<String, List<@Nullable String>> rows, String name, @Nullable String value) {
+        rows.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
     }
 
     /** The stored hash of complete subtree {@code index} at {@code level}. */
