@@ -39,11 +39,18 @@ public final class BulkLoad {
 
     private final LoadPlan plan;
     private final String bootstrapServers;
+    private final Map<String, String> signIn;
     private final int partitions;
 
     public BulkLoad(LoadOptions options, String bootstrapServers, int partitions) {
+        this(options, bootstrapServers, Map.of(), partitions);
+    }
+
+    /** {@code signIn}: the Kafka client settings a broker that asks for a password needs (SASL). */
+    public BulkLoad(LoadOptions options, String bootstrapServers, Map<String, String> signIn, int partitions) {
         this.plan = new LoadPlan(options);
         this.bootstrapServers = bootstrapServers;
+        this.signIn = Map.copyOf(signIn);
         this.partitions = partitions;
     }
 
@@ -115,7 +122,7 @@ public final class BulkLoad {
      * replica, in order per partition; large batches that wait a little to fill, compressed.
      */
     private Map<String, Object> producerSettings() {
-        var settings = new HashMap<String, Object>();
+        var settings = new HashMap<String, Object>(signIn);
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -137,6 +144,7 @@ public final class BulkLoad {
      */
     private void createTopics() throws InterruptedException, ExecutionException {
         var props = new Properties();
+        props.putAll(signIn);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (var admin = Admin.create(props)) {
             var existing = admin.listTopics().names().get();

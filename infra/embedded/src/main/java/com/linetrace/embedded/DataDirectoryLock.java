@@ -36,7 +36,8 @@ public final class DataDirectoryLock implements AutoCloseable {
      */
     public static DataDirectoryLock acquire(Path dataDirectory) {
         try {
-            Files.createDirectories(dataDirectory);
+            // The servers' data and their passwords live here: no other user of the machine may read it.
+            KeptSecret.ownerOnlyDirectory(dataDirectory);
             var file = dataDirectory.resolve(FILE);
             var channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -26,43 +27,64 @@ import org.slf4j.LoggerFactory;
  * own server artifacts the way {@code kafka-storage format} and {@code kafka-server-start} do. Its log, metadata and
  * cluster id live in its directory, so topics, records and committed offsets survive a restart and a crash. The
  * same recipe starts one node of a three-node cluster ({@link KafkaNode}).
+ *
+ * <p>The plant's broker lets no client in without its password: both its listeners, the clients' and the
+ * controller's, speak SASL ({@code PLAIN}, on loopback only) and know one user, {@value #USER}, whose password is
+ * made at first start and kept owner-only beside the broker's directory ({@link KeptSecret#fileFor(Path)}).
  */
 public final class EmbeddedKafkaServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
     private static final int NODE_ID = 1;
 
+    /** The one user the plant's broker knows. */
+    public static final String USER = "linetrace";
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Map<String, String> clientProperties;
     private final @Nullable Path deleteOnClose;
 
-    private EmbeddedKafkaServer(KafkaRaftServer server, String bootstrapServers, @Nullable Path deleteOnClose) {
+    private EmbeddedKafkaServer(
+            KafkaRaftServer server,
+            String bootstrapServers,
+            Map<String, String> clientProperties,
+            @Nullable Path deleteOnClose) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.clientProperties = clientProperties;
         this.deleteOnClose = deleteOnClose;
     }
 
     /**
      * The plant's broker on {@code directory}, formatted on first start. Each write is flushed to disk before it is
      * acknowledged: one broker has no replica to fall back on after a power cut. Its ports are kept in the directory
-     * and reused, so the controller keeps its address across restarts.
+     * and reused, so the controller keeps its address across restarts. Clients sign in with
+     * {@link #clientProperties()}; a directory made before the broker asked for a password gets one at this start.
      */
     public static EmbeddedKafkaServer durable(Path directory) {
-        return start(directory, true, null);
+        var password = KeptSecret.in(KeptSecret.fileFor(directory));
+        return start(directory, true, password, null);
     }
 
-    /** A broker in a new temporary directory, removed on {@link #close()}: for tests and the benchmark. */
+    /**
+     * A broker in a new temporary directory, removed on {@link #close()}: for tests and the benchmark. It asks no
+     * password: every test's own producers, consumers and admin clients would need one, and the Testcontainers broker
+     * the same tests use where Docker runs is open too. It holds test data only, and only while the tests run.
+     */
     public static EmbeddedKafkaServer throwaway() {
         try {
             var directory = Files.createTempDirectory("linetrace-kafka-");
-            return start(directory, false, directory);
+            return start(directory, false, null, directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a directory for the embedded Kafka server", e);
         }
     }
 
-    private static EmbeddedKafkaServer start(Path directory, boolean flushEachWrite, @Nullable Path deleteOnClose) {
+    private static EmbeddedKafkaServer start(
+            Path directory, boolean flushEachWrite, @Nullable String password, @Nullable Path deleteOnClose) {
         try {
+            KeptSecret.ownerOnlyDirectory(directory.toAbsolutePath().getParent());
             Files.createDirectories(directory);
             var ports = Ports.of(directory);
             var node = new Node(
@@ -73,7 +95,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                     ports.broker(),
                     ports.controller(),
                     1,
-                    flushEachWrite);
+                    flushEachWrite,
+                    password);
             return start(node, deleteOnClose);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded Kafka server in " + directory, e);
@@ -114,8 +137,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             try {
                 server.startup();
                 var bootstrap = "127.0.0.1:" + node.brokerPort();
-                awaitReady(bootstrap);
-                return new EmbeddedKafkaServer(server, bootstrap, deleteOnClose);
+                var clientProperties = clientProperties(node.password());
+                awaitReady(bootstrap, clientProperties);
+                return new EmbeddedKafkaServer(server, bootstrap, clientProperties, deleteOnClose);
             } catch (RuntimeException e) {
                 server.shutdown();
                 throw e;
@@ -139,6 +163,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
      * @param replicas replication factor of Kafka's internal topics (offsets, transactions) and of topics created
      *     without one; {@code min.insync.replicas} is then 2 when there are 3 or more, so one node may be down
      * @param flushEachWrite flush each write before it is acknowledged: a single node has no replica to fall back on
+     * @param password the password of {@value #USER} on both listeners (SASL {@code PLAIN}); null: open listeners
      */
     record Node(
             Path directory,
@@ -148,10 +173,16 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             int brokerPort,
             int controllerPort,
             int replicas,
-            boolean flushEachWrite) {
+            boolean flushEachWrite,
+            @Nullable String password) {
 
         int minInSyncReplicas() {
             return replicas >= 3 ? 2 : 1;
+        }
+
+        @Override
+        public String toString() {
+            return "Node[" + directory + ", id " + id + "]";
         }
     }
 
@@ -164,13 +195,6 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 Map.entry("node.id", String.valueOf(node.id())),
                 Map.entry("controller.quorum.voters", node.voters()),
                 Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry(
-                        "listeners",
-                        "PLAINTEXT://127.0.0.1:" + node.brokerPort() + ",CONTROLLER://127.0.0.1:"
-                                + node.controllerPort()),
-                Map.entry("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.brokerPort()),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("log.dirs", logDir.toString()),
                 Map.entry("num.partitions", "3"),
                 Map.entry("default.replication.factor", replicas),
@@ -189,14 +213,76 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         if (node.flushEachWrite()) {
             p.put("log.flush.interval.messages", "1");
         }
+        p.putAll(listeners(node));
         return p;
     }
 
-    private static void awaitReady(String bootstrap) throws InterruptedException, TimeoutException {
-        try (var admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+    /**
+     * Open: {@code PLAINTEXT} for clients and the controller. With a password: {@code SASL_PLAINTEXT} on both, one
+     * user ({@value #USER}), the broker signing in to its own controller with the same. Loopback only, so the
+     * password never crosses a wire.
+     */
+    private static Map<String, String> listeners(Node node) {
+        var broker = "127.0.0.1:" + node.brokerPort();
+        var controller = "127.0.0.1:" + node.controllerPort();
+        if (node.password() == null) {
+            return Map.of(
+                    "listeners",
+                    "PLAINTEXT://" + broker + ",CONTROLLER://" + controller,
+                    "advertised.listeners",
+                    "PLAINTEXT://" + broker,
+                    "listener.security.protocol.map",
+                    "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                    "inter.broker.listener.name",
+                    "PLAINTEXT");
+        }
+        var jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + USER
+                + "\" password=\"" + node.password() + "\" user_" + USER + "=\"" + node.password() + "\";";
+        return Map.ofEntries(
+                Map.entry("listeners", "CLIENT://" + broker + ",CONTROLLER://" + controller),
+                Map.entry("advertised.listeners", "CLIENT://" + broker),
+                Map.entry("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"),
+                Map.entry("inter.broker.listener.name", "CLIENT"),
+                Map.entry("sasl.enabled.mechanisms", "PLAIN"),
+                Map.entry("sasl.mechanism.inter.broker.protocol", "PLAIN"),
+                Map.entry("sasl.mechanism.controller.protocol", "PLAIN"),
+                Map.entry("listener.name.client.plain.sasl.jaas.config", jaas),
+                Map.entry("listener.name.controller.plain.sasl.jaas.config", jaas),
+                Map.entry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN"));
+    }
+
+    /**
+     * The client settings that sign in to the durable broker on {@code directory}, from the password kept beside it:
+     * for a tool of the plant's own account that talks to a running plant's broker.
+     */
+    public static Map<String, String> clientPropertiesOf(Path directory) {
+        var file = KeptSecret.fileFor(directory);
+        return clientProperties(KeptSecret.read(file)
+                .orElseThrow(() -> new IllegalStateException("No Kafka password is kept in " + file)));
+    }
+
+    /** What a client adds to the bootstrap servers to sign in; nothing for an open broker. */
+    private static Map<String, String> clientProperties(@Nullable String password) {
+        if (password == null) {
+            return Map.of();
+        }
+        return Map.of(
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                "PLAIN",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + USER + "\" password=\""
+                        + password + "\";");
+    }
+
+    private static void awaitReady(String bootstrap, Map<String, String> clientProperties)
+            throws InterruptedException, TimeoutException {
+        var config = new HashMap<String, Object>(clientProperties);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (var admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("The embedded Kafka server did not become ready", e.getCause());
@@ -216,6 +302,32 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /**
+     * The Kafka client settings that sign in to this broker ({@code security.protocol}, {@code sasl.mechanism},
+     * {@code sasl.jaas.config} with the password): empty for a throw-away broker. Give them to a client's
+     * configuration, never to a log or a command line.
+     */
+    public Map<String, String> clientProperties() {
+        return clientProperties;
+    }
+
+    /** A client's configuration to start from: the bootstrap servers and {@link #clientProperties()}. */
+    public Map<String, Object> clientConfig() {
+        var config = new HashMap<String, Object>(clientProperties);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    /**
+     * {@link #clientProperties()} as the Spring properties that give them to every client a Spring Boot process
+     * builds ({@code spring.kafka.properties.*}).
+     */
+    public Map<String, String> springProperties() {
+        var properties = new HashMap<String, String>();
+        clientProperties.forEach((key, value) -> properties.put("spring.kafka.properties." + key, value));
+        return properties;
     }
 
     @Override

@@ -47,12 +47,12 @@ class PlantCrashIT {
     @Test
     void startsAgainAfterKillMinus9AndKeepsRowsRecordsAndOffsets() throws Exception {
         var servers = startStandIn();
-        try (var db = DriverManager.getConnection(servers.jdbcUrl(), "postgres", "")) {
+        try (var db = DriverManager.getConnection(servers.jdbcUrl(), "postgres", servers.postgresPassword())) {
             db.createStatement().execute("create table kept (value text)");
             db.createStatement().execute("insert into kept values ('answered scan')");
         }
-        send(servers.bootstrap(), "first", "second");
-        assertThat(consume(servers.bootstrap(), 1)).containsExactly("first");
+        send(servers.bootstrap(), servers.kafkaSignIn(), "first", "second");
+        assertThat(consume(servers.bootstrap(), servers.kafkaSignIn(), 1)).containsExactly("first");
 
         plant.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         var postmaster = ProcessHandle.allProcesses()
@@ -71,12 +71,12 @@ class PlantCrashIT {
         try (var lock = DataDirectoryLock.acquire(dataDir);
                 var postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"));
                 var kafka = EmbeddedKafkaServer.durable(dataDir.resolve("kafka"))) {
-            try (var db = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "");
+            try (var db = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", postgres.password());
                     var rows = db.createStatement().executeQuery("select value from kept")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isEqualTo("answered scan");
             }
-            assertThat(consume(kafka.bootstrapServers(), 1))
+            assertThat(consume(kafka.bootstrapServers(), kafka.clientProperties(), 1))
                     .as("the group's committed offset survived: only the record not yet consumed comes")
                     .containsExactly("second");
             assertThat(postmaster.get().isAlive()).isFalse();
@@ -86,7 +86,7 @@ class PlantCrashIT {
     @Test
     void runsTheDatabaseWithDurableSettings() throws Exception {
         var servers = startStandIn();
-        try (var db = DriverManager.getConnection(servers.jdbcUrl(), "postgres", "");
+        try (var db = DriverManager.getConnection(servers.jdbcUrl(), "postgres", servers.postgresPassword());
                 var rows = db.createStatement()
                         .executeQuery("select name, setting from pg_settings"
                                 + " where name in ('fsync', 'synchronous_commit', 'full_page_writes') order by name")) {
@@ -105,7 +105,8 @@ class PlantCrashIT {
         try (var lock = DataDirectoryLock.acquire(dataDir);
                 var postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"))) {
             var url = postgres.jdbcUrl();
-            try (var db = DriverManager.getConnection(url, "postgres", "")) {
+            var password = postgres.password();
+            try (var db = DriverManager.getConnection(url, "postgres", password)) {
                 db.createStatement().execute("create table kept (value text)");
                 db.createStatement().execute("insert into kept values ('before the stop')");
             }
@@ -119,7 +120,7 @@ class PlantCrashIT {
                     .atMost(Duration.ofSeconds(60))
                     .ignoreExceptions()
                     .untilAsserted(() -> {
-                        try (var db = DriverManager.getConnection(url, "postgres", "");
+                        try (var db = DriverManager.getConnection(url, "postgres", password);
                                 var rows = db.createStatement().executeQuery("select value from kept")) {
                             assertThat(rows.next()).isTrue();
                             assertThat(rows.getString(1)).isEqualTo("before the stop");
@@ -138,7 +139,9 @@ class PlantCrashIT {
                 .hasMessageContaining("pid " + plant.pid());
     }
 
-    private record Servers(String jdbcUrl, String bootstrap) {}
+    /** Where the stand-in's servers are, and how a tool of the same account signs in: with the kept passwords. */
+    private record Servers(
+            String jdbcUrl, String bootstrap, String postgresPassword, Map<String, String> kafkaSignIn) {}
 
     private Servers startStandIn() throws IOException {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -157,14 +160,20 @@ class PlantCrashIT {
                 var parts = line.split(" ");
                 // Keep draining the stand-in's output so it never blocks on a full pipe.
                 Thread.ofVirtual().start(() -> out.lines().forEach(l -> {}));
-                return new Servers(parts[1], parts[2]);
+                return new Servers(
+                        parts[1],
+                        parts[2],
+                        KeptSecret.read(KeptSecret.fileFor(dataDir.resolve("postgres")))
+                                .orElseThrow(),
+                        EmbeddedKafkaServer.clientPropertiesOf(dataDir.resolve("kafka")));
             }
         }
         throw new IllegalStateException("The stand-in plant exited before its servers were ready");
     }
 
-    private static void send(String bootstrap, String... values) throws Exception {
-        try (var producer = new KafkaProducer<String, String>(Map.of(
+    private static void send(String bootstrap, Map<String, String> signIn, String... values) throws Exception {
+        var config = new java.util.HashMap<String, Object>(signIn);
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ProducerConfig.ACKS_CONFIG,
@@ -172,7 +181,8 @@ class PlantCrashIT {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class))) {
+                StringSerializer.class));
+        try (var producer = new KafkaProducer<String, String>(config)) {
             for (var value : values) {
                 producer.send(new ProducerRecord<>("kept-events", "unit", value))
                         .get(30, TimeUnit.SECONDS);
@@ -180,8 +190,9 @@ class PlantCrashIT {
         }
     }
 
-    private static List<String> consume(String bootstrap, int count) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+    private static List<String> consume(String bootstrap, Map<String, String> signIn, int count) {
+        var config = new java.util.HashMap<String, Object>(signIn);
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG,
@@ -195,7 +206,8 @@ class PlantCrashIT {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                StringDeserializer.class))) {
+                StringDeserializer.class));
+        try (var consumer = new KafkaConsumer<String, String>(config)) {
             consumer.subscribe(List.of("kept-events"));
             var values = new java.util.ArrayList<String>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -58,6 +58,8 @@ public final class Benchmark {
                     "--linetrace.plant.open-browser=false",
                     "--logging.level.root=WARN",
                     "--logging.level.com.linetrace.simulator.benchmark=INFO"));
+            // In this JVM's own arguments, not a command line another user could read.
+            kafka.springProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
             arguments.addAll(List.of(parsed.rest()));
             try (var plant = new SpringApplication(Plant.class).run(arguments.toArray(String[]::new))) {
                 int port = ((WebServerApplicationContext) plant).getWebServer().getPort();
@@ -65,7 +67,7 @@ public final class Benchmark {
                                 parsed.options(),
                                 URI.create("http://localhost:" + port),
                                 plant.getBean(DataSource.class),
-                                kafka.bootstrapServers(),
+                                kafka.clientConfig(),
                                 keys)
                         .run();
                 report.print(System.out);

@@ -271,7 +271,9 @@ public final class ClusterRun implements AutoCloseable {
                         root.resolve(name(service, i)),
                         freePort(),
                         INSTANCE_JVM,
-                        instanceArguments(service, i)));
+                        instanceArguments(service, i),
+                        // Off the command line, which every user of the machine can read.
+                        Map.of("spring.datasource.password", postgres.password())));
             }
             instances.put(service, list);
         }
@@ -316,7 +318,6 @@ public final class ClusterRun implements AutoCloseable {
         var arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.username(),
-                "--spring.datasource.password=" + postgres.password(),
                 // Ten processes share one PostgreSQL (100 connections by default).
                 "--spring.datasource.hikari.maximum-pool-size=5",
                 "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),

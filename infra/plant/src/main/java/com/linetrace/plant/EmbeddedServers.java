@@ -17,7 +17,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the servers the configuration does not name, once the environment (arguments, environment variables,
  * application properties) is known and before any bean connects, and points Spring at them. Both keep their data
- * under {@code linetrace.data-dir}; a second plant on the same directory is refused while the first one lives.
+ * under {@code linetrace.data-dir}; a second plant on the same directory is refused while the first one lives. Both
+ * accept only the plant: their passwords are made at first start and kept owner-only in the data directory's
+ * {@code credentials/}, and reach Spring's datasource and Kafka clients here, never a log.
  */
 final class EmbeddedServers implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -53,6 +55,9 @@ final class EmbeddedServers implements ApplicationListener<ApplicationEnvironmen
                         dataDir.resolve("kafka"));
                 kafka = EmbeddedKafkaServer.durable(dataDir.resolve("kafka"));
                 properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+                // Every client the plant builds (Boot's, messaging's, the dead-letter desk's, the UI's) starts from
+                // spring.kafka.properties, so each signs in with the broker's password.
+                properties.putAll(kafka.springProperties());
             }
         } catch (RuntimeException e) {
             stop(kafka, postgres, lock);

@@ -1,6 +1,7 @@
 package com.linetrace.plant;
 
 import com.linetrace.embedded.EmbeddedKafkaServer;
+import com.linetrace.embedded.KeptSecret;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -151,11 +152,13 @@ public final class FaultRun implements AutoCloseable {
                 options.jar(),
                 dataDir,
                 freePort(),
+                List.of(),
                 List.of(
                         "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                         "--linetrace.simulator.speed=" + options.speed(),
                         "--linetrace.simulator.unit-interval="
-                                + options.unitInterval().toMillis() + "ms"));
+                                + options.unitInterval().toMillis() + "ms"),
+                kafka.springProperties());
         say("data in " + root + ", broker at " + kafka.bootstrapServers() + ", seed " + options.seed());
     }
 
@@ -295,11 +298,17 @@ public final class FaultRun implements AutoCloseable {
         return Reconciliation.of(this::connection);
     }
 
-    /** A connection to the plant's PostgreSQL as its superuser: a verifier reads every schema. */
+    /**
+     * A connection to the plant's PostgreSQL as its superuser, with the password the plant keeps in its data
+     * directory (this run is the same user): a verifier reads every schema.
+     */
     Connection connection() throws SQLException {
         try {
             var port = Files.readString(dataDir.resolve("postgres.port")).strip();
-            return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+            var password = KeptSecret.read(KeptSecret.fileFor(dataDir.resolve("postgres")))
+                    .orElseThrow(() -> new SQLException("The plant has not made its database password yet"));
+            return DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", password);
         } catch (IOException e) {
             throw new SQLException("The plant's PostgreSQL port is not known yet", e);
         }

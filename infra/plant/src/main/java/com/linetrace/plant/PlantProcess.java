@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
@@ -33,21 +34,38 @@ final class PlantProcess {
     private final int port;
     private final List<String> arguments;
     private final List<String> jvmOptions;
+    private final Map<String, String> secrets;
     private int starts;
     private long startedAt;
     private @Nullable Process process;
 
     PlantProcess(Path jar, Path dataDir, int port, List<String> arguments) {
-        this(jar, dataDir, port, List.of(), arguments);
+        this(jar, dataDir, port, List.of(), arguments, Map.of());
     }
 
-    /** {@code jvmOptions} go before {@code -jar}: several plants sharing a machine get a smaller heap each. */
     PlantProcess(Path jar, Path dataDir, int port, List<String> jvmOptions, List<String> arguments) {
+        this(jar, dataDir, port, jvmOptions, arguments, Map.of());
+    }
+
+    /**
+     * {@code jvmOptions} go before {@code -jar}: several plants sharing a machine get a smaller heap each.
+     * {@code secrets} are Spring properties (a datasource password, Kafka's {@code sasl.jaas.config}) handed over in
+     * the process's environment ({@code SPRING_APPLICATION_JSON}), which only its owner can read: a command line is
+     * readable by every user of the machine.
+     */
+    PlantProcess(
+            Path jar,
+            Path dataDir,
+            int port,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Map<String, String> secrets) {
         this.jar = jar;
         this.dataDir = dataDir;
         this.port = port;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
+        this.secrets = Map.copyOf(secrets);
     }
 
     /** Starts the plant with the run command and {@code extra} arguments; it is not ready yet. */
@@ -67,13 +85,44 @@ final class PlantProcess {
         startedAt = System.nanoTime();
         var log = logFile();
         try {
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+            var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            if (!secrets.isEmpty()) {
+                builder.environment().put("SPRING_APPLICATION_JSON", json(secrets));
+            }
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the plant: " + String.join(" ", command), e);
         }
+    }
+
+    /** A flat JSON object of strings; the values are passwords and JAAS lines, which hold quotes. */
+    static String json(Map<String, String> values) {
+        var json = new StringBuilder("{");
+        values.forEach((key, value) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(quoted(key)).append(':').append(quoted(value));
+        });
+        return json.append('}').toString();
+    }
+
+    private static String quoted(String text) {
+        var quoted = new StringBuilder("\"");
+        for (var c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
     }
 
     /**

@@ -38,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -145,7 +144,8 @@ public final class TraceBenchmark {
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             if (!options.skipLoad()) {
-                var written = new BulkLoad(options.load(), kafka.bootstrapServers(), 3).run(System.out);
+                var written = new BulkLoad(options.load(), kafka.bootstrapServers(), kafka.clientProperties(), 3)
+                        .run(System.out);
                 line(written.toString() + "; load average " + loadAverage());
             }
             var keys = KeyPairGenerator.getInstance("RSA");
@@ -165,10 +165,10 @@ public final class TraceBenchmark {
                         List.of(
                                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                                 "--spring.datasource.username=" + postgres.username(),
-                                "--spring.datasource.password=" + postgres.password(),
                                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                                 "--linetrace.security.token.public-key=" + keyFile,
-                                "--logging.level.root=WARN"));
+                                "--logging.level.root=WARN"),
+                        secrets(postgres, kafka));
                 // One at a time: instances migrating an empty schema at once race to create Liquibase's tables.
                 process.start();
                 processes.add(process);
@@ -181,7 +181,7 @@ public final class TraceBenchmark {
                     + options.launcherJar().getFileName()
                     + " in " + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log "
                     + processes.getFirst().logFile() + "); HTTP measured on the first");
-            catchUp(kafka.bootstrapServers());
+            catchUp(kafka.clientConfig());
             measure();
             databaseSize(postgres);
             if (options.explain() != null) {
@@ -202,9 +202,16 @@ public final class TraceBenchmark {
         Files.writeString(options.dataDir().resolveSibling(options.dataDir().getFileName() + "-report.txt"), report);
     }
 
+    /** The passwords a trace process signs in to the servers with, kept off its command line. */
+    static Map<String, String> secrets(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka) {
+        var secrets = new java.util.HashMap<>(kafka.springProperties());
+        secrets.put("spring.datasource.password", postgres.password());
+        return secrets;
+    }
+
     /** Waits until trace's consumers have committed every record of the topics they read, showing the way there. */
-    private void catchUp(String bootstrapServers) throws Exception {
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    private void catchUp(Map<String, Object> kafkaClient) throws Exception {
+        try (var admin = Admin.create(kafkaClient)) {
             var partitions = new ArrayList<TopicPartition>();
             for (var topic : List.of(Topics.UNIT_EVENTS, Topics.PROVISIONING_EVENTS)) {
                 admin.describeTopics(List.of(topic))

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,39 +37,46 @@ final class Baseline {
 
     private Baseline() {}
 
-    static Report.Row kafka(String bootstrapServers, int count, int recordBytes) throws Exception {
+    private static Map<String, Object> with(Map<String, Object> client, Object... keysAndValues) {
+        var config = new java.util.HashMap<>(client);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            config.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return config;
+    }
+
+    /** {@code client}: the bootstrap servers and whatever signs in to them (SASL), as every client here needs. */
+    static Report.Row kafka(Map<String, Object> client, int count, int recordBytes) throws Exception {
         var topic = "linetrace.benchmark-baseline." + UUID.randomUUID();
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (var admin = Admin.create(client)) {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
             try {
-                return produceAndConsume(bootstrapServers, topic, count, recordBytes);
+                return produceAndConsume(client, topic, count, recordBytes);
             } finally {
                 admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
             }
         }
     }
 
-    private static Report.Row produceAndConsume(String bootstrapServers, String topic, int count, int recordBytes)
+    private static Report.Row produceAndConsume(Map<String, Object> client, String topic, int count, int recordBytes)
             throws Exception {
         var latencies = new Histogram(3);
         var partitions = new ArrayList<TopicPartition>();
         for (int p = 0; p < PARTITIONS; p++) {
             partitions.add(new TopicPartition(topic, p));
         }
-        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
+        try (var consumer = new KafkaConsumer<String, byte[]>(with(
+                        client,
                         ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                         StringDeserializer.class,
                         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
                         ByteArrayDeserializer.class,
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false));
-                var producer = new KafkaProducer<String, byte[]>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
+                var producer = new KafkaProducer<String, byte[]>(with(
+                        client,
                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                         true,
                         ProducerConfig.ACKS_CONFIG,

@@ -55,22 +55,23 @@ public final class PlantBenchmark {
     private final BenchmarkOptions options;
     private final URI base;
     private final DataSource dataSource;
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaClient;
     private final DemoProvisioningKeys keys;
 
     /**
+     * @param kafkaClient the plant broker's bootstrap servers and sign-in, for the raw Kafka baseline
      * @param keys the release key and plant CA the plant's provisioning was started with (their public halves)
      */
     public PlantBenchmark(
             BenchmarkOptions options,
             URI base,
             DataSource dataSource,
-            String bootstrapServers,
+            Map<String, Object> kafkaClient,
             DemoProvisioningKeys keys) {
         this.options = options;
         this.base = base;
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaClient = Map.copyOf(kafkaClient);
         this.keys = keys;
     }
 
@@ -113,7 +114,7 @@ public final class PlantBenchmark {
             // Before the open loop: a rate the plant cannot keep up with leaves it busy long after the last request.
             int events = serials.size() * EVENTS_PER_UNIT;
             log.info("Baseline: {} Kafka records and {} rows of {} bytes", events, events, payloadBytes);
-            report.add(Baseline.kafka(bootstrapServers, events, payloadBytes));
+            report.add(Baseline.kafka(kafkaClient, events, payloadBytes));
             report.add(Baseline.jdbc(dataSource, events, payloadBytes));
             for (int i = 0; i < options.rates().size(); i++) {
                 log.info("Open loop: {} requests/s for {}", options.rates().get(i), options.rateDuration());
