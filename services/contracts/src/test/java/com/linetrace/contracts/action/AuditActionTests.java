@@ -129,7 +129,7 @@ class AuditActionTests {
 
     @Test
     void saysWhatIsWrongWithAnUnreadableAction() {
-        assertThatThrownBy(() -> AuditAction.CODEC.decode("{\"type\":\"SignedIn\"}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> AuditAction.CODEC.decode("{\"type\":\"Teleported\"}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessage("Unknown action type");
     }
