@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -123,12 +124,15 @@ class TokenService implements Tokens {
     }
 
     @Override
-    public void signOut() {
+    public void signOut(@Nullable String reason) {
         var caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller == null || !caller.isAuthenticated() || caller.getName().isBlank()) {
             return;
         }
-        audit.record(caller.getName(), ClientAddress.current(), new SignedOut(caller.getName(), "signed-out"));
+        audit.record(
+                caller.getName(),
+                ClientAddress.current(),
+                new SignedOut(caller.getName(), "timed-out".equals(reason) ? "timed-out" : "signed-out"));
         log.debug("Signed out '{}'", GuardedPasswords.printable(caller.getName()));
     }
 
