@@ -38,17 +38,35 @@ public final class BearerTokens {
 
     /** Verifies signature (RS256 only), issuer, audience, expiry and not-before, within the allowed clock skew. */
     public static JwtDecoder decoder(RSAPublicKey key, SecuritySettings.Token settings) {
+        return decoder(key, settings, null);
+    }
+
+    /** As {@link #decoder(RSAPublicKey, SecuritySettings.Token)}, and then {@code holder}'s check when there is one. */
+    public static JwtDecoder decoder(
+            RSAPublicKey key,
+            SecuritySettings.Token settings,
+            @org.jspecify.annotations.Nullable TokenHolderCheck holder) {
         var decoder = NimbusJwtDecoder.withPublicKey(key)
                 .signatureAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        var claims = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(settings.clockSkew()),
                 new JwtIssuerValidator(settings.issuer()),
                 // A token without an expiry would open the API for good: required, not just checked when present.
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull),
                 new JwtClaimValidator<Collection<String>>(
-                        JwtClaimNames.AUD, audience -> audience != null && audience.contains(settings.audience()))));
+                        JwtClaimNames.AUD, audience -> audience != null && audience.contains(settings.audience())));
+        // After the rest: only a token that is otherwise valid costs the holder's check its database read.
+        decoder.setJwtValidator(
+                holder == null
+                        ? claims
+                        : token -> {
+                            var checked = claims.validate(token);
+                            return checked.hasErrors()
+                                    ? checked
+                                    : holder.validator().validate(token);
+                        });
         return decoder;
     }
 

@@ -53,14 +53,16 @@ public class WebAutoConfiguration {
     }
 
     /**
-     * Identity's tokens, verified with the key of the identity in this process or else with the configured public key
-     * file; a process with neither could let nobody in, so it does not start.
+     * Identity's tokens, verified with the key of the identity in this process (and its check that the holder's
+     * credentials did not change since) or else with the configured public key file; a process with neither could let
+     * nobody in, so it does not start.
      */
     @Bean
-    JwtDecoder linetraceTokenDecoder(SecuritySettings settings, ObjectProvider<TokenKey> inProcess) {
+    JwtDecoder linetraceTokenDecoder(
+            SecuritySettings settings, ObjectProvider<TokenKey> inProcess, ObjectProvider<TokenHolderCheck> holders) {
         var key = inProcess.getIfAvailable();
         if (key != null) {
-            return BearerTokens.decoder(key.publicKey(), settings.token());
+            return BearerTokens.decoder(key.publicKey(), settings.token(), holders.getIfAvailable());
         }
         var file = settings.token().publicKey();
         if (file == null) {

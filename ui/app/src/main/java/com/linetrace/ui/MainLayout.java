@@ -46,7 +46,7 @@ public class MainLayout extends AppLayout {
         var signOut = new Button("Sign out", click -> {
             try {
                 // Identity records the sign-out in the audit log; the session ends here whatever it answers.
-                tokens.signOut();
+                tokens.signOut(null);
             } catch (RuntimeException e) {
                 log.warn("Identity did not record the sign-out: {}", e.getMessage());
             }

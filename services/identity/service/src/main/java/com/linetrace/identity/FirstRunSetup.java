@@ -79,7 +79,7 @@ final class FirstRunSetup implements Setup, ApplicationRunner, Ordered {
     }
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
         if (settings.demoUsers()) {
             return;
         }
@@ -95,11 +95,17 @@ final class FirstRunSetup implements Setup, ApplicationRunner, Ordered {
                     .update();
             return fresh;
         });
-        if (code == null) {
-            Files.deleteIfExists(file);
-            return;
+        try {
+            if (code == null) {
+                Files.deleteIfExists(file);
+                return;
+            }
+            write(code);
+        } catch (IOException e) {
+            throw new IllegalStateException("No admin yet, and the first-run setup code cannot be written to " + file
+                    + " (" + e.getClass().getSimpleName() + "): set linetrace.identity.setup-code-file to a file in a"
+                    + " directory this process may write, or linetrace.data-dir");
         }
-        write(code);
         log.warn(
                 "No admin yet: create the first one at /setup (or POST /api/setup/admin) with the one-time setup code"
                         + " in {} (readable by this user only; it works once, and a new one is written at each start"

@@ -9,6 +9,7 @@ import com.linetrace.messaging.ServiceMessagingFactory;
 import com.linetrace.web.BasicSignIn;
 import com.linetrace.web.OpenEndpoint;
 import com.linetrace.web.SecuritySettings;
+import com.linetrace.web.TokenHolderCheck;
 import com.linetrace.web.TokenKey;
 import com.linetrace.web.WebAutoConfiguration;
 import java.nio.file.Path;
@@ -237,7 +238,23 @@ public class IdentityAutoConfiguration {
             JwtDecoder decoder,
             IdentitySettings settings,
             SecuritySettings security,
-            IdentityAudit audit) {
-        return new TokenService(passwords, users, key, decoder, settings, security, audit, Clock.systemUTC());
+            IdentityAudit audit,
+            JdbcClient jdbc) {
+        return new TokenService(
+                passwords,
+                users,
+                key,
+                decoder,
+                settings,
+                security,
+                audit,
+                CredentialVersions.of(jdbc),
+                Clock.systemUTC());
+    }
+
+    /** Tokens of a holder disabled, given a new password or other roles since are refused here at once. */
+    @Bean
+    TokenHolderCheck identityTokenHolderCheck(JdbcClient jdbc) {
+        return new TokenHolderCheck(TokenService.holderCheck(CredentialVersions.of(jdbc)));
     }
 }

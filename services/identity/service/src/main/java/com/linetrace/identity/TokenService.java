@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -23,6 +24,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -48,6 +52,12 @@ class TokenService implements Tokens {
     /** When the holder signed in with a password: renewals keep it, so a session ends {@code max-session} after it. */
     static final String AUTH_TIME = "auth_time";
 
+    /**
+     * The holder's credential version when the token was issued: in a process holding identity's users, a token whose
+     * holder has since been disabled, given a new password or other roles is refused at once ({@link #holderCheck}).
+     */
+    static final String CREDENTIAL_VERSION = "cv";
+
     private final AuthenticationProvider passwords;
     private final UserDetailsService users;
     private final SigningKey key;
@@ -56,6 +66,7 @@ class TokenService implements Tokens {
     private final IdentitySettings.Token settings;
     private final SecuritySettings.Token verification;
     private final IdentityAudit audit;
+    private final CredentialVersions versions;
     private final Clock clock;
 
     TokenService(
@@ -66,7 +77,9 @@ class TokenService implements Tokens {
             IdentitySettings settings,
             SecuritySettings security,
             IdentityAudit audit,
+            CredentialVersions versions,
             Clock clock) {
+        this.versions = versions;
         this.passwords = passwords;
         this.users = users;
         this.key = key;
@@ -84,7 +97,10 @@ class TokenService implements Tokens {
     @Override
     public IssuedToken issue(SignIn signIn) {
         org.springframework.security.core.Authentication signedIn;
+        // Read before the check: a change made meanwhile leaves the token an older version, refused at its first use.
+        Long version;
         try {
+            version = versions.of(signIn.username());
             // Throttled, counted and audited by the guarded passwords, before and after the hash check.
             signedIn = passwords.authenticate(
                     UsernamePasswordAuthenticationToken.unauthenticated(signIn.username(), signIn.password()));
@@ -98,22 +114,25 @@ class TokenService implements Tokens {
             }
             throw IdentityProblem.INVALID_CREDENTIALS.exception("Wrong user name or password");
         }
-        if (signedIn == null || !signedIn.isAuthenticated()) {
+        if (signedIn == null || !signedIn.isAuthenticated() || version == null) {
             throw IdentityProblem.INVALID_CREDENTIALS.exception("Wrong user name or password");
         }
         var roles = roles(signedIn.getAuthorities());
         audit.record(signedIn.getName(), ClientAddress.current(), new SignedIn(signedIn.getName(), roles));
         log.debug("Signed in '{}'", GuardedPasswords.printable(signedIn.getName()));
-        return sign(signedIn.getName(), roles, clock.instant());
+        return sign(signedIn.getName(), roles, clock.instant(), version);
     }
 
     @Override
-    public void signOut() {
+    public void signOut(@Nullable String reason) {
         var caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller == null || !caller.isAuthenticated() || caller.getName().isBlank()) {
             return;
         }
-        audit.record(caller.getName(), ClientAddress.current(), new SignedOut(caller.getName(), "signed-out"));
+        audit.record(
+                caller.getName(),
+                ClientAddress.current(),
+                new SignedOut(caller.getName(), "timed-out".equals(reason) ? "timed-out" : "signed-out"));
         log.debug("Signed out '{}'", GuardedPasswords.printable(caller.getName()));
     }
 
@@ -135,19 +154,24 @@ class TokenService implements Tokens {
         if (signedInAt == null || signedInAt.plus(settings.maxSession()).isBefore(clock.instant())) {
             throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception("The session is over: sign in again");
         }
+        var version = versions.of(token.getSubject());
         org.springframework.security.core.userdetails.UserDetails holder;
         try {
             holder = users.loadUserByUsername(token.getSubject());
         } catch (UsernameNotFoundException e) {
             holder = null;
         }
-        if (holder == null || !holder.isEnabled() || !holder.isAccountNonLocked() || !holder.isAccountNonExpired()) {
+        if (holder == null
+                || version == null
+                || !holder.isEnabled()
+                || !holder.isAccountNonLocked()
+                || !holder.isAccountNonExpired()) {
             log.warn(
                     "Refused to renew the token of '{}': no longer enabled",
                     GuardedPasswords.printable(token.getSubject()));
             throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception("This user is no longer enabled");
         }
-        return sign(holder.getUsername(), roles(holder.getAuthorities()), signedInAt);
+        return sign(holder.getUsername(), roles(holder.getAuthorities()), signedInAt, version);
     }
 
     @Override
@@ -155,7 +179,26 @@ class TokenService implements Tokens {
         return BearerTokens.pem(key.publicKey());
     }
 
-    private IssuedToken sign(String subject, List<String> roles, Instant signedInAt) {
+    /**
+     * Refuses a token whose holder's credential version is no longer the one it was issued with (or who is no longer
+     * enabled): one indexed read per call, in the processes that hold identity's users.
+     */
+    static OAuth2TokenValidator<Jwt> holderCheck(CredentialVersions versions) {
+        return token -> {
+            var current = versions.of(token.getSubject());
+            if (current != null
+                    && token.getClaims().get(CREDENTIAL_VERSION) instanceof Number issued
+                    && issued.longValue() == current) {
+                return OAuth2TokenValidatorResult.success();
+            }
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error(
+                    "invalid_token",
+                    "The holder was disabled, given a new password or other roles since this token was issued",
+                    null));
+        };
+    }
+
+    private IssuedToken sign(String subject, List<String> roles, Instant signedInAt, long version) {
         var now = clock.instant();
         var expires = now.plus(settings.lifetime());
         var claims = JwtClaimsSet.builder()
@@ -167,6 +210,7 @@ class TokenService implements Tokens {
                 .id(UUID.randomUUID().toString())
                 .claim(BearerTokens.ROLES_CLAIM, roles)
                 .claim(AUTH_TIME, signedInAt.getEpochSecond())
+                .claim(CREDENTIAL_VERSION, version)
                 .build();
         var header = JwsHeader.with(SignatureAlgorithm.RS256)
                 .type("JWT")

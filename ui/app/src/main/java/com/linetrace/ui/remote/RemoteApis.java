@@ -27,6 +27,8 @@ import org.springframework.security.oauth2.server.resource.authentication.Abstra
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -68,6 +70,7 @@ public final class RemoteApis {
                 .requestFactory(requests)
                 .requestInterceptor((request, body, execution) -> onlyTo(base, service, request, body, execution))
                 .requestInterceptor(RemoteApis::withBearerToken)
+                .requestInterceptor(RemoteApis::withClientAddress)
                 .defaultStatusHandler(status -> !status.is2xxSuccessful(), (request, response) -> {
                     throw answers.refusal(response);
                 })
@@ -97,6 +100,20 @@ public final class RemoteApis {
         if (SecurityContextHolder.getContext().getAuthentication()
                 instanceof AbstractOAuth2TokenAuthenticationToken<?> signedIn) {
             request.getHeaders().setBearerAuth(signedIn.getToken().getTokenValue());
+        }
+        return execution.execute(request, body);
+    }
+
+    /**
+     * The address of the browser this call is made for, so that identity limits failed sign-ins per person's address
+     * and records it in the audit log, not the UI's own address for everyone. A service trusts it only from a proxy
+     * it was told to trust ({@code server.forward-headers-strategy}).
+     */
+    private static ClientHttpResponse withClientAddress(
+            HttpRequest request, byte[] body, ClientHttpRequestExecution execution) throws IOException {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes browser
+                && browser.getRequest().getRemoteAddr() != null) {
+            request.getHeaders().set("X-Forwarded-For", browser.getRequest().getRemoteAddr());
         }
         return execution.execute(request, body);
     }

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -57,6 +58,19 @@ final class IdentitySignIn implements AuthenticationProvider {
     /** Identity's token as the session's authentication, verified as every service verifies it. */
     JwtAuthenticationToken authenticated(IssuedToken issued) {
         return (JwtAuthenticationToken) converter.convert(decoder.decode(issued.accessToken()));
+    }
+
+    /**
+     * Whether the session's token still verifies: in a process holding identity's users that includes its holder's
+     * check, so a person disabled, given a new password or other roles since is signed out at their next request.
+     */
+    boolean stillValid(JwtAuthenticationToken current) {
+        try {
+            decoder.decode(current.getToken().getTokenValue());
+            return true;
+        } catch (JwtException e) {
+            return false;
+        }
     }
 
     @Override

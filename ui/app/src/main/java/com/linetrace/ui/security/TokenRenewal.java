@@ -19,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps a signed-in person's token fresh: on a request (a click, or Vaadin's heartbeat every few minutes) once a third
  * of its lifetime has passed, it asks identity for a new one and puts it in the session. Identity refuses a user
- * disabled since, or a session older than its limit: the person is then signed out and sees the login view.
+ * disabled since, or a session older than its limit: the person is then signed out and sees the login view. Between
+ * renewals each request verifies the token again, which in a process holding identity's users also checks that the
+ * holder's credentials did not change: a person disabled there is signed out at their next request.
  */
 final class TokenRenewal extends OncePerRequestFilter {
 
@@ -42,7 +44,21 @@ final class TokenRenewal extends OncePerRequestFilter {
             throws ServletException, IOException {
         // Looked up per request: Vaadin installs its own strategy for the JVM only after this filter is built.
         SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-        if (contexts.getContext().getAuthentication() instanceof JwtAuthenticationToken current && due(current)) {
+        if (contexts.getContext().getAuthentication() instanceof JwtAuthenticationToken current
+                && !due(current)
+                && !signIn.stillValid(current)) {
+            log.info(
+                    "Signed '{}' out: their token is no longer valid (disabled, new password or roles)",
+                    current.getName());
+            var session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
+            var context = contexts.createEmptyContext();
+            contexts.setContext(context);
+            sessions.saveContext(context, request, response);
+        } else if (contexts.getContext().getAuthentication() instanceof JwtAuthenticationToken current
+                && due(current)) {
             var context = contexts.createEmptyContext();
             try {
                 context.setAuthentication(signIn.authenticated(tokens.renew()));

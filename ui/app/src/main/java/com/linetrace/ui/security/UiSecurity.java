@@ -4,6 +4,7 @@ import com.linetrace.identity.api.Tokens;
 import com.linetrace.web.SecurityHeaders;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -21,10 +22,12 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(SessionSettings.class)
 class UiSecurity {
 
     @Bean
-    SecurityFilterChain uiSecurityFilterChain(HttpSecurity http, Tokens tokens, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain uiSecurityFilterChain(
+            HttpSecurity http, Tokens tokens, JwtDecoder decoder, SessionSettings settings) throws Exception {
         var signIn = new IdentitySignIn(tokens, decoder);
         var sessions = new SessionTokens();
         http.authenticationManager(new ProviderManager(signIn))
@@ -32,7 +35,8 @@ class UiSecurity {
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .addFilterAfter(
                         new TokenRenewal(tokens, signIn, sessions, Clock.systemUTC()),
-                        SecurityContextHolderFilter.class);
+                        SecurityContextHolderFilter.class)
+                .addFilterAfter(new IdleSignOut(settings, tokens, sessions, Clock.systemUTC()), TokenRenewal.class);
         // Before vaadin(): an API error forwarded to /error must keep its status, not become a redirect to login.
         // Webjars hold public front-end libraries (ECharts), served from the jar itself. Swagger UI's own webjar is
         // not served raw: its unmodified start page points browsers at an outside demo API (springdoc serves a

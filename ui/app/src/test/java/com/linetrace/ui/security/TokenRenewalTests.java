@@ -53,7 +53,7 @@ class TokenRenewalTests {
         }
 
         @Override
-        public void signOut() {}
+        public void signOut(@org.jspecify.annotations.Nullable String reason) {}
 
         @Override
         public String publicKey() {

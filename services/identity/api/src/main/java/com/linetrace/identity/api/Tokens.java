@@ -1,6 +1,8 @@
 package com.linetrace.identity.api;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -35,9 +37,11 @@ public interface Tokens {
     /**
      * The caller, signed in with a token, signs out: identity records it in the audit log ({@code SignedOut}, with the
      * client's address). The token itself stays valid until it expires; whoever holds a session drops it.
+     *
+     * @param reason {@code timed-out} when the session ended for inactivity; otherwise the person signed out
      */
     @PostExchange("/sign-out")
-    void signOut();
+    void signOut(@RequestParam(name = "reason", required = false) @Nullable String reason);
 
     /** Identity's public key (PEM), which every service verifies tokens with. */
     @GetExchange(value = "/public-key", accept = "application/x-pem-file")

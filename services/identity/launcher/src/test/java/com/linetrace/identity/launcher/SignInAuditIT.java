@@ -81,6 +81,21 @@ class SignInAuditIT {
     }
 
     @Test
+    void aSessionThatTimedOutIsAuditedAsSuch() {
+        person("audited-idle");
+        var token = signIn("audited-idle", "audited-idle-pw")
+                .json()
+                .path("accessToken")
+                .asString();
+
+        var timedOut = ApiClient.at(port).bearer(token).post("/api/tokens/sign-out?reason=timed-out", "");
+
+        assertThat(timedOut.status()).as(timedOut.body()).isEqualTo(200);
+        assertThat(AuditActions.of("audited-idle", 2).getLast().body())
+                .isEqualTo(new SignedOut("audited-idle", "timed-out"));
+    }
+
+    @Test
     void everyFailedSignInIsAuditedWithItsReasonAndNeverThePassword() {
         person("audited-fail");
         users.createUser(User.withUsername("audited-disabled")

@@ -170,6 +170,30 @@ class UserAdministrationIT {
     }
 
     @Test
+    void aDisabledUsersTokenIsRefusedAtOnceWhereIdentityHoldsTheUsers() {
+        create("tom.token", "tall-green-ladder-48", Roles.OPERATOR);
+        var token = ApiClient.at(port)
+                .post("/api/tokens", "{\"username\":\"tom.token\",\"password\":\"tall-green-ladder-48\"}")
+                .json()
+                .path("accessToken")
+                .asString();
+        assertThat(ApiClient.at(port).bearer(token).get("/v3/api-docs").status())
+                .isEqualTo(200);
+
+        admin().put("/api/users/tom.token/enabled", "{\"enabled\":false}");
+        var refused = ApiClient.at(port).bearer(token).get("/v3/api-docs");
+        var renewal = ApiClient.at(port).bearer(token).post("/api/tokens/renewal", "");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.json().path("type").asString()).isEqualTo("urn:linetrace:problem:invalid-token");
+        assertThat(renewal.status()).isEqualTo(401);
+        admin().put("/api/users/tom.token/enabled", "{\"enabled\":true}");
+        assertThat(ApiClient.at(port).bearer(token).get("/v3/api-docs").status())
+                .as("a token from before the change stays refused: sign in again")
+                .isEqualTo(401);
+    }
+
+    @Test
     void aPasswordResetEndsTheOldPasswordAtOnceAndLiftsALock() {
         create("paul.reset", "tall-green-ladder-44", Roles.OPERATOR);
         assertThat(call("paul.reset", "tall-green-ladder-44").status()).isEqualTo(200);
