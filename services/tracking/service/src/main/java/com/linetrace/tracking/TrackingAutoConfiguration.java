@@ -8,6 +8,7 @@ import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.messaging.ServiceMessagingFactory;
 import com.linetrace.tracking.demo.DemoConfiguration;
 import com.linetrace.tracking.hold.HoldConfiguration;
+import com.linetrace.tracking.label.LabelConfiguration;
 import com.linetrace.tracking.material.MaterialRepository;
 import com.linetrace.tracking.route.RouteConfiguration;
 import com.linetrace.tracking.station.StationConfiguration;
@@ -34,7 +35,8 @@ import org.springframework.context.annotation.Import;
     StationConfiguration.class,
     HoldConfiguration.class,
     DemoConfiguration.class,
-    AuditTrail.class
+    AuditTrail.class,
+    LabelConfiguration.class
 })
 public class TrackingAutoConfiguration {
 

@@ -4,6 +4,7 @@ import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.trace.TraceSettings;
 import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.UnitTrace;
+import com.linetrace.web.export.ExportDesk;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -23,13 +24,15 @@ public class DhrConfiguration {
             @Qualifier("traceUnitTraceService") UnitTrace traceUnitTraceService,
             @Qualifier("traceMessaging") ServiceMessaging traceMessaging,
             PlatformTransactionManager transactionManager,
-            TraceSettings settings) {
+            TraceSettings settings,
+            ExportDesk exports) {
         return new DeviceHistoryRecordService(
                 traceUnitTraceService,
                 traceMessaging.outbox(),
                 transactionManager,
                 Clock.systemUTC(),
-                settings.plant());
+                settings.plant(),
+                exports);
     }
 
     /**
