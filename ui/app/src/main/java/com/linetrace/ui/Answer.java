@@ -64,6 +64,12 @@ public class Answer extends Div {
     }
 
     /** The field's stripped value, or empty after marking the field invalid with {@code message}. */
+    /** Says where an export went when it was written to the plant's export folder. */
+    public void written(com.linetrace.contracts.export.ExportReceipt receipt) {
+        say("Written to the export folder: " + receipt.file() + " (" + receipt.bytes() + " bytes, SHA-256 "
+                + receipt.sha256() + ").");
+    }
+
     public static <C extends HasValue<?, String> & HasValidation> Optional<String> required(C field, String message) {
         var value = field.getValue() == null ? "" : field.getValue().strip();
         if (value.isEmpty()) {

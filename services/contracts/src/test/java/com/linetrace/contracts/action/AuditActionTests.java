@@ -245,4 +245,18 @@ class AuditActionTests {
         assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(failed))).isEqualTo(failed);
         assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(changed))).isEqualTo(changed);
     }
+
+    @Test
+    void roundTripsTraceExportsWithAndWithoutTheFileTheyWentTo() {
+        var serial = com.linetrace.contracts.Serial.issue("LTRC", 42, 9).value();
+        for (AuditAction action : java.util.List.<AuditAction>of(
+                new TraceExported("where-used", "csv", "lot=L1", 3, true),
+                new TraceExported("where-used", "csv", "lot=L1", 3, true, "/srv/exports/where-used.csv"),
+                new DeviceHistoryRecordExported(serial, "json", "ab".repeat(32), 10, "/srv/exports/dhr.json"))) {
+            var event = new AuditActionEvent(
+                    EventIds.next(), AuditAction.SCHEMA_VERSION, Instant.now(), "CA1", "quality", "::1", action);
+            assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(event)))
+                    .isEqualTo(event);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import com.linetrace.messaging.ServiceMessaging;
 import com.linetrace.messaging.ServiceMessagingFactory;
 import com.linetrace.tracking.demo.DemoConfiguration;
 import com.linetrace.tracking.hold.HoldConfiguration;
+import com.linetrace.tracking.label.LabelConfiguration;
 import com.linetrace.tracking.material.MaterialRepository;
 import com.linetrace.tracking.route.RouteConfiguration;
 import com.linetrace.tracking.signature.SignatureConfiguration;
@@ -36,7 +37,8 @@ import org.springframework.context.annotation.Import;
     HoldConfiguration.class,
     SignatureConfiguration.class,
     DemoConfiguration.class,
-    AuditTrail.class
+    AuditTrail.class,
+    LabelConfiguration.class
 })
 public class TrackingAutoConfiguration {
 

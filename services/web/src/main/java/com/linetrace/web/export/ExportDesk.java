@@ -121,6 +121,15 @@ public class ExportDesk {
         }
     }
 
+    /** Removes an export just written, when what records it failed: no file leaves without its audit entry. */
+    public void withdraw(ExportReceipt receipt) {
+        try {
+            Files.deleteIfExists(Path.of(receipt.file()));
+        } catch (IOException e) {
+            log.error("An export without its audit entry could not be removed: {}", receipt.file());
+        }
+    }
+
     /** The SHA-256 of a document, as the audit actions carry it. */
     public static String sha256(byte[] bytes) {
         try {

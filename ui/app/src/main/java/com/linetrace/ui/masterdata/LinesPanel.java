@@ -4,6 +4,7 @@ import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.MalformedIdException;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.StationId;
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataEditor.LineSpec;
 import com.linetrace.tracking.api.MasterDataEditor.StationSpec;
@@ -55,10 +56,11 @@ class LinesPanel extends VerticalLayout {
     final Button saveStation = new Button("Save station");
     final Button clearStation = new Button("New station");
     final Anchor labels = new Anchor();
+    final Button labelsToFolder = new Button("Station labels to export folder");
 
     private final Answer answer = new Answer("lines-answer");
 
-    LinesPanel(MasterDataEditor editor, Viewer viewer) {
+    LinesPanel(MasterDataEditor editor, Viewer viewer, boolean offline) {
         this.editor = editor;
         this.viewer = viewer;
         setPadding(false);
@@ -111,6 +113,18 @@ class LinesPanel extends VerticalLayout {
         labels.setId("station-labels");
         labels.setText("Print station labels (PDF)");
         labels.setTarget(AnchorTarget.BLANK);
+        // Offline, nothing goes to the browser: the labels are written to the plant's export folder to print there.
+        labels.setVisible(!offline);
+        labelsToFolder.setId("station-labels-to-folder");
+        labelsToFolder.setVisible(offline);
+        labelsToFolder.setEnabled(false);
+        labelsToFolder.addClickListener(click -> {
+            var selected = line.getValue();
+            if (selected != null) {
+                answer.ask(ProblemException.class, () -> editor.exportStationLabels(LineId.parse(selected.id())))
+                        .ifPresent(answer::written);
+            }
+        });
 
         add(
                 lineRow,
@@ -119,6 +133,7 @@ class LinesPanel extends VerticalLayout {
                 stationRow,
                 new HorizontalLayout(addStation, saveStation, clearStation),
                 labels,
+                labelsToFolder,
                 answer);
         refreshLines(null);
     }
@@ -231,6 +246,7 @@ class LinesPanel extends VerticalLayout {
         if (selected == null) {
             stations.setItems(List.of());
             labels.setEnabled(false);
+            labelsToFolder.setEnabled(false);
             return;
         }
         MasterDataView.ask(answer, () -> editor.stations(LineId.parse(selected.id())))
@@ -250,5 +266,6 @@ class LinesPanel extends VerticalLayout {
                 })
                 .inline());
         labels.setEnabled(true);
+        labelsToFolder.setEnabled(true);
     }
 }

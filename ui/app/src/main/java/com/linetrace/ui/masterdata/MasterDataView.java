@@ -6,6 +6,7 @@ import com.linetrace.tracking.api.MasterDataRefusedException;
 import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.security.Viewer;
+import com.linetrace.web.export.ExportDesk;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -36,14 +37,19 @@ class MasterDataView extends VerticalLayout {
     final Tabs tabs = new Tabs(linesTab, routesTab);
 
     @Autowired
-    MasterDataView(MasterDataEditor editor, AuthenticationContext authentication) {
-        this(editor, Viewer.of(authentication));
+    MasterDataView(MasterDataEditor editor, AuthenticationContext authentication, ExportDesk exports) {
+        this(editor, Viewer.of(authentication), exports.offline());
     }
 
     MasterDataView(MasterDataEditor editor, Viewer viewer) {
+        this(editor, viewer, false);
+    }
+
+    /** {@code offline}: station labels go to the plant's export folder, never to the browser. */
+    MasterDataView(MasterDataEditor editor, Viewer viewer, boolean offline) {
         setWidthFull();
         setMaxWidth("90em");
-        lines = new LinesPanel(editor, viewer);
+        lines = new LinesPanel(editor, viewer, offline);
         routes = new RoutesPanel(editor, viewer);
         linesTab.setId("lines-tab");
         routesTab.setId("routes-tab");

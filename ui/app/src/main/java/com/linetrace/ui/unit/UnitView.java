@@ -2,6 +2,7 @@ package com.linetrace.ui.unit;
 
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.HistoryEntry;
@@ -14,6 +15,7 @@ import com.linetrace.trace.api.UnitTrace;
 import com.linetrace.trace.api.UnknownSerialException;
 import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
+import com.linetrace.web.export.ExportDesk;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
@@ -44,6 +46,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,6 +75,9 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
     private final Answer message = new Answer("unit-message");
     final Anchor dhrPdf = new Anchor();
     final Anchor dhrJson = new Anchor();
+    final Button dhrPdfToFolder = new Button("Device history record (PDF) to export folder");
+    final Button dhrJsonToFolder = new Button("Device history record (JSON) to export folder");
+    private @Nullable Serial shown;
     final Grid<HistoryEntry> events = new Grid<>();
     final TreeGrid<GenealogyNode> genealogy = new TreeGrid<>();
     final Grid<OperationRecord> operations = new Grid<>();
@@ -79,7 +85,17 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<HoldRecord> holds = new Grid<>();
     private final Div details = new Div();
 
+    @Autowired
+    UnitView(UnitHistory history, UnitTrace trace, DeviceHistoryRecords records, ExportDesk exports) {
+        this(history, trace, records, exports.offline());
+    }
+
     UnitView(UnitHistory history, UnitTrace trace, DeviceHistoryRecords records) {
+        this(history, trace, records, false);
+    }
+
+    /** {@code offline}: records go to the plant's export folder, never to the browser. */
+    UnitView(UnitHistory history, UnitTrace trace, DeviceHistoryRecords records, boolean offline) {
         this.history = history;
         this.trace = trace;
         this.records = records;
@@ -98,6 +114,14 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
         dhrPdf.setText("Device history record (PDF)");
         dhrJson.setId("dhr-json");
         dhrJson.setText("Device history record (JSON)");
+        dhrPdf.setVisible(!offline);
+        dhrJson.setVisible(!offline);
+        dhrPdfToFolder.setId("dhr-pdf-to-folder");
+        dhrJsonToFolder.setId("dhr-json-to-folder");
+        dhrPdfToFolder.setVisible(offline);
+        dhrJsonToFolder.setVisible(offline);
+        dhrPdfToFolder.addClickListener(click -> toFolder(records::exportPdf));
+        dhrJsonToFolder.addClickListener(click -> toFolder(records::exportJson));
         var search = new HorizontalLayout(serialField, open);
         search.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -164,7 +188,7 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
         holds.addColumn(HoldRecord::actor).setHeader("Who").setAutoWidth(true);
         holds.addColumn(h -> dash(h.station())).setHeader("Station").setAutoWidth(true);
 
-        var downloads = new HorizontalLayout(dhrPdf, dhrJson);
+        var downloads = new HorizontalLayout(dhrPdf, dhrJson, dhrPdfToFolder, dhrJsonToFolder);
         details.add(
                 downloads,
                 new H3("Timeline"),
@@ -243,8 +267,17 @@ class UnitView extends VerticalLayout implements BeforeEnterObserver {
 
     /** The record is made only when a person follows a link: each download is one audited export. */
     private void offerRecords(Serial serial) {
+        shown = serial;
         dhrPdf.setHref(download(serial, "pdf", "application/pdf", records::pdf));
         dhrJson.setHref(download(serial, "json", "application/json", records::json));
+    }
+
+    /** Offline: the shown unit's record written to the plant's export folder, and where it went said in words. */
+    private void toFolder(Function<Serial, ExportReceipt> export) {
+        var serial = shown;
+        if (serial != null) {
+            message.ask(ProblemException.class, () -> export.apply(serial)).ifPresent(message::written);
+        }
     }
 
     private static DownloadHandler download(

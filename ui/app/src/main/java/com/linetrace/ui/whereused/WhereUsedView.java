@@ -11,6 +11,7 @@ import com.linetrace.tracking.api.UnitHolds;
 import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.security.Viewer;
+import com.linetrace.web.export.ExportDesk;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -89,6 +90,7 @@ class WhereUsedView extends VerticalLayout {
     final Button find = new Button("Find units");
     final Grid<UnitSummary> units = new Grid<>();
     final Anchor csv = new Anchor();
+    final Button csvToFolder = new Button("CSV to export folder");
     final TextField holdReason = new TextField("Reason for the hold");
     final Button holdAll = new Button("Hold all of these…");
     private final Answer answer = new Answer("where-used-answer");
@@ -96,11 +98,16 @@ class WhereUsedView extends VerticalLayout {
     private @Nullable WhereUsedQuery shown;
 
     @Autowired
-    WhereUsedView(WhereUsed whereUsed, UnitHolds holds, AuthenticationContext authentication) {
-        this(whereUsed, holds, Viewer.of(authentication));
+    WhereUsedView(WhereUsed whereUsed, UnitHolds holds, AuthenticationContext authentication, ExportDesk exports) {
+        this(whereUsed, holds, Viewer.of(authentication), exports.offline());
     }
 
     WhereUsedView(WhereUsed whereUsed, UnitHolds holds, Viewer viewer) {
+        this(whereUsed, holds, viewer, false);
+    }
+
+    /** {@code offline}: the CSV goes to the plant's export folder, never to the browser. */
+    WhereUsedView(WhereUsed whereUsed, UnitHolds holds, Viewer viewer, boolean offline) {
         this.whereUsed = whereUsed;
         this.holds = holds;
         setWidthFull();
@@ -153,6 +160,17 @@ class WhereUsedView extends VerticalLayout {
         csv.setId("where-used-csv");
         csv.setText("Export CSV");
         csv.setEnabled(false);
+        csv.setVisible(!offline);
+        csvToFolder.setId("where-used-csv-to-folder");
+        csvToFolder.setEnabled(false);
+        csvToFolder.setVisible(offline);
+        csvToFolder.addClickListener(click -> {
+            var query = shown;
+            if (query != null) {
+                answer.ask(ProblemException.class, () -> whereUsed.exportWhereUsedCsv(query))
+                        .ifPresent(answer::written);
+            }
+        });
         holdReason.setId("where-used-hold-reason");
         holdReason.setWidth("28em");
         holdAll.setId("where-used-hold-all");
@@ -164,7 +182,7 @@ class WhereUsedView extends VerticalLayout {
         // Tracking refuses other roles anyway; this spares them a button that would be refused.
         holdRow.setVisible(viewer.hasAnyRole(Roles.QUALITY, Roles.SUPERVISOR));
 
-        add(new H3("Where-used"), form, answer, units, csv, holdRow);
+        add(new H3("Where-used"), form, answer, units, csv, csvToFolder, holdRow);
     }
 
     private void showFields() {
@@ -233,6 +251,7 @@ class WhereUsedView extends VerticalLayout {
                                 + describe(query) + ".");
         csv.setHref(csv(query));
         csv.setEnabled(count > 0);
+        csvToFolder.setEnabled(count > 0);
         holdAll.setEnabled(count > 0);
     }
 

@@ -3,6 +3,7 @@ package com.linetrace.ui.workorder;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.tracking.api.WorkOrderPlanning;
 import com.linetrace.tracking.api.WorkOrderPlanning.Choice;
 import com.linetrace.tracking.api.WorkOrderPlanning.Released;
@@ -11,6 +12,7 @@ import com.linetrace.tracking.api.WorkOrderRefusedException;
 import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.security.Viewer;
+import com.linetrace.web.export.ExportDesk;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -64,6 +66,7 @@ class WorkOrdersView extends VerticalLayout {
 
     private final WorkOrderPlanning planning;
     private final Viewer viewer;
+    private final boolean offline;
 
     final Select<String> model = new Select<>();
     final Select<String> line = new Select<>();
@@ -79,13 +82,19 @@ class WorkOrdersView extends VerticalLayout {
     private final Answer answer = new Answer("work-orders-answer");
 
     @Autowired
-    WorkOrdersView(WorkOrderPlanning planning, AuthenticationContext authentication) {
-        this(planning, Viewer.of(authentication));
+    WorkOrdersView(WorkOrderPlanning planning, AuthenticationContext authentication, ExportDesk exports) {
+        this(planning, Viewer.of(authentication), exports.offline());
     }
 
     WorkOrdersView(WorkOrderPlanning planning, Viewer viewer) {
+        this(planning, viewer, false);
+    }
+
+    /** {@code offline}: labels go to the plant's export folder, never to the browser. */
+    WorkOrdersView(WorkOrderPlanning planning, Viewer viewer, boolean offline) {
         this.planning = planning;
         this.viewer = viewer;
+        this.offline = offline;
         setWidthFull();
         var mayPlan = viewer.hasAnyRole(Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN);
 
@@ -188,8 +197,22 @@ class WorkOrdersView extends VerticalLayout {
                 .ifPresent(workOrders::setItems);
     }
 
-    /** The labels PDF of a work order, made when the link is followed, shown in the browser to print. */
-    private Anchor labelsLink(Summary order) {
+    /**
+     * The labels PDF of a work order, made when the link is followed, shown in the browser to print; in offline mode a
+     * button that writes it to the export folder instead.
+     */
+    private com.vaadin.flow.component.Component labelsLink(Summary order) {
+        if (offline) {
+            var button = new Button(
+                    "Labels to export folder",
+                    click -> answer.ask(
+                                    ProblemException.class,
+                                    () -> planning.exportLabels(WorkOrderNumber.parse(order.number())))
+                            .ifPresent(answer::written));
+            button.setId("labels-" + order.number());
+            button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            return button;
+        }
         var file = "labels-" + order.number() + ".pdf";
         var handler = DownloadHandler.fromInputStream(event -> labels(order.number(), file), file)
                 .inline();

@@ -2,6 +2,7 @@ package com.linetrace.ui.masterdata;
 
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.StationId;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataRefusedException;
 import java.time.Instant;
@@ -99,6 +100,11 @@ class FakeMasterDataEditor implements MasterDataEditor {
         versions.addFirst(saved);
         routes.put(model, versions);
         return saved;
+    }
+
+    @Override
+    public ExportReceipt exportStationLabels(LineId lineId) {
+        return new ExportReceipt("/srv/exports/stations-" + lineId + "-1.pdf", 9, "ab".repeat(32));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.DeviceKey;
 import com.linetrace.trace.api.Genealogy;
@@ -138,6 +139,20 @@ class UnitViewTests extends BrowserlessTest {
             records.add("json " + serial.value());
             return ResponseEntity.ok(new ByteArrayResource("{}".getBytes()));
         }
+
+        @Override
+        public ExportReceipt exportPdf(Serial serial) {
+            known(serial);
+            records.add("pdf to folder " + serial.value());
+            return new ExportReceipt("/srv/exports/dhr-" + serial.value() + "-1.pdf", 8, "ab".repeat(32));
+        }
+
+        @Override
+        public ExportReceipt exportJson(Serial serial) {
+            known(serial);
+            records.add("json to folder " + serial.value());
+            return new ExportReceipt("/srv/exports/dhr-" + serial.value() + "-1.json", 2, "ab".repeat(32));
+        }
     }
 
     private final Trace trace = new Trace();
@@ -263,6 +278,21 @@ class UnitViewTests extends BrowserlessTest {
         assertThat(trace.records)
                 .as("no record is made until a person follows a link")
                 .isEmpty();
+    }
+
+    @Test
+    void offlineWritesTheRecordToTheExportFolderAndOffersNoDownload() {
+        UI.getCurrent().remove(view);
+        view = new UnitView(trace, trace, trace, true);
+        UI.getCurrent().add(view);
+        view.show(UNIT.value());
+
+        assertThat(view.dhrPdf.isVisible()).isFalse();
+        assertThat(view.dhrJson.isVisible()).isFalse();
+        test(view.dhrPdfToFolder).click();
+
+        assertThat(trace.records).containsExactly("pdf to folder " + UNIT.value());
+        assertThat(view.messageText()).startsWith("Written to the export folder: /srv/exports/dhr-" + UNIT.value());
     }
 
     @Test

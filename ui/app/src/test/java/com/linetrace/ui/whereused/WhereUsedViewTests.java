@@ -3,6 +3,7 @@ package com.linetrace.ui.whereused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitPage;
 import com.linetrace.trace.api.WhereUsed;
@@ -57,6 +58,20 @@ class WhereUsedViewTests extends BrowserlessTest {
 
         @Override
         public ResponseEntity<Resource> whereUsedCsv(
+                @Nullable String partNumber,
+                @Nullable String lotNumber,
+                @Nullable String partSerial,
+                @Nullable UUID releaseId,
+                @Nullable String model,
+                @Nullable FirmwareModule module,
+                @Nullable String version,
+                @Nullable String sha256,
+                @Nullable String fingerprint) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ExportReceipt exportWhereUsedCsv(
                 @Nullable String partNumber,
                 @Nullable String lotNumber,
                 @Nullable String partSerial,

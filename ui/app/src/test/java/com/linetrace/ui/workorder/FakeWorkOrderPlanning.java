@@ -1,6 +1,7 @@
 package com.linetrace.ui.workorder;
 
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.tracking.api.WorkOrderPlanning;
 import com.linetrace.tracking.api.WorkOrderRefusedException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,16 @@ class FakeWorkOrderPlanning implements WorkOrderPlanning {
     @Override
     public Released workOrder(WorkOrderNumber number) {
         throw WorkOrderRefusedException.unknown(number);
+    }
+
+    /** The work orders whose labels were written to the export folder. */
+    final java.util.List<String> exported = new java.util.ArrayList<>();
+
+    @Override
+    public ExportReceipt exportLabels(WorkOrderNumber number) {
+        labels(number);
+        exported.add(number.value());
+        return new ExportReceipt("/srv/exports/labels-" + number + "-1.pdf", 42, "ab".repeat(32));
     }
 
     @Override

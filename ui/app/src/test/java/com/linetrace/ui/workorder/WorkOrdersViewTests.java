@@ -137,4 +137,32 @@ class WorkOrdersViewTests extends BrowserlessTest {
             UI.getCurrent().removeAll();
         }
     }
+
+    @Test
+    void offlineWritesLabelsToTheExportFolderInsteadOfOfferingThemToTheBrowser() {
+        tracking.released.add(new Summary(
+                "WO-000001",
+                "AX4-ENT",
+                "L1",
+                2,
+                24,
+                null,
+                "demo",
+                java.time.Instant.parse("2030-01-02T08:00:00Z"),
+                24,
+                0,
+                0,
+                0,
+                0));
+        var view = new WorkOrdersView(tracking, new Viewer("supervisor", Set.of("SUPERVISOR")), true);
+        UI.getCurrent().add(view);
+
+        var labels = test(view.workOrders).getCellComponent(0, "labels");
+        assertThat(labels).isInstanceOf(Button.class);
+        test((Button) labels).click();
+
+        assertThat(tracking.exported).containsExactly("WO-000001");
+        assertThat(answer().getText()).startsWith("Written to the export folder: /srv/exports/labels-WO-000001");
+        assertThat($(Anchor.class).all()).isEmpty();
+    }
 }

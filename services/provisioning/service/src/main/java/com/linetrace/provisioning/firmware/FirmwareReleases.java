@@ -8,6 +8,7 @@ import com.linetrace.contracts.Sha256;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
+import com.linetrace.contracts.action.DataExported;
 import com.linetrace.contracts.action.FirmwareApproved;
 import com.linetrace.contracts.action.FirmwareRegistered;
 import com.linetrace.contracts.action.FirmwareRevoked;
@@ -223,15 +224,21 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
         return summary(releases.find(id).orElseThrow());
     }
 
+    /** A recall's scope, as many serials as carry the release: a bulk read, so an audit action with how many. */
     @Override
     @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    @Transactional
     public List<Serial> affectedSerials(UUID id) {
         if (releases.find(id).isEmpty()) {
             throw notFound(id);
         }
-        return releases.unitsCarrying(id).stream()
+        var serials = releases.unitsCarrying(id).stream()
                 .map(ReleaseRepository.CarryingUnit::serial)
                 .toList();
+        audit(
+                caller(),
+                new DataExported("release-affected-serials", "json", "releaseId=" + id, serials.size(), null, null));
+        return serials;
     }
 
     /** The id of the currently trusted key that signed the release, if one still does. */

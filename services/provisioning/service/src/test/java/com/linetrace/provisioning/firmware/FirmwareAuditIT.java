@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
+import com.linetrace.contracts.action.DataExported;
 import com.linetrace.contracts.action.FirmwareApproved;
 import com.linetrace.contracts.action.FirmwareRegistered;
 import com.linetrace.contracts.action.FirmwareRevoked;
@@ -86,6 +87,28 @@ class FirmwareAuditIT extends ProvisioningIntegrationSupport {
             assertThat(new String(record.value(), StandardCharsets.UTF_8))
                     .doesNotContain("BEGIN PUBLIC KEY", "BEGIN PRIVATE KEY", "MCowBQYDK2Vw");
         }
+    }
+
+    @Test
+    void readingARecallsScopeIsRecordedAsABulkRead() {
+        var id = approved(aRelease());
+        var before = java.time.Instant.now();
+        assertThat(as("manager")
+                        .get("/api/firmware-releases/" + id + "/affected-serials")
+                        .status())
+                .isEqualTo(200);
+
+        var read = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> TopicProbe.readAll(RealServers.get().bootstrapServers(), Topics.AUDIT_ACTIONS).stream()
+                                .map(record -> AuditAction.CODEC.decode(record.value()))
+                                .filter(event -> event.body() instanceof DataExported export
+                                        && export.query().equals("releaseId=" + id)
+                                        && !event.occurredAt().isBefore(before))
+                                .toList(),
+                        found -> !found.isEmpty());
+        assertThat(read.getFirst().actor()).isEqualTo("manager");
+        assertThat(((DataExported) read.getFirst().body()).rows()).isZero();
     }
 
     private static List<AuditActionEvent> actionsOn(UUID release) {

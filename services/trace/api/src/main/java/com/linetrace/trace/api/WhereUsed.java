@@ -1,6 +1,7 @@
 package com.linetrace.trace.api;
 
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.export.ExportReceipt;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
@@ -8,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * Which units contain a lot, a part serial, a firmware release or a device key, with where each stands now: the
@@ -36,10 +38,27 @@ public interface WhereUsed {
     /**
      * Every unit that contains what the query names, as CSV ({@code text/csv}, one header line, then serial, status,
      * held, model, work order, line, last station, last event), streamed as it is read, never loaded whole. A
-     * person's export: it is recorded as a {@code TraceExported} action on the audit topic, with the row count.
+     * person's export: it is recorded as a {@code TraceExported} action on the audit topic, with the row count. In
+     * offline mode it is refused, 403 {@code export-refused-offline}.
      */
     @GetExchange(url = "/where-used.csv", accept = "text/csv")
     ResponseEntity<Resource> whereUsedCsv(
+            @RequestParam(name = "partNumber", required = false) @Nullable String partNumber,
+            @RequestParam(name = "lot", required = false) @Nullable String lot,
+            @RequestParam(name = "partSerial", required = false) @Nullable String partSerial,
+            @RequestParam(name = "releaseId", required = false) @Nullable UUID releaseId,
+            @RequestParam(name = "model", required = false) @Nullable String model,
+            @RequestParam(name = "module", required = false) @Nullable FirmwareModule module,
+            @RequestParam(name = "version", required = false) @Nullable String version,
+            @RequestParam(name = "sha256", required = false) @Nullable String sha256,
+            @RequestParam(name = "fingerprint", required = false) @Nullable String fingerprint);
+
+    /**
+     * Writes {@link #whereUsedCsv} to the plant's export folder ({@code linetrace.offline.export-dir}) instead of
+     * handing it out: the one way it leaves in offline mode. 409 {@code export-folder-not-configured} without a folder.
+     */
+    @PostExchange("/where-used.csv/export")
+    ExportReceipt exportWhereUsedCsv(
             @RequestParam(name = "partNumber", required = false) @Nullable String partNumber,
             @RequestParam(name = "lot", required = false) @Nullable String lot,
             @RequestParam(name = "partSerial", required = false) @Nullable String partSerial,
@@ -64,6 +83,20 @@ public interface WhereUsed {
                 query.fingerprint(),
                 cursor,
                 size);
+    }
+
+    /** {@link #exportWhereUsedCsv} of a query record. */
+    default ExportReceipt exportWhereUsedCsv(WhereUsedQuery query) {
+        return exportWhereUsedCsv(
+                query.partNumber(),
+                query.lot(),
+                query.partSerial(),
+                query.releaseId(),
+                query.model(),
+                query.module(),
+                query.version(),
+                query.sha256(),
+                query.fingerprint());
     }
 
     /** {@link #whereUsedCsv} of a query record. */

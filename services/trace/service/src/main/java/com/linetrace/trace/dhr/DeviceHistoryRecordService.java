@@ -11,11 +11,14 @@ import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
 import com.linetrace.contracts.action.DeviceHistoryRecordExported;
 import com.linetrace.contracts.action.ElectronicSignature;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.trace.api.DeviceHistoryRecord;
 import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.SignatureRecord;
 import com.linetrace.trace.api.UnitTrace;
+import com.linetrace.web.ClientOrigin;
+import com.linetrace.web.export.ExportDesk;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -43,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The in-process binding of {@link DeviceHistoryRecords}: reads the unit through {@link UnitTrace} in one snapshot of
  * the read model, adds the unit's entries of the audit ledger with their inclusion proofs (and the signatures among
- * them), renders it, and records the export (who, which unit, which format, the bytes' SHA-256) on the
- * audit topic through trace's outbox before handing the document over.
+ * them), renders it, and records the export (who, which unit, which format, the bytes' SHA-256) on the audit topic
+ * through trace's outbox before handing the document over, or after writing it to the plant's export folder. In
+ * offline mode nothing is handed over.
  */
 @RolesAllowed({Roles.QUALITY, Roles.SUPERVISOR, Roles.MANAGER, Roles.ENGINEER, Roles.ADMIN})
 class DeviceHistoryRecordService implements DeviceHistoryRecords {
@@ -60,6 +64,7 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
     private final TransactionTemplate writes;
     private final Clock clock;
     private final String plant;
+    private final ExportDesk exports;
 
     DeviceHistoryRecordService(
             UnitTrace units,
@@ -67,7 +72,9 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
             Outbox outbox,
             PlatformTransactionManager transactions,
             Clock clock,
-            String plant) {
+            String plant,
+            ExportDesk exports) {
+        this.exports = exports;
         this.units = units;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -83,14 +90,28 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
 
     @Override
     public ResponseEntity<Resource> pdf(Serial serial) {
+        exports.requireHandOut("the device history record of " + serial);
         var record = record(serial);
         return handOut(record, "pdf", DhrPdf.render(record), MediaType.APPLICATION_PDF);
     }
 
     @Override
     public ResponseEntity<Resource> json(Serial serial) {
+        exports.requireHandOut("the device history record of " + serial);
         var record = record(serial);
         return handOut(record, "json", JSON.writeValueAsBytes(record), MediaType.APPLICATION_JSON);
+    }
+
+    @Override
+    public ExportReceipt exportPdf(Serial serial) {
+        var record = record(serial);
+        return toFolder(record, "pdf", DhrPdf.render(record));
+    }
+
+    @Override
+    public ExportReceipt exportJson(Serial serial) {
+        var record = record(serial);
+        return toFolder(record, "json", JSON.writeValueAsBytes(record));
     }
 
     /** The record of one unit as the read model holds it now. */
@@ -175,17 +196,7 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
     private ResponseEntity<Resource> handOut(
             DeviceHistoryRecord record, String format, byte[] document, MediaType type) {
         var serial = record.unit().serial();
-        var action = new DeviceHistoryRecordExported(serial, format, sha256(document), document.length);
-        var now = clock.instant();
-        var event = new AuditActionEvent(
-                EventIds.next(), AuditAction.SCHEMA_VERSION, now, plant, record.generatedBy(), action);
-        writes.executeWithoutResult(status -> outbox.append(
-                Topics.AUDIT_ACTIONS,
-                record.generatedBy(),
-                event.eventId(),
-                AuditAction.CODEC.typeOf(action),
-                AuditAction.CODEC.encode(event),
-                now));
+        exported(record, format, ExportDesk.sha256(document), document.length, null);
         var headers = new HttpHeaders();
         headers.setContentType(type);
         headers.setContentLength(document.length);
@@ -195,19 +206,44 @@ class DeviceHistoryRecordService implements DeviceHistoryRecords {
         return ResponseEntity.ok().headers(headers).body(new ByteArrayResource(document));
     }
 
+    /** Writes the record to the export folder, then records it; the file goes again if the record cannot be made. */
+    private ExportReceipt toFolder(DeviceHistoryRecord record, String format, byte[] document) {
+        var receipt = exports.toFolder("dhr-" + record.unit().serial() + "." + format, document);
+        try {
+            exported(record, format, receipt.sha256(), receipt.bytes(), receipt.file());
+        } catch (RuntimeException e) {
+            exports.withdraw(receipt);
+            throw e;
+        }
+        return receipt;
+    }
+
+    /** The export on the audit topic through trace's outbox: who, from where, which unit, format and digest. */
+    private void exported(DeviceHistoryRecord record, String format, String sha256, long bytes, @Nullable String file) {
+        var action = new DeviceHistoryRecordExported(record.unit().serial(), format, sha256, bytes, file);
+        var now = clock.instant();
+        var event = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                now,
+                plant,
+                record.generatedBy(),
+                ClientOrigin.current(),
+                action);
+        writes.executeWithoutResult(status -> outbox.append(
+                Topics.AUDIT_ACTIONS,
+                record.generatedBy(),
+                event.eventId(),
+                AuditAction.CODEC.typeOf(action),
+                AuditAction.CODEC.encode(event),
+                now));
+    }
+
     private static String caller() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication.getName() == null) {
             throw new AuthenticationCredentialsNotFoundException("No one is signed in");
         }
         return authentication.getName();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.linetrace.trace.api.DeviceHistoryRecords;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitTrace;
 import com.linetrace.web.ServiceClients;
+import com.linetrace.web.export.ExportDesk;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -34,7 +35,8 @@ public class DhrConfiguration {
             @Qualifier("traceMessaging") ServiceMessaging traceMessaging,
             @Qualifier("auditLedgerService") ObjectProvider<AuditLedger> auditLedgerService,
             PlatformTransactionManager transactionManager,
-            TraceSettings settings) {
+            TraceSettings settings,
+            ExportDesk exports) {
         var url = settings.auditUrl();
         var remote = url == null
                 ? null
@@ -46,7 +48,8 @@ public class DhrConfiguration {
                 traceMessaging.outbox(),
                 transactionManager,
                 Clock.systemUTC(),
-                settings.plant());
+                settings.plant(),
+                exports);
     }
 
     /**

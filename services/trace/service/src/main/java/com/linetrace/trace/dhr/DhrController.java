@@ -1,6 +1,7 @@
 package com.linetrace.trace.dhr;
 
 import com.linetrace.contracts.Serial;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.trace.api.DeviceHistoryRecords;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -27,5 +28,15 @@ class DhrController implements DeviceHistoryRecords {
     @Override
     public ResponseEntity<Resource> json(Serial serial) {
         return records.json(serial);
+    }
+
+    @Override
+    public ExportReceipt exportPdf(Serial serial) {
+        return records.exportPdf(serial);
+    }
+
+    @Override
+    public ExportReceipt exportJson(Serial serial) {
+        return records.exportJson(serial);
     }
 }

@@ -5,6 +5,7 @@ import com.linetrace.trace.TraceSettings;
 import com.linetrace.trace.api.UnitSearch;
 import com.linetrace.trace.api.UnitTrace;
 import com.linetrace.trace.api.WhereUsed;
+import com.linetrace.web.export.ExportDesk;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -26,13 +27,15 @@ public class QueryConfiguration {
             JdbcClient jdbc,
             @Qualifier("traceMessaging") ServiceMessaging traceMessaging,
             TransactionTemplate transactions,
-            TraceSettings settings) {
+            TraceSettings settings,
+            ExportDesk exports) {
         return new WhereUsedService(
                 new WhereUsedRepository(jdbc),
                 traceMessaging.outbox(),
                 transactions,
                 Clock.systemUTC(),
-                settings.plant());
+                settings.plant(),
+                exports);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.linetrace.trace.query;
 
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.trace.api.UnitPage;
 import com.linetrace.trace.api.WhereUsed;
 import java.util.UUID;
@@ -52,6 +53,21 @@ class WhereUsedController implements WhereUsed {
             @Nullable String sha256,
             @Nullable String fingerprint) {
         return whereUsed.whereUsedCsv(
+                partNumber, lot, partSerial, releaseId, model, module, version, sha256, fingerprint);
+    }
+
+    @Override
+    public ExportReceipt exportWhereUsedCsv(
+            @Nullable String partNumber,
+            @Nullable String lot,
+            @Nullable String partSerial,
+            @Nullable UUID releaseId,
+            @Nullable String model,
+            @Nullable FirmwareModule module,
+            @Nullable String version,
+            @Nullable String sha256,
+            @Nullable String fingerprint) {
+        return whereUsed.exportWhereUsedCsv(
                 partNumber, lot, partSerial, releaseId, model, module, version, sha256, fingerprint);
     }
 }

@@ -8,16 +8,21 @@ import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
 import com.linetrace.contracts.action.TraceExported;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.trace.api.TraceProblem;
 import com.linetrace.trace.api.UnitPage;
 import com.linetrace.trace.api.WhereUsed;
 import com.linetrace.trace.api.WhereUsedQuery;
+import com.linetrace.web.ClientOrigin;
+import com.linetrace.web.export.ExportDesk;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.InputStreamResource;
@@ -42,18 +47,21 @@ class WhereUsedService implements WhereUsed {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String plant;
+    private final ExportDesk exports;
 
     WhereUsedService(
             WhereUsedRepository repository,
             Outbox outbox,
             TransactionTemplate transactions,
             Clock clock,
-            String plant) {
+            String plant,
+            ExportDesk exports) {
         this.repository = repository;
         this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
         this.plant = plant;
+        this.exports = exports;
     }
 
     @Override
@@ -92,11 +100,13 @@ class WhereUsedService implements WhereUsed {
             @Nullable String fingerprint) {
         var query = Query.of(new WhereUsedQuery(
                 partNumber, lot, partSerial, releaseId, model, module, version, sha256, fingerprint));
+        exports.requireHandOut("a where-used CSV");
         var actor = caller();
+        var origin = ClientOrigin.current();
         var stream = new CsvStream(
                 after -> repository.page(query.kind(), query.criteria(), after, CSV_PAGE),
                 CSV_PAGE,
-                (rows, complete) -> exported(actor, query.description(), rows, complete));
+                (rows, complete) -> exported(actor, origin, query.description(), rows, complete, null));
         var headers = new HttpHeaders();
         headers.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
         headers.setContentDisposition(ContentDisposition.attachment()
@@ -105,11 +115,47 @@ class WhereUsedService implements WhereUsed {
         return ResponseEntity.ok().headers(headers).body(new InputStreamResource(stream));
     }
 
-    /** Records the export on the audit topic, through the outbox: who, which query, how many rows. */
-    private void exported(String actor, String query, long rows, boolean complete) {
+    @Override
+    public ExportReceipt exportWhereUsedCsv(
+            @Nullable String partNumber,
+            @Nullable String lot,
+            @Nullable String partSerial,
+            @Nullable UUID releaseId,
+            @Nullable String model,
+            @Nullable FirmwareModule module,
+            @Nullable String version,
+            @Nullable String sha256,
+            @Nullable String fingerprint) {
+        var query = Query.of(new WhereUsedQuery(
+                partNumber, lot, partSerial, releaseId, model, module, version, sha256, fingerprint));
+        var actor = caller();
+        var rows = new AtomicLong();
+        var whole = new AtomicBoolean();
+        var stream = new CsvStream(
+                after -> repository.page(query.kind(), query.criteria(), after, CSV_PAGE),
+                CSV_PAGE,
+                (count, complete) -> {
+                    rows.set(count);
+                    whole.set(complete);
+                });
+        var receipt = exports.toFolder("where-used.csv", stream);
+        stream.close();
+        try {
+            exported(actor, ClientOrigin.current(), query.description(), rows.get(), whole.get(), receipt.file());
+        } catch (RuntimeException e) {
+            exports.withdraw(receipt);
+            throw e;
+        }
+        return receipt;
+    }
+
+    /** Records the export on the audit topic, through the outbox: who, from where, which query, how many rows. */
+    private void exported(
+            String actor, @Nullable String origin, String query, long rows, boolean complete, @Nullable String file) {
         var now = clock.instant();
-        var action = new TraceExported("where-used", "csv", query, rows, complete);
-        var event = new AuditActionEvent(EventIds.next(), AuditAction.SCHEMA_VERSION, now, plant, actor, action);
+        var action = new TraceExported("where-used", "csv", query, rows, complete, file);
+        var event =
+                new AuditActionEvent(EventIds.next(), AuditAction.SCHEMA_VERSION, now, plant, actor, origin, action);
         transactions.executeWithoutResult(status -> outbox.append(
                 Topics.AUDIT_ACTIONS,
                 actor,

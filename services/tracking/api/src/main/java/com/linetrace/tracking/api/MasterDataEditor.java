@@ -2,6 +2,7 @@ package com.linetrace.tracking.api;
 
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.StationId;
+import com.linetrace.contracts.export.ExportReceipt;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -166,4 +167,15 @@ public interface MasterDataEditor {
      */
     @GetExchange("/lines/{lineId}/station-labels")
     byte[] stationLabels(@PathVariable LineId lineId);
+
+    /**
+     * Writes the ID labels of a line's stations to the plant's export folder ({@code linetrace.offline.export-dir})
+     * instead of handing them out: the one way they leave in offline mode.
+     *
+     * @throws MasterDataRefusedException {@link TrackingProblem#UNKNOWN_LINE} (404) as {@link #stationLabels}
+     * @throws com.linetrace.contracts.problem.ProblemException {@code export-folder-not-configured} (409) without an
+     *     export folder
+     */
+    @PostExchange("/lines/{lineId}/station-labels/export")
+    ExportReceipt exportStationLabels(@PathVariable LineId lineId);
 }

@@ -2,6 +2,7 @@ package com.linetrace.tracking.api;
 
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.export.ExportReceipt;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -98,12 +99,23 @@ public interface WorkOrderPlanning {
     Released workOrder(@PathVariable WorkOrderNumber number);
 
     /**
-     * The serial labels of a work order as a printable PDF (Code128).
+     * The serial labels of a work order as a printable PDF (Code128); recorded as an audit action.
      *
      * @throws WorkOrderRefusedException {@link TrackingProblem#UNKNOWN_WORK_ORDER} (404) when there is none
      */
     @GetExchange("/{number}/labels")
     byte[] labels(@PathVariable WorkOrderNumber number);
+
+    /**
+     * Writes the serial labels of a work order to the plant's export folder ({@code linetrace.offline.export-dir})
+     * instead of handing them out: the one way they leave in offline mode.
+     *
+     * @throws WorkOrderRefusedException {@link TrackingProblem#UNKNOWN_WORK_ORDER} (404) when there is none
+     * @throws com.linetrace.contracts.problem.ProblemException {@code export-folder-not-configured} (409) without an
+     *     export folder
+     */
+    @PostExchange("/{number}/labels/export")
+    ExportReceipt exportLabels(@PathVariable WorkOrderNumber number);
 
     /** The models a work order can be released for: those with a route, by id. */
     @GetExchange("/models")

@@ -3,11 +3,12 @@ package com.linetrace.tracking.route;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.StationId;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.tracking.Caller;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataRefusedException;
 import com.linetrace.tracking.api.TrackingProblem;
-import com.linetrace.tracking.label.PdfAnswer;
+import com.linetrace.tracking.label.LabelExports;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MasterDataController implements MasterDataEditor {
 
     private final MasterDataService masterData;
+    private final LabelExports exports;
 
-    MasterDataController(MasterDataService masterData) {
+    MasterDataController(MasterDataService masterData, LabelExports exports) {
         this.masterData = masterData;
+        this.exports = exports;
     }
 
     @Override
@@ -104,6 +107,14 @@ class MasterDataController implements MasterDataEditor {
     @Override
     @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR})
     public byte[] stationLabels(LineId lineId) {
-        return PdfAnswer.inline("stations-" + lineId + ".pdf", masterData.stationLabels(lineId));
+        var labels = masterData.stationLabels(lineId);
+        return exports.handOut(labels.sheet(), labels.pdf());
+    }
+
+    @Override
+    @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR})
+    public ExportReceipt exportStationLabels(LineId lineId) {
+        var labels = masterData.stationLabels(lineId);
+        return exports.toFolder(labels.sheet(), labels.pdf());
     }
 }

@@ -15,12 +15,14 @@ import com.linetrace.tracking.api.MasterDataEditor.RouteVersion;
 import com.linetrace.tracking.api.MasterDataEditor.StationSpec;
 import com.linetrace.tracking.api.MasterDataRefusedException;
 import com.linetrace.tracking.api.TrackingProblem;
+import com.linetrace.tracking.label.LabelExports;
 import com.linetrace.tracking.label.LabelSheet;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -215,18 +217,24 @@ class MasterDataService {
         }
     }
 
-    byte[] stationLabels(LineId lineId) {
+    /** The ID labels of a line's stations: what the sheet is, and its PDF when asked for. */
+    record StationLabels(LabelExports.Sheet sheet, Supplier<byte[]> pdf) {}
+
+    StationLabels stationLabels(LineId lineId) {
         requireLine(lineId);
         var stations = masterData.stationsOf(lineId.value());
         if (stations.isEmpty()) {
             throw new MasterDataRefusedException("Line " + lineId + " has no stations");
         }
-        return LabelSheet.sheet(
-                "Station labels " + lineId,
-                "Line " + lineId + " — " + stations.size() + " stations",
-                stations.stream()
-                        .map(s -> new LabelSheet.Label(s.id(), s.id() + " · " + s.name()))
-                        .toList());
+        return new StationLabels(
+                new LabelExports.Sheet(
+                        "station-labels", "line=" + lineId, stations.size(), "stations-" + lineId + ".pdf"),
+                () -> LabelSheet.sheet(
+                        "Station labels " + lineId,
+                        "Line " + lineId + " — " + stations.size() + " stations",
+                        stations.stream()
+                                .map(s -> new LabelSheet.Label(s.id(), s.id() + " · " + s.name()))
+                                .toList()));
     }
 
     /** Records the change, with what it was (null when new) and what it is, as the api shows them. */

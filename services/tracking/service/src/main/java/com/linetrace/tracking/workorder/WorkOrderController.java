@@ -2,10 +2,11 @@ package com.linetrace.tracking.workorder;
 
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.WorkOrderNumber;
+import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.tracking.Caller;
 import com.linetrace.tracking.api.WorkOrderPlanning;
 import com.linetrace.tracking.api.WorkOrderRefusedException;
-import com.linetrace.tracking.label.PdfAnswer;
+import com.linetrace.tracking.label.LabelExports;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkOrderController implements WorkOrderPlanning {
 
     private final WorkOrders workOrders;
+    private final LabelExports exports;
 
-    WorkOrderController(WorkOrders workOrders) {
+    WorkOrderController(WorkOrders workOrders, LabelExports exports) {
         this.workOrders = workOrders;
+        this.exports = exports;
     }
 
     @Override
@@ -48,8 +51,15 @@ class WorkOrderController implements WorkOrderPlanning {
     @Override
     @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
     public byte[] labels(WorkOrderNumber number) {
-        var pdf = workOrders.labels(number).orElseThrow(() -> WorkOrderRefusedException.unknown(number));
-        return PdfAnswer.inline("labels-" + number + ".pdf", pdf);
+        var labels = workOrders.labels(number).orElseThrow(() -> WorkOrderRefusedException.unknown(number));
+        return exports.handOut(labels.sheet(), labels.pdf());
+    }
+
+    @Override
+    @RolesAllowed({Roles.SUPERVISOR, Roles.ENGINEER, Roles.ADMIN})
+    public ExportReceipt exportLabels(WorkOrderNumber number) {
+        var labels = workOrders.labels(number).orElseThrow(() -> WorkOrderRefusedException.unknown(number));
+        return exports.toFolder(labels.sheet(), labels.pdf());
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.linetrace.tracking.api.WorkOrderPlanning.Choice;
 import com.linetrace.tracking.api.WorkOrderPlanning.Released;
 import com.linetrace.tracking.api.WorkOrderPlanning.Summary;
 import com.linetrace.tracking.api.WorkOrderRefusedException;
+import com.linetrace.tracking.label.LabelExports;
 import com.linetrace.tracking.route.MasterData;
 import com.linetrace.tracking.unit.UnitEvents;
 import com.linetrace.tracking.unit.UnitRepository;
@@ -24,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -200,8 +202,18 @@ public class WorkOrders {
                 .list();
     }
 
-    Optional<byte[]> labels(WorkOrderNumber number) {
-        return find(number).map(order -> Labels.pdf(order.number(), order.model(), order.serials()));
+    /** The serial labels of a released work order: what the sheet is, and its PDF when asked for. */
+    record LabelSheet(LabelExports.Sheet sheet, Supplier<byte[]> pdf) {}
+
+    Optional<LabelSheet> labels(WorkOrderNumber number) {
+        return find(number)
+                .map(order -> new LabelSheet(
+                        new LabelExports.Sheet(
+                                "work-order-labels",
+                                "workOrder=" + order.number(),
+                                order.serials().size(),
+                                "labels-" + order.number() + ".pdf"),
+                        () -> Labels.pdf(order.number(), order.model(), order.serials())));
     }
 
     List<Choice> modelsWithRoute() {
