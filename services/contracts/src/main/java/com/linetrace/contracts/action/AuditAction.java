@@ -10,7 +10,8 @@ public sealed interface AuditAction
                 DeviceHistoryRecordExported,
                 AuditLedgerBroken,
                 ElectronicSignature,
-                ElectronicSignatureRefused {
+                ElectronicSignatureRefused,
+                AuditEntryExported {
 
     int SCHEMA_VERSION = 1;
 
@@ -22,7 +23,8 @@ public sealed interface AuditAction
             "DeviceHistoryRecordExported", DeviceHistoryRecordExported.class,
             "AuditLedgerBroken", AuditLedgerBroken.class,
             "ElectronicSignature", ElectronicSignature.class,
-            "ElectronicSignatureRefused", ElectronicSignatureRefused.class);
+            "ElectronicSignatureRefused", ElectronicSignatureRefused.class,
+            "AuditEntryExported", AuditEntryExported.class);
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }
