@@ -50,6 +50,7 @@ class UiArchitectureTests {
                             "com.linetrace.trace.api..",
                             "com.linetrace.provisioning.api..",
                             "com.linetrace.deadletter.api..",
-                            "com.linetrace.metrics.api..")))
+                            "com.linetrace.metrics.api..",
+                            "com.linetrace.audit.api..")))
             .because("services talk through contracts and their public APIs only");
 }

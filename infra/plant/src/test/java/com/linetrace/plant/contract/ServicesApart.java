@@ -29,7 +29,8 @@ final class ServicesApart {
             "provisioning", "com.linetrace.provisioning.ProvisioningAutoConfiguration",
             "trace", "com.linetrace.trace.TraceAutoConfiguration",
             "deadletter", "com.linetrace.deadletter.DeadLetterAutoConfiguration",
-            "metrics", "com.linetrace.metrics.MetricsAutoConfiguration");
+            "metrics", "com.linetrace.metrics.MetricsAutoConfiguration",
+            "audit", "com.linetrace.audit.AuditAutoConfiguration");
 
     /**
      * What a service apart does not run: the UI (and Vaadin under it), the simulator, and identity, whose users and
@@ -56,8 +57,8 @@ final class ServicesApart {
     /** The UI's HTTP binding of {@code api}, pointed at the service on {@code port}. */
     static <T, P extends Enum<P> & ProblemType> T client(String service, Class<T> api, Class<P> problems) {
         var base = URI.create("http://localhost:" + port(service));
-        var settings =
-                new RemoteSettings(null, null, null, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
+        var settings = new RemoteSettings(
+                null, null, null, null, null, null, null, Duration.ofSeconds(2), Duration.ofSeconds(10));
         return new RemoteApis(settings).client(service, base, api, problems);
     }
 

@@ -21,7 +21,8 @@ public sealed interface AuditAction
                 SignInFailed,
                 UserCreated,
                 UserChanged,
-                UserRemoved {
+                UserRemoved,
+                AuditEntryExported {
 
     int SCHEMA_VERSION = 1;
 
@@ -44,7 +45,8 @@ public sealed interface AuditAction
             Map.entry("SignInFailed", SignInFailed.class),
             Map.entry("UserCreated", UserCreated.class),
             Map.entry("UserChanged", UserChanged.class),
-            Map.entry("UserRemoved", UserRemoved.class));
+            Map.entry("UserRemoved", UserRemoved.class),
+            Map.entry("AuditEntryExported", AuditEntryExported.class));
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }

@@ -1,5 +1,7 @@
 package com.linetrace.ui.remote;
 
+import com.linetrace.audit.api.AuditLedger;
+import com.linetrace.audit.api.AuditProblem;
 import com.linetrace.deadletter.api.DeadLetterProblem;
 import com.linetrace.deadletter.api.DeadLetters;
 import com.linetrace.identity.api.IdentityProblem;
@@ -180,5 +182,12 @@ public class RemoteServices {
     LineMetrics remoteLineMetrics(RemoteApis remote, RemoteSettings settings) {
         return remote.client(
                 "metrics", Objects.requireNonNull(settings.metrics()), LineMetrics.class, MetricsProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.audit")
+    AuditLedger remoteAuditLedger(RemoteApis remote, RemoteSettings settings) {
+        return remote.client("audit", Objects.requireNonNull(settings.audit()), AuditLedger.class, AuditProblem.class);
     }
 }

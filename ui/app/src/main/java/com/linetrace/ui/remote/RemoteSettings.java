@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadletter the dead-letter service's base URL, e.g. {@code http://deadletter:8085}
  * @param identity identity's base URL, e.g. {@code http://identity:8081}
  * @param metrics the metrics service's base URL, e.g. {@code http://metrics:8086}
+ * @param audit the audit ledger's base URL, e.g. {@code http://audit:8087}
  * @param connectTimeout how long a call waits to connect to a service before the UI says it is not reachable
  * @param readTimeout how long a call waits for a service's answer before the UI says it is not reachable
  */
@@ -26,5 +27,6 @@ public record RemoteSettings(
         @Nullable URI deadletter,
         @Nullable URI identity,
         @Nullable URI metrics,
+        @Nullable URI audit,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout) {}

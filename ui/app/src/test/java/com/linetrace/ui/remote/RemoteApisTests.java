@@ -76,7 +76,7 @@ class RemoteApisTests {
     }
 
     private static UnitHistory trace(URI base, Duration readTimeout) {
-        var settings = new RemoteSettings(null, null, base, null, null, null, Duration.ofSeconds(1), readTimeout);
+        var settings = new RemoteSettings(null, null, base, null, null, null, null, Duration.ofSeconds(1), readTimeout);
         return new RemoteApis(settings).client("trace", base, UnitHistory.class, TraceProblem.class);
     }
 

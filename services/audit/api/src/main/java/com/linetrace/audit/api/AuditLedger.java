@@ -89,6 +89,17 @@ public interface AuditLedger {
     @GetExchange("/units/{serial}/proofs")
     UnitProofs unitProofs(@PathVariable("serial") String serial);
 
+    /**
+     * Entry {@code index} with its inclusion proof and the signed checkpoint it is proven against, in one file that
+     * the verifier checks ({@code verify-inclusion KEY FILE FILE}). Each export is an audit action
+     * ({@code AuditEntryExported}). QUALITY and ADMIN.
+     *
+     * @throws com.linetrace.contracts.problem.ProblemException 404 {@code audit-entry-not-found}, 503 {@code
+     *     audit-ledger-broken}
+     */
+    @PostExchange("/entries/{index}/export")
+    EntryExport export(@PathVariable("index") long index);
+
     /** The last verification of the ledger by itself. */
     @GetExchange("/verification")
     LedgerVerification verification();

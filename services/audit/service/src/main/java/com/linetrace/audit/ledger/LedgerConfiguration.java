@@ -98,9 +98,20 @@ public class LedgerConfiguration {
             Ledger auditLedgerWriter,
             LedgerVerifier auditLedgerVerifier,
             LedgerWatch auditLedger,
-            NoteVerifier auditVerifierKey) {
+            NoteVerifier auditVerifierKey,
+            @Qualifier("auditMessaging") ServiceMessaging auditMessaging,
+            TransactionTemplate transactions,
+            LedgerSettings settings) {
         return new LedgerService(
-                auditLedgerRepository, auditLedgerWriter, auditLedgerVerifier, auditLedger, auditVerifierKey);
+                auditLedgerRepository,
+                auditLedgerWriter,
+                auditLedgerVerifier,
+                auditLedger,
+                auditVerifierKey,
+                auditMessaging.outbox(),
+                transactions,
+                settings.plant(),
+                Clock.systemUTC());
     }
 
     @Bean

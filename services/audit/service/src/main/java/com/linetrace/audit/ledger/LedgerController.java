@@ -5,6 +5,7 @@ import com.linetrace.audit.api.AuditEntryPage;
 import com.linetrace.audit.api.AuditLedger;
 import com.linetrace.audit.api.AuditPublicKey;
 import com.linetrace.audit.api.ConsistencyProof;
+import com.linetrace.audit.api.EntryExport;
 import com.linetrace.audit.api.EntryProof;
 import com.linetrace.audit.api.LedgerVerification;
 import com.linetrace.audit.api.UnitProofs;
@@ -51,6 +52,11 @@ class LedgerController implements AuditLedger {
     @Override
     public EntryProof entry(long index, @Nullable Long treeSize) {
         return ledger.entry(index, treeSize);
+    }
+
+    @Override
+    public EntryExport export(long index) {
+        return ledger.export(index);
     }
 
     @Override

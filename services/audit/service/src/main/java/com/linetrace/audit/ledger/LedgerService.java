@@ -7,6 +7,7 @@ import com.linetrace.audit.api.AuditLedger;
 import com.linetrace.audit.api.AuditProblem;
 import com.linetrace.audit.api.AuditPublicKey;
 import com.linetrace.audit.api.ConsistencyProof;
+import com.linetrace.audit.api.EntryExport;
 import com.linetrace.audit.api.EntryProof;
 import com.linetrace.audit.api.LedgerVerification;
 import com.linetrace.audit.api.ProvenEntry;
@@ -15,17 +16,27 @@ import com.linetrace.audit.ledger.LedgerRepository.StoredCheckpoint;
 import com.linetrace.audit.ledger.LedgerRepository.StoredEntry;
 import com.linetrace.audit.verifier.Merkle;
 import com.linetrace.audit.verifier.NoteVerifier;
+import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Text;
 import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.action.AuditAction;
+import com.linetrace.contracts.action.AuditActionEvent;
+import com.linetrace.contracts.action.AuditEntryExported;
+import com.linetrace.messaging.Outbox;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The ledger for its readers: checkpoints for any plant role, entries, proofs, search and verification for QUALITY
@@ -45,14 +56,30 @@ class LedgerService implements AuditLedger {
     private final LedgerVerifier verifier;
     private final LedgerWatch watch;
     private final NoteVerifier key;
+    private final Outbox outbox;
+    private final TransactionOperations transactions;
+    private final String plant;
+    private final Clock clock;
 
     LedgerService(
-            LedgerRepository repository, Ledger ledger, LedgerVerifier verifier, LedgerWatch watch, NoteVerifier key) {
+            LedgerRepository repository,
+            Ledger ledger,
+            LedgerVerifier verifier,
+            LedgerWatch watch,
+            NoteVerifier key,
+            Outbox outbox,
+            TransactionOperations transactions,
+            String plant,
+            Clock clock) {
         this.repository = repository;
         this.ledger = ledger;
         this.verifier = verifier;
         this.watch = watch;
         this.key = key;
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.plant = plant;
+        this.clock = clock;
     }
 
     @Override
@@ -123,6 +150,51 @@ class LedgerService implements AuditLedger {
                 BASE64.encodeToString(stored.leafHash()),
                 proof.stream().map(BASE64::encodeToString).toList(),
                 entry(stored));
+    }
+
+    @Override
+    @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
+    public EntryExport export(long index) {
+        var proof = entry(index, null);
+        var signed = repository
+                .checkpoint(proof.treeSize())
+                .orElseThrow(() -> AuditProblem.CHECKPOINT_NOT_FOUND.exception(
+                        "No checkpoint was signed at tree size " + proof.treeSize()));
+        var actor = SecurityContextHolder.getContext().getAuthentication().getName();
+        var now = clock.instant();
+        var event = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                now,
+                plant,
+                actor,
+                origin(),
+                new AuditEntryExported(index, proof.treeSize()));
+        transactions.executeWithoutResult(status -> outbox.append(
+                Topics.AUDIT_ACTIONS,
+                actor,
+                event.eventId(),
+                AuditAction.CODEC.typeOf(event.body()),
+                AuditAction.CODEC.encode(event),
+                now));
+        return new EntryExport(
+                proof.index(),
+                proof.treeSize(),
+                proof.entry(),
+                proof.leafHash(),
+                proof.inclusionProof(),
+                proof.record(),
+                signed.note(),
+                key.verifierKey());
+    }
+
+    /** Where the request came from, as this process saw it; null without an HTTP request behind the call. */
+    private static @Nullable String origin() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            var address = request.getRequest().getRemoteAddr();
+            return address != null && Text.problemWith(address, Text.ID) == null ? address : null;
+        }
+        return null;
     }
 
     @Override

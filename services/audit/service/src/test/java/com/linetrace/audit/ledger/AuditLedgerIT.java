@@ -208,6 +208,81 @@ class AuditLedgerIT {
     }
 
     @Test
+    void exportsAnEntryWithItsProofAndCheckpointInOneFileTheVerifierAcceptsAndRecordsTheExport() throws Exception {
+        var index = appendSome(1).getFirst();
+
+        var exported = quality().post("/api/audit/entries/" + index + "/export", "{}");
+
+        assertThat(exported.status()).as(exported.body()).isEqualTo(200);
+        var file = write("export.json", exported.body());
+        var key = write(
+                "key.json", ApiClient.at(port).get("/api/audit/public-key").body());
+        assertThat(verifier("verify-inclusion", key, file, file)).isZero();
+        assertThat(exported.json().get("record").get("index").asLong()).isEqualTo(index);
+        // The export is itself an entry: who took which entry out, proven against which tree.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count(
+                                "select count(*) from audit.entry where type = 'AuditEntryExported' and actor = 'quality'"
+                                        + " and convert_from(event, 'UTF8')::jsonb -> 'body' ->> 'index' = :finding",
+                                Long.toString(index))
+                        == 1);
+        assertProblem(quality().post("/api/audit/entries/" + FAR + "/export", "{}"), 404, "audit-entry-not-found");
+        assertThat(ApiClient.at(port)
+                        .as("supervisor")
+                        .post("/api/audit/entries/" + index + "/export", "{}")
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void servesAUnitsEntriesWithProofsAgainstOneCheckpointAndFilesAPersonsActionWithItsUnit() throws Exception {
+        var serial = newSerial();
+        var arrived = new EventEnvelope<>(
+                EventIds.next(),
+                1,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "CA1",
+                "L1",
+                "FW-1",
+                serial,
+                "operator",
+                new UnitsArrived(50, "Firmware", false, "FIRMWARE_FLASH"));
+        TopicProbe.send(Topics.UNIT_EVENTS, serial.value(), UnitEvent.CODEC.encode(arrived));
+        var export = new com.linetrace.contracts.action.AuditActionEvent(
+                EventIds.next(),
+                com.linetrace.contracts.action.AuditAction.SCHEMA_VERSION,
+                Instant.now(),
+                "CA1",
+                "quality",
+                new com.linetrace.contracts.action.DeviceHistoryRecordExported(
+                        serial.value(), "json", "ab".repeat(32), 10));
+        TopicProbe.send(
+                Topics.AUDIT_ACTIONS, "quality", com.linetrace.contracts.action.AuditAction.CODEC.encode(export));
+        awaitEntry(arrived.eventId());
+        awaitEntry(export.eventId());
+
+        var proofs = ApiClient.at(port).as("supervisor").get("/api/audit/units/" + serial + "/proofs");
+
+        assertThat(proofs.status()).as(proofs.body()).isEqualTo(200);
+        var entries = proofs.json().get("entries");
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).get("event").isNull())
+                .as("a unit event's content is the record's")
+                .isTrue();
+        assertThat(entries.get(1).get("event").asString()).contains("DeviceHistoryRecordExported");
+        var treeSize = proofs.json().get("checkpoint").get("treeSize").asLong();
+        assertThat(treeSize).isGreaterThan(entries.get(1).get("index").asLong());
+        assertThat(count("select count(*) from audit.checkpoint where tree_size = :size", treeSize))
+                .isEqualTo(1);
+        assertProblem(quality().get("/api/audit/units/NOT-A-SERIAL/proofs"), 400, "invalid-audit-search");
+        assertThat(ApiClient.at(port)
+                        .as("operator")
+                        .get("/api/audit/units/" + serial + "/proofs")
+                        .status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void refusesUnknownEntriesAndSizesOutOfRangeWithClearProblems() {
         var index = appendSome(1).getFirst();
         var size = quality()
