@@ -33,7 +33,8 @@ public final class DemoLine {
             new Operation(
                     80,
                     "TST-2",
-                    work(30, 50),
+                    // The flight test is the line's slowest station (its bottleneck), close to the takt of a minute.
+                    work(44, 56),
                     List.of("MTR-CURRENT-HIGH", "VIBRATION-HIGH", "GNSS-NO-FIX", "RID-SERIAL-MISMATCH"),
                     List.of()),
             new Operation(90, "INS-1", work(10, 20), List.of(), List.of()),

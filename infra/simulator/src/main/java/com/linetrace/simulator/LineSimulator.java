@@ -59,6 +59,8 @@ final class LineSimulator {
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(
             2, Thread.ofPlatform().name("line-simulator-", 1).daemon().factory());
     private final AtomicInteger completed = new AtomicInteger();
+    private final Stoppage stoppage;
+    private volatile long startedAt = System.nanoTime();
 
     LineSimulator(SimulatorSettings settings, URI base, long seed, @Nullable DemoEquipment demoEquipment) {
         this.settings = settings;
@@ -69,6 +71,7 @@ final class LineSimulator {
         this.keyStation = new PlantClient(base, DemoLine.KEY_STATION, settings.keyStationSecret());
         this.supervisor = new PlantClient(base, settings.supervisor(), settings.supervisorPassword());
         this.demoEquipment = demoEquipment;
+        this.stoppage = settings.stoppage();
         this.planner = Planner.seeded(
                 seed, settings.failureRate(), settings.slipRate(), settings.flashFaultRate(), settings.keyReuseRate());
         log.info(
@@ -81,6 +84,7 @@ final class LineSimulator {
     }
 
     void start() {
+        startedAt = System.nanoTime();
         long interval = settings.scaled(settings.unitInterval()).toMillis();
         scheduler.scheduleWithFixedDelay(this::startUnit, 0, Math.max(interval, 1), TimeUnit.MILLISECONDS);
     }
@@ -149,6 +153,12 @@ final class LineSimulator {
         try {
             switch (step) {
                 case Step.Visit visit -> {
+                    var stopped = stoppedFor(visit.station());
+                    if (stopped > 0) {
+                        // The station is stopped: the unit waits in front of it.
+                        scheduler.schedule(() -> run(walk, index, attempt), stopped, TimeUnit.MILLISECONDS);
+                        return;
+                    }
                     var in = operator.checkIn(visit.station(), walk.serial());
                     if (!in.accepted()) {
                         var why = "check-in at " + visit.station() + " refused: " + in.message();
@@ -240,7 +250,22 @@ final class LineSimulator {
         return true;
     }
 
+    /** How many milliseconds (real) the station stays stopped, 0 when it works. */
+    private long stoppedFor(String station) {
+        var sinceStart = Duration.ofNanos((long) ((System.nanoTime() - startedAt) * settings.speed()));
+        var remaining = stoppage.remaining(station, sinceStart);
+        return remaining.isZero() ? 0 : Math.max(1, settings.scaled(remaining).toMillis());
+    }
+
     private void checkOut(Walk walk, int index, Step.Visit visit) {
+        var stopped = stoppedFor(visit.station());
+        if (stopped > 0) {
+            // Stopped with the unit on it: nothing happens at the station until it works again.
+            if (!scheduler.isShutdown()) {
+                scheduler.schedule(() -> checkOut(walk, index, visit), stopped, TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
         try {
             var out = operator.checkOut(visit.station(), walk.serial(), visit.defects());
             if (!out.accepted()) {

@@ -41,6 +41,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     refuses it as a duplicate, the plant holds both units and the simulator leaves this one
  * @param workOrderSize how many units each work order the simulator releases builds
  * @param seed the seed of the simulator's choices, so a day can be replayed; random when not set
+ * @param stoppageStation the station that stops now and then (a short stoppage, a stall for the andon); empty for
+ *     none
+ * @param stoppageFirst how long after the start (on the floor's clock) the first stoppage begins
+ * @param stoppageEvery how often a stoppage begins after that
+ * @param stoppageLength how long each lasts: longer than the andon's stall threshold (10 min), so it raises a stall
  */
 @ConfigurationProperties("linetrace.simulator")
 record SimulatorSettings(
@@ -65,7 +70,11 @@ record SimulatorSettings(
         @DefaultValue("0.05") double flashFaultRate,
         @DefaultValue("0.01") double keyReuseRate,
         @DefaultValue("24") int workOrderSize,
-        @Nullable Long seed) {
+        @Nullable Long seed,
+        @DefaultValue("TST-2") String stoppageStation,
+        @DefaultValue("20m") Duration stoppageFirst,
+        @DefaultValue("4h") Duration stoppageEvery,
+        @DefaultValue("12m") Duration stoppageLength) {
 
     SimulatorSettings {
         if (!(speed > 0)) {
@@ -78,9 +87,16 @@ record SimulatorSettings(
                                 + " 0 and 1");
             }
         }
+        // Checked at the start, not at the first stoppage.
+        new Stoppage(stoppageStation, stoppageFirst, stoppageEvery, stoppageLength);
         if (workOrderSize < 1 || workOrderSize > 10_000) {
             throw new IllegalArgumentException("linetrace.simulator.work-order-size is 1 to 10000");
         }
+    }
+
+    Stoppage stoppage() {
+        return new Stoppage(
+                stoppageStation.isBlank() ? null : stoppageStation, stoppageFirst, stoppageEvery, stoppageLength);
     }
 
     /** {@code duration} on the simulated floor, as it passes at this speed. */

@@ -256,7 +256,11 @@ class PlannerTests {
                 flashFaultRate,
                 0.01,
                 24,
-                null);
+                null,
+                "TST-2",
+                Duration.ofMinutes(20),
+                Duration.ofHours(4),
+                Duration.ofMinutes(12));
     }
 
     static List<Step.Visit> visits(List<Step> steps) {

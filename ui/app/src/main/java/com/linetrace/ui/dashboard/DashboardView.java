@@ -4,6 +4,7 @@ import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.LinePerformance;
 import com.linetrace.metrics.api.LinePerformance.Output;
 import com.linetrace.metrics.api.LinePerformance.StationPerformance;
@@ -15,6 +16,7 @@ import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.UiSettings;
 import com.linetrace.ui.live.LiveUnitEvents;
+import com.linetrace.ui.security.Viewer;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -32,8 +34,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +49,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A line at a glance: output this hour and this shift against plan, WIP, yield, station states in flow order,
@@ -91,6 +90,7 @@ class DashboardView extends VerticalLayout {
     private final EChart yieldChart = new EChart("yield-chart", "240px");
     private final EChart defectsChart = new EChart("defects-chart", "240px");
     private final Div lastEvents = new Div();
+    private final AndonPanel andon;
 
     private final LinkedList<HistoryEntry> events = new LinkedList<>();
     private final Set<UUID> eventIds = new HashSet<>();
@@ -102,13 +102,32 @@ class DashboardView extends VerticalLayout {
     private @Nullable Registration liveEvents;
     private @Nullable Registration board;
 
+    @Autowired
     DashboardView(
             StationOperations operations,
             UnitHistory history,
             LiveUnitEvents live,
             LineBoards boards,
-            UiSettings settings) {
+            LineMetrics metrics,
+            UiSettings settings,
+            AuthenticationContext authentication) {
+        this(operations, history, live, boards, metrics, settings, Viewer.of(authentication));
+    }
+
+    DashboardView(
+            StationOperations operations,
+            UnitHistory history,
+            LiveUnitEvents live,
+            LineBoards boards,
+            LineMetrics metrics,
+            UiSettings settings,
+            Viewer viewer) {
         this.history = history;
+        // Supervisors acknowledge alerts; metrics checks the role again.
+        this.andon = new AndonPanel(
+                viewer.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN) ? metrics : null,
+                acknowledged -> boards.refresh(acknowledged.line()),
+                "1.1rem");
         this.live = live;
         this.boards = boards;
         this.latestShown = settings.latestEvents();
@@ -191,7 +210,7 @@ class DashboardView extends VerticalLayout {
         body.setFlexGrow(3, loads);
         body.setFlexGrow(1, eventsColumn);
 
-        add(lineSelect, totals, measuredNothing, body);
+        add(lineSelect, andon, totals, measuredNothing, body);
     }
 
     @Override
@@ -222,37 +241,12 @@ class DashboardView extends VerticalLayout {
         var line = lineId;
         board = boards.watch(
                 line,
-                viewer(),
+                LineBoards.viewer(),
                 snapshot -> ui.access(() -> {
                     if (snapshot.line().equals(lineId)) {
                         show(snapshot);
                     }
                 }));
-    }
-
-    /**
-     * The watcher's security context as it is now: the session's (renewed with the person's token), or what it was
-     * when the view opened where there is no HTTP session to look in; none once the session has ended.
-     */
-    private static Supplier<SecurityContext> viewer() {
-        var opened = SecurityContextHolder.createEmptyContext();
-        opened.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        var session = VaadinSession.getCurrent() == null
-                ? null
-                : VaadinSession.getCurrent().getSession();
-        return () -> {
-            if (session == null) {
-                return opened;
-            }
-            try {
-                return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                                instanceof SecurityContext current
-                        ? current
-                        : opened;
-            } catch (IllegalStateException ended) {
-                return SecurityContextHolder.createEmptyContext();
-            }
-        };
     }
 
     /** Runs on the broadcaster's thread: no call to any service; the view changes only inside the UI's lock. */
@@ -289,8 +283,10 @@ class DashboardView extends VerticalLayout {
                     .forEach(total -> total.setText("–"));
             shiftName.setText("");
             stations.setItems(List.of());
+            andon.show(List.of(), ZoneId.systemDefault());
             return;
         }
+        andon.show(performance.alerts(), ZoneId.of(performance.timeZone()));
         thisHour.setText(output(performance.thisHour()));
         var shift = performance.shift();
         thisShift.setText(shift == null ? "–" : output(performance.thisShift()));
@@ -329,6 +325,10 @@ class DashboardView extends VerticalLayout {
 
     List<HistoryEntry> shownEvents() {
         return List.copyOf(events);
+    }
+
+    AndonPanel andon() {
+        return andon;
     }
 
     @Nullable

@@ -1,12 +1,17 @@
 package com.linetrace.ui.dashboard;
 
 import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.line.AndonAcknowledged;
+import com.linetrace.contracts.line.AndonCleared;
+import com.linetrace.contracts.line.AndonRaised;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.LinePerformance;
 import com.linetrace.metrics.api.UnknownLineException;
 import com.linetrace.ui.UiSettings;
+import com.linetrace.ui.live.LiveLineEvents;
 import com.linetrace.ui.live.LiveUnitEvents;
 import com.linetrace.ui.remote.ServiceUnreachableException;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +35,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +49,7 @@ import org.springframework.stereotype.Component;
  * whose sign-in metrics accepts), with their current token, in-process as over HTTP.
  */
 @Component
-class LineBoards implements DisposableBean {
+public class LineBoards implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LineBoards.class);
 
@@ -61,18 +67,38 @@ class LineBoards implements DisposableBean {
             Thread.ofPlatform().name("ui-line-boards").daemon().factory());
     private final Map<String, Board> boards = new HashMap<>();
     private final Registration events;
+    private final Registration lineEvents;
 
-    LineBoards(LineMetrics metrics, LiveUnitEvents live, UiSettings settings) {
+    public LineBoards(LineMetrics metrics, LiveUnitEvents live, LiveLineEvents lines, UiSettings settings) {
         this.metrics = metrics;
         this.refresh = settings.dashboardRefresh();
         this.events = live.subscribe(event -> changed(event.line(), event.occurredAt()));
+        // An andon alert raised, acknowledged or cleared: every board of the line shows it at once.
+        this.lineEvents = lines.subscribeToLines(event -> {
+            if (event.body() instanceof AndonRaised
+                    || event.body() instanceof AndonAcknowledged
+                    || event.body() instanceof AndonCleared) {
+                refresh(event.line());
+            }
+        });
+    }
+
+    /** Asks the line's performance again now (after an alert changed), if anyone watches it. */
+    public void refresh(String line) {
+        Board board;
+        synchronized (boards) {
+            board = boards.get(line);
+        }
+        if (board != null) {
+            board.askSoon(Duration.ZERO, 0);
+        }
     }
 
     /**
      * Watches a line: {@code listener} gets the line's performance now (if the board has one) and after every
      * computation, on the board's thread; {@code viewer} is the watcher's current security context.
      */
-    Registration watch(String line, Supplier<SecurityContext> viewer, Consumer<Snapshot> listener) {
+    public Registration watch(String line, Supplier<SecurityContext> viewer, Consumer<Snapshot> listener) {
         var watcher = new Watcher(viewer, listener);
         Board board;
         synchronized (boards) {
@@ -100,7 +126,7 @@ class LineBoards implements DisposableBean {
      * What a watched line shows: its performance (none when metrics has no event of the line yet), and why it is not
      * a fresh one when metrics could not be asked (the last performance it gave is kept).
      */
-    record Snapshot(
+    public record Snapshot(
             String line,
             @Nullable LinePerformance performance,
             @Nullable String problem) {}
@@ -116,6 +142,32 @@ class LineBoards implements DisposableBean {
         }
     }
 
+    /**
+     * The security context of the person opening a view, as it will be when the board asks: the session's (renewed
+     * with the person's token), or what it was when the view opened where there is no HTTP session to look in; none
+     * once the session has ended. Called in the view's request.
+     */
+    public static Supplier<SecurityContext> viewer() {
+        var opened = SecurityContextHolder.createEmptyContext();
+        opened.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        var session = VaadinSession.getCurrent() == null
+                ? null
+                : VaadinSession.getCurrent().getSession();
+        return () -> {
+            if (session == null) {
+                return opened;
+            }
+            try {
+                return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                                instanceof SecurityContext current
+                        ? current
+                        : opened;
+            } catch (IllegalStateException ended) {
+                return SecurityContextHolder.createEmptyContext();
+            }
+        };
+    }
+
     int computations(String line) {
         synchronized (boards) {
             var board = boards.get(line);
@@ -126,6 +178,7 @@ class LineBoards implements DisposableBean {
     @Override
     public void destroy() {
         events.remove();
+        lineEvents.remove();
         scheduler.shutdownNow();
     }
 

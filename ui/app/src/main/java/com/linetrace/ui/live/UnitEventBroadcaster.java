@@ -1,6 +1,7 @@
 package com.linetrace.ui.live;
 
 import com.linetrace.contracts.EventEnvelope;
+import com.linetrace.contracts.line.LineEventEnvelope;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.vaadin.flow.shared.Registration;
 import java.util.List;
@@ -20,11 +21,12 @@ import org.springframework.stereotype.Component;
  * the event from the others.
  */
 @Component
-class UnitEventBroadcaster implements LiveUnitEvents, DisposableBean {
+class UnitEventBroadcaster implements LiveUnitEvents, LiveLineEvents, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UnitEventBroadcaster.class);
 
     private final List<Consumer<EventEnvelope<UnitEvent>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<LineEventEnvelope>> lineListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("ui-live-events").daemon().factory());
 
@@ -59,6 +61,29 @@ class UnitEventBroadcaster implements LiveUnitEvents, DisposableBean {
                     listener.accept(event);
                 } catch (RuntimeException e) {
                     log.warn("A view failed to take unit event {}", event.eventId(), e);
+                }
+            }
+        });
+    }
+
+    /** Line events are heard by the UI's shared per-line state, not by a person's view: no user context is kept. */
+    @Override
+    public Registration subscribeToLines(Consumer<LineEventEnvelope> listener) {
+        lineListeners.add(listener);
+        return () -> lineListeners.remove(listener);
+    }
+
+    /** Queues the line event for its listeners and returns at once. */
+    void publish(LineEventEnvelope event) {
+        if (lineListeners.isEmpty()) {
+            return;
+        }
+        delivery.execute(() -> {
+            for (var listener : lineListeners) {
+                try {
+                    listener.accept(event);
+                } catch (RuntimeException e) {
+                    log.warn("A listener failed to take line event {}", event.eventId(), e);
                 }
             }
         });

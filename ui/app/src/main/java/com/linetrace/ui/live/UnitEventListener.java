@@ -2,6 +2,7 @@ package com.linetrace.ui.live;
 
 import com.linetrace.contracts.MalformedEventException;
 import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.line.LineEvent;
 import com.linetrace.contracts.unit.UnitEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -43,6 +44,29 @@ class UnitEventListener {
             // The services that own the data dead-letter a bad record; a throw-away UI group would only add a copy.
             log.warn(
                     "Skipped unreadable unit event at {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
+                    e.getMessage());
+        }
+    }
+
+    /** Line events, for the boards of the lines this instance shows (an andon alert shows at once, not at a refresh). */
+    @KafkaListener(
+            id = "linetrace-ui-live-lines",
+            topics = Topics.LINE_EVENTS,
+            groupId = "linetrace-ui-lines-${random.uuid}",
+            properties = {
+                "auto.offset.reset=latest",
+                "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"
+            })
+    void onLineEvent(ConsumerRecord<String, byte[]> record) {
+        try {
+            broadcaster.publish(LineEvent.CODEC.decode(record.value()));
+        } catch (MalformedEventException e) {
+            log.warn(
+                    "Skipped unreadable line event at {}-{}@{}: {}",
                     record.topic(),
                     record.partition(),
                     record.offset(),

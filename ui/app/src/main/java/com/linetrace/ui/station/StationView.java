@@ -7,6 +7,7 @@ import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.StationId;
 import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
@@ -14,9 +15,15 @@ import com.linetrace.tracking.api.UnknownStationException;
 import com.linetrace.tracking.api.Work;
 import com.linetrace.ui.MainLayout;
 import com.linetrace.ui.UiSettings;
+import com.linetrace.ui.dashboard.AndonPanel;
+import com.linetrace.ui.dashboard.LineBoards;
 import com.linetrace.ui.health.DatabaseAway;
+import com.linetrace.ui.security.Viewer;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -33,6 +40,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -41,6 +50,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The terminal at a station. A keyboard-wedge scanner types the barcode into the scan field and presses Enter;
@@ -62,7 +72,9 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final StationOperations operations;
+    private final LineBoards boards;
     private final int recentScansShown;
+    final AndonPanel andon;
 
     private final ComboBox<StationInfo> stationSelect = new ComboBox<>("Station");
     private final TextField scanField = new TextField();
@@ -75,8 +87,28 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
     /** The serial checked in by the last accepted scan, awaiting PASS or FAIL. */
     private @Nullable String checkedIn;
 
-    StationView(StationOperations operations, UiSettings settings) {
+    private @Nullable Registration board;
+    private @Nullable String boardLine;
+
+    @Autowired
+    StationView(
+            StationOperations operations,
+            LineBoards boards,
+            LineMetrics metrics,
+            UiSettings settings,
+            AuthenticationContext authentication) {
+        this(operations, boards, metrics, settings, Viewer.of(authentication));
+    }
+
+    StationView(
+            StationOperations operations, LineBoards boards, LineMetrics metrics, UiSettings settings, Viewer viewer) {
         this.operations = operations;
+        this.boards = boards;
+        // The line's andon alerts, large, above the scan field: a supervisor at the terminal acknowledges them here.
+        this.andon = new AndonPanel(
+                viewer.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN) ? metrics : null,
+                acknowledged -> boards.refresh(acknowledged.line()),
+                "1.5rem");
         this.recentScansShown = settings.recentScans();
         setSizeFull();
 
@@ -126,7 +158,7 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         recentScans.addColumn(ScanVerdict::actor).setHeader("By").setAutoWidth(true);
         recentScans.setHeight("22em");
 
-        add(stationSelect, scanField, verdict, work, resultButtons, recentScans);
+        add(stationSelect, andon, scanField, verdict, work, resultButtons, recentScans);
         var remembered = (String) VaadinSession.getCurrent().getAttribute(SESSION_STATION);
         if (remembered != null) {
             useStation(remembered);
@@ -158,8 +190,54 @@ class StationView extends VerticalLayout implements BeforeEnterObserver {
         return station == null ? null : station.id();
     }
 
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        boardLine = null;
+        watchLine(attach.getUI(), stationSelect.getValue());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (board != null) {
+            board.remove();
+            board = null;
+        }
+        boardLine = null;
+    }
+
+    /** Follows the andon of the station's line (its shared board), pushed here as it changes. */
+    private void watchLine(UI ui, @Nullable StationInfo station) {
+        var line = station == null ? null : station.lineId();
+        if (Objects.equals(line, boardLine) && (board != null || line == null)) {
+            return;
+        }
+        if (board != null) {
+            board.remove();
+            board = null;
+        }
+        boardLine = line;
+        andon.show(List.of(), ZoneId.systemDefault());
+        if (line == null) {
+            return;
+        }
+        board = boards.watch(
+                line,
+                LineBoards.viewer(),
+                snapshot -> ui.access(() -> {
+                    if (snapshot.line().equals(boardLine)) {
+                        var performance = snapshot.performance();
+                        andon.show(
+                                performance == null ? List.of() : performance.alerts(),
+                                performance == null ? ZoneId.systemDefault() : ZoneId.of(performance.timeZone()));
+                    }
+                }));
+    }
+
     private void stationChanged(@Nullable StationInfo station) {
         VaadinSession.getCurrent().setAttribute(SESSION_STATION, station == null ? null : station.id());
+        if (isAttached()) {
+            getUI().ifPresent(ui -> watchLine(ui, station));
+        }
         showWork(null);
         verdict.clear();
         scanField.setPlaceholder(station == null ? "Scan the station's label" : "Scan a unit");

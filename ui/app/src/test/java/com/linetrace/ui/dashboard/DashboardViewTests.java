@@ -5,13 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.StationId;
+import com.linetrace.contracts.line.AndonCleared;
+import com.linetrace.contracts.line.AndonRaised;
+import com.linetrace.contracts.line.AndonRule;
+import com.linetrace.contracts.line.LineEventEnvelope;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.contracts.unit.UnitsArrived;
 import com.linetrace.contracts.unit.WorkCompleted;
+import com.linetrace.metrics.api.AlertAcknowledgement;
+import com.linetrace.metrics.api.AndonAlert;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.LinePerformance;
+import com.linetrace.metrics.api.MetricsProblem;
 import com.linetrace.metrics.api.StationState;
 import com.linetrace.metrics.api.UnknownLineException;
 import com.linetrace.trace.api.HistoryEntry;
@@ -21,18 +29,23 @@ import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.StationInfo;
 import com.linetrace.tracking.api.StationOperations;
 import com.linetrace.ui.UiSettings;
+import com.linetrace.ui.live.LiveLineEvents;
 import com.linetrace.ui.live.LiveUnitEvents;
+import com.linetrace.ui.security.Viewer;
 import com.linetrace.uitest.BlankRoute;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.shared.Registration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -46,6 +59,7 @@ class DashboardViewTests extends BrowserlessTest {
     private static final Serial FIRST = Serial.issue("LTRC", 1, 9);
     private static final Serial SECOND = Serial.issue("LTRC", 2, 9);
     private static final Instant NOW = Instant.parse("2026-12-01T17:30:00Z");
+    private static final Viewer SUPERVISOR = new Viewer("supervisor", Set.of(Roles.SUPERVISOR));
 
     private final Tracking tracking = new Tracking();
     private final Trace trace = new Trace();
@@ -59,8 +73,8 @@ class DashboardViewTests extends BrowserlessTest {
         metrics.performance = performance(3, NOW.minusSeconds(5));
         trace.latest.add(entry(FIRST, "PASS at op 10 Frame and arms", Instant.parse("2026-11-25T08:00:02Z")));
         trace.latest.add(entry(FIRST, "Checked in for op 10 Frame and arms", Instant.parse("2026-11-25T08:00:01Z")));
-        boards = new LineBoards(metrics, live, UiSettings.defaults());
-        view = new DashboardView(tracking, trace, live, boards, UiSettings.defaults());
+        boards = new LineBoards(metrics, live, live, UiSettings.defaults());
+        view = new DashboardView(tracking, trace, live, boards, metrics, UiSettings.defaults(), SUPERVISOR);
         UI.getCurrent().add(view);
         until(() -> "3 / 4".equals(text("this-hour")));
     }
@@ -80,6 +94,9 @@ class DashboardViewTests extends BrowserlessTest {
                 .ignoreException(java.util.NoSuchElementException.class)
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> {
+                    // The board's pushes wait in the session's access queue; a browser's round trip would run them.
+                    var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+                    session.getService().runPendingAccessTasks(session);
                     roundTrip();
                     return condition.call();
                 });
@@ -180,8 +197,8 @@ class DashboardViewTests extends BrowserlessTest {
         metrics.unknown = true;
         view.getElement().removeFromParent();
         boards.destroy();
-        boards = new LineBoards(metrics, live, UiSettings.defaults());
-        view = new DashboardView(tracking, trace, live, boards, UiSettings.defaults());
+        boards = new LineBoards(metrics, live, live, UiSettings.defaults());
+        view = new DashboardView(tracking, trace, live, boards, metrics, UiSettings.defaults(), SUPERVISOR);
         UI.getCurrent().add(view);
 
         until(() -> $(Span.class).id("measured-nothing").isVisible());
@@ -229,6 +246,97 @@ class DashboardViewTests extends BrowserlessTest {
     }
 
     @Test
+    void showsAnAndonAlertAsSoonAsItIsRaisedAndTakesASupervisorsAcknowledgement() {
+        assertThat(view.andon().isVisible()).as("no alert yet").isFalse();
+        int before = metrics.calls.get();
+        var alert = new AndonAlert(
+                UUID.randomUUID(),
+                "L1",
+                "TST-1",
+                AndonRule.STATION_STALLED,
+                "TST-1",
+                "TST-1 has work and no event for 12 min",
+                NOW.minusSeconds(60),
+                null,
+                null,
+                null,
+                null);
+        metrics.performance = performance(3, Instant.now().plusSeconds(3600), List.of(alert));
+
+        // The alert's line event reaches the board: it asks metrics at once, not at the next refresh.
+        live.publish(new LineEventEnvelope(
+                UUID.randomUUID(),
+                1,
+                Instant.now(),
+                "CA1",
+                "L1",
+                "TST-1",
+                "metrics-andon",
+                new AndonRaised(alert.id(), alert.rule(), alert.subject(), alert.message())));
+        until(() -> view.andon().isVisible());
+        assertThat(metrics.calls.get() - before).isEqualTo(1);
+        var row = view.andon().getChildren().findFirst().orElseThrow();
+        assertThat(row.getElement().getAttribute("data-rule")).isEqualTo("STATION_STALLED");
+        assertThat(row.getElement().getText() + row.getElement().getTextRecursively())
+                .contains("Station stalled", "TST-1 has work and no event for 12 min");
+
+        // A supervisor acknowledges it with a comment: the button asks for it, metrics takes it, the board shows it.
+        test($(Button.class).withClassName("andon-acknowledge").first()).click();
+        var confirm = $(Button.class).id("andon-confirm");
+        assertThat(confirm.isEnabled()).as("no comment yet").isFalse();
+        test($(TextArea.class).id("andon-comment")).setValue("Motor driver swapped, back in 5 min");
+        test(confirm).click();
+        assertThat(metrics.acknowledgements).containsExactly("Motor driver swapped, back in 5 min");
+        until(() -> view.andon().shownAlerts().getFirst().acknowledged());
+        assertThat(view.andon().getElement().getTextRecursively())
+                .contains("Acknowledged by supervisor: Motor driver swapped, back in 5 min");
+        assertThat($(Button.class).withClassName("andon-acknowledge").all()).isEmpty();
+
+        // The cause is gone: cleared, the band goes.
+        metrics.performance = performance(3, Instant.now().plusSeconds(3600));
+        live.publish(new LineEventEnvelope(
+                UUID.randomUUID(),
+                1,
+                Instant.now(),
+                "CA1",
+                "L1",
+                "TST-1",
+                "metrics-andon",
+                new AndonCleared(alert.id(), "TST-1 has events again")));
+        until(() -> !view.andon().isVisible());
+    }
+
+    @Test
+    void offersNoAcknowledgementToAManager() {
+        var alert = new AndonAlert(
+                UUID.randomUUID(),
+                "L1",
+                null,
+                AndonRule.LOT_QUARANTINED,
+                "MTR/LOT-1",
+                "Lot quarantined",
+                NOW,
+                null,
+                null,
+                null,
+                null);
+        metrics.performance = performance(7, Instant.now().plusSeconds(3600), List.of(alert));
+        UI.getCurrent().remove(view);
+        var manager = new DashboardView(
+                tracking,
+                trace,
+                live,
+                boards,
+                metrics,
+                UiSettings.defaults(),
+                new Viewer("manager", Set.of(Roles.MANAGER)));
+        UI.getCurrent().add(manager);
+        boards.refresh("L1");
+        until(() -> manager.andon().isVisible());
+        assertThat($(Button.class).withClassName("andon-acknowledge").all()).isEmpty();
+    }
+
+    @Test
     void stopsListeningWhenClosed() {
         // The view's own subscription and the line boards' one.
         assertThat(live.listeners).hasSize(2);
@@ -240,6 +348,10 @@ class DashboardViewTests extends BrowserlessTest {
     }
 
     private static LinePerformance performance(int thisHour, Instant lastEventAt) {
+        return performance(thisHour, lastEventAt, List.of());
+    }
+
+    private static LinePerformance performance(int thisHour, Instant lastEventAt, List<AndonAlert> alerts) {
         return new LinePerformance(
                 "L1",
                 NOW,
@@ -277,7 +389,7 @@ class DashboardViewTests extends BrowserlessTest {
                 List.of(
                         new LinePerformance.DefectCount("MTR-CURRENT-HIGH", 3),
                         new LinePerformance.DefectCount("IMU-CAL-FAIL", 1)),
-                List.of());
+                alerts);
     }
 
     private static EventEnvelope<UnitEvent> event(String line, Serial serial, UnitEvent body) {
@@ -313,10 +425,33 @@ class DashboardViewTests extends BrowserlessTest {
             return performance;
         }
 
+        final List<String> acknowledgements = new java.util.concurrent.CopyOnWriteArrayList<>();
+
         @Override
-        public com.linetrace.metrics.api.AndonAlert acknowledge(
-                UUID alert, com.linetrace.metrics.api.AlertAcknowledgement acknowledgement) {
-            throw new UnsupportedOperationException();
+        public AndonAlert acknowledge(UUID alert, AlertAcknowledgement acknowledgement) {
+            var open = performance.alerts().stream()
+                    .filter(a -> a.id().equals(alert))
+                    .findFirst()
+                    .orElseThrow(() -> MetricsProblem.UNKNOWN_ALERT.exception("No andon alert has the id " + alert));
+            if (open.acknowledged()) {
+                throw MetricsProblem.ALERT_ACKNOWLEDGED.exception(
+                        "The alert was acknowledged by " + open.acknowledgedBy());
+            }
+            acknowledgements.add(acknowledgement.comment());
+            var done = new AndonAlert(
+                    open.id(),
+                    open.line(),
+                    open.station(),
+                    open.rule(),
+                    open.subject(),
+                    open.message(),
+                    open.raisedAt(),
+                    Instant.now(),
+                    "supervisor",
+                    acknowledgement.comment(),
+                    null);
+            performance = performance(performance.thisHour().completed(), performance.lastEventAt(), List.of(done));
+            return done;
         }
     }
 
@@ -372,8 +507,19 @@ class DashboardViewTests extends BrowserlessTest {
     }
 
     /** Delivers on the test's thread, as the broadcaster would on its own. */
-    private static final class Live implements LiveUnitEvents {
+    private static final class Live implements LiveUnitEvents, LiveLineEvents {
         final List<Consumer<EventEnvelope<UnitEvent>>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Consumer<LineEventEnvelope>> lineListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Registration subscribeToLines(Consumer<LineEventEnvelope> listener) {
+            lineListeners.add(listener);
+            return () -> lineListeners.remove(listener);
+        }
+
+        void publish(LineEventEnvelope event) {
+            List.copyOf(lineListeners).forEach(listener -> listener.accept(event));
+        }
 
         @Override
         public Registration subscribe(Consumer<EventEnvelope<UnitEvent>> listener) {

@@ -1,12 +1,18 @@
 package com.linetrace.ui.station;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.linetrace.contracts.Roles;
+import com.linetrace.contracts.line.AndonRule;
 import com.linetrace.contracts.unit.WorkCompleted.Result;
+import com.linetrace.metrics.api.AndonAlert;
 import com.linetrace.tracking.api.Refusal;
 import com.linetrace.tracking.api.ScanVerdict;
 import com.linetrace.tracking.api.Work;
 import com.linetrace.ui.UiSettings;
+import com.linetrace.ui.dashboard.LineBoards;
+import com.linetrace.ui.security.Viewer;
 import com.linetrace.uitest.BlankRoute;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -16,7 +22,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +35,14 @@ import org.junit.jupiter.api.Test;
 class StationViewTests extends BrowserlessTest {
 
     private final FakeStationOperations tracking = new FakeStationOperations();
+    private final FakeLineMetrics metrics = new FakeLineMetrics();
+    private final LineBoards boards = new LineBoards(metrics, metrics, metrics, UiSettings.defaults());
     private StationView view;
+
+    @AfterEach
+    void closeBoards() {
+        boards.destroy();
+    }
 
     @BeforeEach
     void openTerminal() {
@@ -32,7 +50,8 @@ class StationViewTests extends BrowserlessTest {
     }
 
     private StationView open() {
-        var terminal = new StationView(tracking, UiSettings.defaults());
+        var terminal = new StationView(
+                tracking, boards, metrics, UiSettings.defaults(), new Viewer("operator", Set.of(Roles.OPERATOR)));
         UI.getCurrent().add(terminal);
         return terminal;
     }
@@ -53,6 +72,50 @@ class StationViewTests extends BrowserlessTest {
 
     private <T extends com.vaadin.flow.component.Component> T byId(Class<T> type, String id) {
         return $(type).id(id);
+    }
+
+    @Test
+    void showsTheAndonAlertsOfItsLineLargeAndOffersAnOperatorNoAcknowledgement() {
+        metrics.alerts = List.of(
+                new AndonAlert(
+                        UUID.randomUUID(),
+                        "L1",
+                        "TST-1",
+                        AndonRule.STATION_STALLED,
+                        "TST-1",
+                        "TST-1 has work and no event for 11 min",
+                        Instant.now().minusSeconds(60),
+                        null,
+                        null,
+                        null,
+                        null),
+                new AndonAlert(
+                        UUID.randomUUID(),
+                        "L2",
+                        null,
+                        AndonRule.LOT_QUARANTINED,
+                        "X/Y",
+                        "Other line",
+                        Instant.now(),
+                        null,
+                        null,
+                        null,
+                        null));
+        assertThat(view.andon.isVisible()).as("no station, no line yet").isFalse();
+
+        view.useStation("ASM-1");
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(() -> {
+            VaadinSession.getCurrent().getService().runPendingAccessTasks(VaadinSession.getCurrent());
+            roundTrip();
+            return view.andon.isVisible();
+        });
+        assertThat(metrics.asked).containsOnly("L1");
+        assertThat(view.andon.shownAlerts())
+                .extracting(AndonAlert::message)
+                .containsExactly("TST-1 has work and no event for 11 min");
+        assertThat(view.andon.getElement().getTextRecursively()).contains("Station stalled");
+        assertThat($(Button.class).withClassName("andon-acknowledge").all()).isEmpty();
     }
 
     @Test
