@@ -276,7 +276,7 @@ public final class LedgerBenchmark {
         line(String.format(
                 "%-46s %8s %8s %8s %8s %8s %9s",
                 "HTTP (one client, after warm-up)", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms", "verify µs"));
-        var hashes = new Histogram(64, 0);
+        var hashes = new Histogram(1_000, 2);
         var bytes = new Histogram(1_000_000, 3);
         var verifyMicros = new Histogram(60_000_000L, 3);
         time(
@@ -322,7 +322,7 @@ public final class LedgerBenchmark {
                 older.add(new long[] {treeSize});
             }
         }
-        var consistencyHashes = new Histogram(128, 0);
+        var consistencyHashes = new Histogram(1_000, 2);
         var consistencyVerify = new Histogram(60_000_000L, 3);
         int[] verified = {0};
         time(
