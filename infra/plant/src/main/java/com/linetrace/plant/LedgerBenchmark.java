@@ -211,7 +211,14 @@ public final class LedgerBenchmark {
                 if (audit == null || !audit.alive()) {
                     throw new IllegalStateException("Audit stopped:\n" + (audit == null ? "" : audit.logTail(40)));
                 }
-                var ends = admin.listOffsets(latest).all().get();
+                Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> ends;
+                try {
+                    ends = admin.listOffsets(latest).all().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // The topics audit declared at its start may not have their leaders yet: ask again.
+                    TimeUnit.SECONDS.sleep(1);
+                    continue;
+                }
                 var committed = admin.listConsumerGroupOffsets(GROUP)
                         .partitionsToOffsetAndMetadata()
                         .get();
