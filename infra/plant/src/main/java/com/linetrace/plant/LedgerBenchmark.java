@@ -211,7 +211,14 @@ public final class LedgerBenchmark {
                 if (audit == null || !audit.alive()) {
                     throw new IllegalStateException("Audit stopped:\n" + (audit == null ? "" : audit.logTail(40)));
                 }
-                var ends = admin.listOffsets(latest).all().get();
+                Map<TopicPartition, org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo> ends;
+                try {
+                    ends = admin.listOffsets(latest).all().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // The topics audit declared at its start may not have their leaders yet: ask again.
+                    TimeUnit.SECONDS.sleep(1);
+                    continue;
+                }
                 var committed = admin.listConsumerGroupOffsets(GROUP)
                         .partitionsToOffsetAndMetadata()
                         .get();
@@ -276,7 +283,7 @@ public final class LedgerBenchmark {
         line(String.format(
                 "%-46s %8s %8s %8s %8s %8s %9s",
                 "HTTP (one client, after warm-up)", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms", "verify µs"));
-        var hashes = new Histogram(64, 0);
+        var hashes = new Histogram(1_000, 2);
         var bytes = new Histogram(1_000_000, 3);
         var verifyMicros = new Histogram(60_000_000L, 3);
         time(
@@ -322,7 +329,7 @@ public final class LedgerBenchmark {
                 older.add(new long[] {treeSize});
             }
         }
-        var consistencyHashes = new Histogram(128, 0);
+        var consistencyHashes = new Histogram(1_000, 2);
         var consistencyVerify = new Histogram(60_000_000L, 3);
         int[] verified = {0};
         time(
