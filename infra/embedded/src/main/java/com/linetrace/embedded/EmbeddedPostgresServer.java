@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,12 +114,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * measurable, and the tests then connect as the plant does.
      */
     public static EmbeddedPostgresServer throwaway() {
+        return throwaway(Map.of());
+    }
+
+    /**
+     * A throw-away database with more server settings ({@code -c name=value}), as a real server would be configured:
+     * {@code ssl=on} with a certificate, for a test of TLS to a real server.
+     */
+    public static EmbeddedPostgresServer throwaway(Map<String, String> serverSettings) {
         try {
             var credentials = Files.createTempDirectory("linetrace-postgres-credentials-");
             try {
                 var passwordFile = credentials.resolve("postgres.password");
                 var password = KeptSecret.in(passwordFile);
-                return new EmbeddedPostgresServer(builder(passwordFile, password), null, password);
+                var builder = builder(passwordFile, password);
+                serverSettings.forEach(builder::setServerConfig);
+                return new EmbeddedPostgresServer(builder, null, password);
             } finally {
                 Directories.delete(credentials);
             }
