@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,9 +180,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 KeptSecret.fileFor(dataDirectory));
         try (var connection = DriverManager.getConnection(jdbcUrl(), SUPERUSER, password);
                 var statement = connection.createStatement()) {
-            statement.execute("set password_encryption = 'scram-sha-256'");
-            // The password is URL-safe Base64 (KeptSecret): nothing in it can end the literal.
-            statement.execute("alter role " + SUPERUSER + " password '" + password + "'");
+            // The driver sends only the SCRAM verifier it computes: the password itself never reaches the server,
+            // so no server log line (a failed statement is logged whole) can hold it.
+            connection.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.toCharArray(), "scram-sha-256");
             var hba = dataDirectory.resolve("pg_hba.conf");
             var fresh = hba.resolveSibling("pg_hba.conf.new");
             Files.writeString(fresh, PASSWORDS_ONLY_HBA, StandardCharsets.UTF_8);
