@@ -81,8 +81,42 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         }
     }
 
+    /**
+     * A throw-away broker whose client listener speaks SASL over TLS ({@code SASL_SSL}, {@code PLAIN}, user
+     * {@value #USER} with {@code password}) with the certificate {@code tls} names, as a real plant's brokers would:
+     * for a test of TLS and SASL to real servers. The controller listener stays {@code SASL_PLAINTEXT} on loopback.
+     */
+    public static EmbeddedKafkaServer throwawayOverTls(String password, Tls tls) {
+        try {
+            var directory = Files.createTempDirectory("linetrace-kafka-tls-");
+            return start(directory, false, password, tls, directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a directory for the embedded Kafka server", e);
+        }
+    }
+
+    /**
+     * A TLS listener's identity, in PEM: its certificate chain, its private key (PKCS#8, unencrypted) and the
+     * certificates it trusts (to reach itself as a client).
+     */
+    public record Tls(String certificateChain, String privateKey, String trustedCertificates) {
+        @Override
+        public String toString() {
+            return "Tls[certificate chain and key, not shown]";
+        }
+    }
+
     private static EmbeddedKafkaServer start(
             Path directory, boolean flushEachWrite, @Nullable String password, @Nullable Path deleteOnClose) {
+        return start(directory, flushEachWrite, password, null, deleteOnClose);
+    }
+
+    private static EmbeddedKafkaServer start(
+            Path directory,
+            boolean flushEachWrite,
+            @Nullable String password,
+            @Nullable Tls tls,
+            @Nullable Path deleteOnClose) {
         try {
             KeptSecret.ownerOnlyDirectory(directory.toAbsolutePath().getParent());
             Files.createDirectories(directory);
@@ -96,7 +130,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                     ports.controller(),
                     1,
                     flushEachWrite,
-                    password);
+                    password,
+                    tls);
             return start(node, deleteOnClose);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded Kafka server in " + directory, e);
@@ -137,7 +172,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             try {
                 server.startup();
                 var bootstrap = "127.0.0.1:" + node.brokerPort();
-                var clientProperties = clientProperties(node.password());
+                var clientProperties = clientProperties(node.password(), node.tls());
                 awaitReady(bootstrap, clientProperties);
                 return new EmbeddedKafkaServer(server, bootstrap, clientProperties, deleteOnClose);
             } catch (RuntimeException e) {
@@ -164,6 +199,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
      *     without one; {@code min.insync.replicas} is then 2 when there are 3 or more, so one node may be down
      * @param flushEachWrite flush each write before it is acknowledged: a single node has no replica to fall back on
      * @param password the password of {@value #USER} on both listeners (SASL {@code PLAIN}); null: open listeners
+     * @param tls the client listener's certificate, for {@code SASL_SSL} there (with a password only); null: no TLS
      */
     record Node(
             Path directory,
@@ -174,7 +210,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             int controllerPort,
             int replicas,
             boolean flushEachWrite,
-            @Nullable String password) {
+            @Nullable String password,
+            @Nullable Tls tls) {
 
         int minInSyncReplicas() {
             return replicas >= 3 ? 2 : 1;
@@ -238,17 +275,29 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         }
         var jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + USER
                 + "\" password=\"" + node.password() + "\" user_" + USER + "=\"" + node.password() + "\";";
-        return Map.ofEntries(
+        var tls = node.tls();
+        var listeners = new HashMap<String, String>();
+        if (tls != null) {
+            listeners.putAll(Map.of(
+                    "listener.name.client.ssl.keystore.type", "PEM",
+                    "listener.name.client.ssl.keystore.certificate.chain", tls.certificateChain(),
+                    "listener.name.client.ssl.keystore.key", tls.privateKey(),
+                    "listener.name.client.ssl.truststore.type", "PEM",
+                    "listener.name.client.ssl.truststore.certificates", tls.trustedCertificates()));
+        }
+        var client = tls == null ? "SASL_PLAINTEXT" : "SASL_SSL";
+        listeners.putAll(Map.ofEntries(
                 Map.entry("listeners", "CLIENT://" + broker + ",CONTROLLER://" + controller),
                 Map.entry("advertised.listeners", "CLIENT://" + broker),
-                Map.entry("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "CLIENT:" + client + ",CONTROLLER:SASL_PLAINTEXT"),
                 Map.entry("inter.broker.listener.name", "CLIENT"),
                 Map.entry("sasl.enabled.mechanisms", "PLAIN"),
                 Map.entry("sasl.mechanism.inter.broker.protocol", "PLAIN"),
                 Map.entry("sasl.mechanism.controller.protocol", "PLAIN"),
                 Map.entry("listener.name.client.plain.sasl.jaas.config", jaas),
                 Map.entry("listener.name.controller.plain.sasl.jaas.config", jaas),
-                Map.entry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN"));
+                Map.entry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN")));
+        return listeners;
     }
 
     /**
@@ -257,23 +306,31 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
      */
     public static Map<String, String> clientPropertiesOf(Path directory) {
         var file = KeptSecret.fileFor(directory);
-        return clientProperties(KeptSecret.read(file)
-                .orElseThrow(() -> new IllegalStateException("No Kafka password is kept in " + file)));
+        return clientProperties(
+                KeptSecret.read(file)
+                        .orElseThrow(() -> new IllegalStateException("No Kafka password is kept in " + file)),
+                null);
     }
 
     /** What a client adds to the bootstrap servers to sign in; nothing for an open broker. */
-    private static Map<String, String> clientProperties(@Nullable String password) {
+    private static Map<String, String> clientProperties(@Nullable String password, @Nullable Tls tls) {
         if (password == null) {
             return Map.of();
         }
-        return Map.of(
-                "security.protocol",
-                "SASL_PLAINTEXT",
-                "sasl.mechanism",
-                "PLAIN",
+        var properties = new HashMap<String, String>();
+        properties.put("sasl.mechanism", "PLAIN");
+        properties.put(
                 "sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + USER + "\" password=\""
                         + password + "\";");
+        if (tls == null) {
+            properties.put("security.protocol", "SASL_PLAINTEXT");
+        } else {
+            properties.put("security.protocol", "SASL_SSL");
+            properties.put("ssl.truststore.type", "PEM");
+            properties.put("ssl.truststore.certificates", tls.trustedCertificates());
+        }
+        return Map.copyOf(properties);
     }
 
     private static void awaitReady(String bootstrap, Map<String, String> clientProperties)

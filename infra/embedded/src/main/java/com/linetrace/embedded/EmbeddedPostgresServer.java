@@ -10,7 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,12 +115,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * measurable, and the tests then connect as the plant does.
      */
     public static EmbeddedPostgresServer throwaway() {
+        return throwaway(Map.of());
+    }
+
+    /**
+     * A throw-away database with more server settings ({@code -c name=value}), as a real server would be configured:
+     * {@code ssl=on} with a certificate, for a test of TLS to a real server.
+     */
+    public static EmbeddedPostgresServer throwaway(Map<String, String> serverSettings) {
         try {
             var credentials = Files.createTempDirectory("linetrace-postgres-credentials-");
             try {
                 var passwordFile = credentials.resolve("postgres.password");
                 var password = KeptSecret.in(passwordFile);
-                return new EmbeddedPostgresServer(builder(passwordFile, password), null, password);
+                var builder = builder(passwordFile, password);
+                serverSettings.forEach(builder::setServerConfig);
+                return new EmbeddedPostgresServer(builder, null, password);
             } finally {
                 Directories.delete(credentials);
             }
@@ -168,9 +180,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 KeptSecret.fileFor(dataDirectory));
         try (var connection = DriverManager.getConnection(jdbcUrl(), SUPERUSER, password);
                 var statement = connection.createStatement()) {
-            statement.execute("set password_encryption = 'scram-sha-256'");
-            // The password is URL-safe Base64 (KeptSecret): nothing in it can end the literal.
-            statement.execute("alter role " + SUPERUSER + " password '" + password + "'");
+            // The driver sends only the SCRAM verifier it computes: the password itself never reaches the server,
+            // so no server log line (a failed statement is logged whole) can hold it.
+            connection.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.toCharArray(), "scram-sha-256");
             var hba = dataDirectory.resolve("pg_hba.conf");
             var fresh = hba.resolveSibling("pg_hba.conf.new");
             Files.writeString(fresh, PASSWORDS_ONLY_HBA, StandardCharsets.UTF_8);

@@ -70,6 +70,6 @@ public final class KafkaNode {
         }
         // Replicas stand in for a flush per write: an acknowledged record is on min.insync.replicas nodes.
         return new EmbeddedKafkaServer.Node(
-                dir, nodeId, clusterId, voters, brokerPort, controllerPort, replicas, replicas < 2, null);
+                dir, nodeId, clusterId, voters, brokerPort, controllerPort, replicas, replicas < 2, null, null);
     }
 }

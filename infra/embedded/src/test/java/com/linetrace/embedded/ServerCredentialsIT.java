@@ -159,6 +159,34 @@ class ServerCredentialsIT {
         }
     }
 
+    @Test
+    void aKafkaDirectoryMadeWithOpenListenersAsksForThePasswordAtItsNextStart() throws Exception {
+        var kafkaDir = dataDir.resolve("kafka");
+        Files.createDirectories(kafkaDir);
+        var ports = KeptPort.in(kafkaDir.resolve("broker.port"), kafkaDir.resolve("controller.port"));
+        // The way the plant ran its broker before it kept a password: PLAINTEXT on both listeners.
+        try (var old = EmbeddedKafkaServer.node(new EmbeddedKafkaServer.Node(
+                        kafkaDir, 1, null, "1@127.0.0.1:" + ports[1], ports[0], ports[1], 1, true, null, null));
+                var admin = Admin.create(client(old.bootstrapServers(), Map.of()))) {
+            admin.createTopics(java.util.List.of(new NewTopic("kept", 1, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        try (var lock = DataDirectoryLock.acquire(dataDir);
+                var kafka = EmbeddedKafkaServer.durable(kafkaDir)) {
+            try (var admin = Admin.create(client(kafka.bootstrapServers(), kafka.clientProperties()))) {
+                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("kept");
+            }
+            try (var open = Admin.create(client(kafka.bootstrapServers(), Map.of()))) {
+                assertThatThrownBy(() -> open.listTopics().names().get(10, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class);
+            }
+        }
+        assertThat(permissions(dataDir.resolve("credentials").resolve("kafka.password")))
+                .isEqualTo("rw-------");
+    }
+
     private static void assertRefused(String url, String password) {
         assertThatThrownBy(() ->
                         DriverManager.getConnection(url, "postgres", password).close())

@@ -59,6 +59,12 @@ class PlantCredentialsIT {
                             .as("events went through the broker")
                             .isPositive());
 
+            var login = api.get("/login", "text/html");
+            assertThat(login.status()).isEqualTo(200);
+            assertThat(login.header("Strict-Transport-Security"))
+                    .as("no HSTS over plain HTTP (RealServersOverTlsIT: it comes over HTTPS)")
+                    .isEmpty();
+
             assertThat(permissions(dataDir)).isEqualTo("rwx------");
             assertThat(permissions(credentials)).isEqualTo("rwx------");
             assertThat(permissions(credentials.resolve("postgres.password"))).isEqualTo("rw-------");
