@@ -127,7 +127,9 @@ class WorkOrdersIT {
                 .isEqualTo(200);
         assertThat(ApiClient.at(port)
                         .as("quality")
-                        .post("/api/units/" + serials.get(3) + "/scrap", "{\"reason\":\"frame cracked\"}")
+                        .post(
+                                "/api/units/" + serials.get(3) + "/scrap",
+                                "{\"reason\":\"frame cracked\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}")
                         .status())
                 .isEqualTo(200);
 
