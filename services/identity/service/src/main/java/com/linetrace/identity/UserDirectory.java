@@ -11,6 +11,7 @@ import com.linetrace.identity.api.Users;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -60,16 +61,25 @@ final class UserDirectory implements Users {
         var username = rules.username(user.username());
         var roles = rules.roles(user.roles());
         var hash = encoder.encode(rules.password(username, user.password()));
-        return transactions.execute(status -> {
-            if (users.taken(username)) {
-                throw IdentityProblem.USER_EXISTS.exception("There is already a user or equipment '" + username + "'");
-            }
-            users.insert(username, hash, roles);
-            var created = users.lock(username).orElseThrow();
-            audit.record(admin, ClientAddress.current(), new UserCreated(username, created.audited()));
-            log.info("'{}' created the user '{}' with roles {}", admin, username, roles);
-            return created.summary();
-        });
+        try {
+            return transactions.execute(status -> {
+                if (users.taken(username)) {
+                    throw exists(username);
+                }
+                users.insert(username, hash, roles);
+                var created = users.lock(username).orElseThrow();
+                audit.record(admin, ClientAddress.current(), new UserCreated(username, created.audited()));
+                log.info("'{}' created the user '{}' with roles {}", admin, username, roles);
+                return created.summary();
+            });
+        } catch (DuplicateKeyException e) {
+            // Two admins creating the same name at once: the second is told, as if it had come later.
+            throw exists(username);
+        }
+    }
+
+    private static RuntimeException exists(String username) {
+        return IdentityProblem.USER_EXISTS.exception("There is already a user or equipment '" + username + "'");
     }
 
     @Override
