@@ -15,20 +15,20 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The demo day's shape, as a manager would read it off the dashboard, at 30 times the floor's pace: units start about
+ * The demo day's shape, as a manager would read it off the dashboard, at 15 times the floor's pace: units start about
  * once a (floor) minute, the flight test is the slowest station, some units fail and are repaired, and the flight test's
  * short stoppage (20 floor minutes after the start, 12 long) raises a stall alert that clears when it works again. The
- * andon's stall threshold is scaled down with the speed (6 s, three floor minutes).
+ * andon's stall threshold is scaled down with the speed (12 s, three floor minutes).
  */
 @IntegrationTest
 @DirtiesContext
 @TestPropertySource(
         properties = {
             "linetrace.simulator.enabled=true",
-            "linetrace.simulator.speed=30",
+            "linetrace.simulator.speed=15",
             "linetrace.simulator.seed=11",
             "linetrace.simulator.failure-rate=0.2",
-            "linetrace.metrics.andon.stall-after=6s",
+            "linetrace.metrics.andon.stall-after=12s",
             "linetrace.metrics.andon.check-interval=500ms"
         })
 class DemoDayIT {
@@ -41,7 +41,7 @@ class DemoDayIT {
 
     @Test
     void makesADayAManagerRecognisesASlowerStationRepairsAndAStoppageTheAndonReports() {
-        await().atMost(Duration.ofSeconds(240))
+        await().atMost(Duration.ofSeconds(300))
                 .pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> {
                     assertThat(count("select count(*) from metrics.andon_alert where line = 'L1'"

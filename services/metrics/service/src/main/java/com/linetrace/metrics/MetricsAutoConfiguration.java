@@ -9,6 +9,7 @@ import com.linetrace.metrics.andon.AndonSettings;
 import com.linetrace.metrics.line.LineConfiguration;
 import com.linetrace.metrics.shift.ShiftCalendar;
 import com.linetrace.metrics.shift.ShiftSettings;
+import com.linetrace.metrics.wallboard.WallboardConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
 @EnableConfigurationProperties({MetricsSettings.class, ShiftSettings.class, AndonSettings.class})
-@Import({LineConfiguration.class, AndonConfiguration.class})
+@Import({LineConfiguration.class, AndonConfiguration.class, WallboardConfiguration.class})
 public class MetricsAutoConfiguration {
 
     static final String SCHEMA = "metrics";

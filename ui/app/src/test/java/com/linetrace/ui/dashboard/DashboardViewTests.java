@@ -453,6 +453,27 @@ class DashboardViewTests extends BrowserlessTest {
             performance = performance(performance.thisHour().completed(), performance.lastEventAt(), List.of(done));
             return done;
         }
+
+        @Override
+        public com.linetrace.metrics.api.IssuedWallboard issueWallboard(
+                com.linetrace.metrics.api.WallboardRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<com.linetrace.metrics.api.Wallboard> wallboards() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public com.linetrace.metrics.api.Wallboard revokeWallboard(UUID wallboard) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public LinePerformance wallboard(@org.jspecify.annotations.Nullable String token) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static final class Tracking implements StationOperations {

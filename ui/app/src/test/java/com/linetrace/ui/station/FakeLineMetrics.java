@@ -54,6 +54,27 @@ final class FakeLineMetrics implements LineMetrics, LiveUnitEvents, LiveLineEven
     }
 
     @Override
+    public com.linetrace.metrics.api.IssuedWallboard issueWallboard(
+            com.linetrace.metrics.api.WallboardRequest request) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<com.linetrace.metrics.api.Wallboard> wallboards() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public com.linetrace.metrics.api.Wallboard revokeWallboard(UUID wallboard) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public LinePerformance wallboard(@org.jspecify.annotations.Nullable String token) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Registration subscribe(Consumer<EventEnvelope<UnitEvent>> listener) {
         return () -> {};
     }

@@ -1,9 +1,12 @@
 package com.linetrace.metrics.api;
 
 import com.linetrace.contracts.LineId;
+import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -34,4 +37,35 @@ public interface LineMetrics {
      */
     @PostExchange(url = "/alerts/{id}/acknowledgement", contentType = "application/json")
     AndonAlert acknowledge(@PathVariable("id") UUID alert, @RequestBody AlertAcknowledgement acknowledgement);
+
+    /** The header a wallboard sends its token in (never in a URL a proxy logs). */
+    String WALLBOARD_TOKEN = "X-Wallboard-Token";
+
+    /**
+     * Issues a wallboard of a line (ADMIN): its token is in the answer and nowhere else, metrics keeps its hash.
+     *
+     * @throws com.linetrace.contracts.problem.ProblemException {@link MetricsProblem#INVALID_WALLBOARD} (400)
+     */
+    @PostExchange(url = "/wallboards", contentType = "application/json")
+    IssuedWallboard issueWallboard(@RequestBody WallboardRequest request);
+
+    /** Every wallboard issued, newest first, revoked ones too (ADMIN); no token. */
+    @GetExchange("/wallboards")
+    List<Wallboard> wallboards();
+
+    /**
+     * Revokes a wallboard (ADMIN): its token is refused from the next request on. Revoking it again changes nothing.
+     *
+     * @throws com.linetrace.contracts.problem.ProblemException {@link MetricsProblem#UNKNOWN_WALLBOARD} (404)
+     */
+    @PostExchange("/wallboards/{id}/revocation")
+    Wallboard revokeWallboard(@PathVariable("id") UUID wallboard);
+
+    /**
+     * The line a wallboard token opens, now: no person's sign-in, the token is the key (checked at every call).
+     *
+     * @throws com.linetrace.contracts.problem.ProblemException {@link MetricsProblem#WALLBOARD_TOKEN_REFUSED} (401)
+     */
+    @GetExchange("/wallboard")
+    LinePerformance wallboard(@RequestHeader(value = WALLBOARD_TOKEN, required = false) @Nullable String token);
 }

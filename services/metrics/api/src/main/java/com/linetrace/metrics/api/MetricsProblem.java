@@ -17,7 +17,13 @@ public enum MetricsProblem implements ProblemType {
     /** The alert was acknowledged already (by whom and with what comment, the alert says). */
     ALERT_ACKNOWLEDGED("alert-acknowledged", 409),
     /** An acknowledgement without a comment, or with one over 2,000 characters. */
-    INVALID_ACKNOWLEDGEMENT("invalid-acknowledgement", 400);
+    INVALID_ACKNOWLEDGEMENT("invalid-acknowledgement", 400),
+    /** A wallboard asked for without a line id, or without a name. */
+    INVALID_WALLBOARD("invalid-wallboard", 400),
+    /** No wallboard has this id. */
+    UNKNOWN_WALLBOARD("unknown-wallboard", 404),
+    /** A wallboard token that is missing, unknown or revoked (one answer for all three). */
+    WALLBOARD_TOKEN_REFUSED("wallboard-token-refused", 401);
 
     private final String code;
     private final int status;

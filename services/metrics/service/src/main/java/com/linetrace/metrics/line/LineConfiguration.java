@@ -5,6 +5,7 @@ import com.linetrace.metrics.MetricsSettings;
 import com.linetrace.metrics.andon.Andon;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.shift.ShiftCalendar;
+import com.linetrace.metrics.wallboard.WallboardTokens;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -41,8 +42,15 @@ public class LineConfiguration {
             LineReads metricsLineReads,
             ShiftCalendar metricsShiftCalendar,
             MetricsSettings settings,
-            Andon metricsAndon) {
-        return new LinePerformances(metricsLineReads, metricsShiftCalendar, settings, metricsAndon, Clock.systemUTC());
+            Andon metricsAndon,
+            WallboardTokens metricsWallboardTokens) {
+        return new LinePerformances(
+                metricsLineReads,
+                metricsShiftCalendar,
+                settings,
+                metricsAndon,
+                metricsWallboardTokens,
+                Clock.systemUTC());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -3,8 +3,12 @@ package com.linetrace.metrics.line;
 import com.linetrace.contracts.LineId;
 import com.linetrace.metrics.api.AlertAcknowledgement;
 import com.linetrace.metrics.api.AndonAlert;
+import com.linetrace.metrics.api.IssuedWallboard;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.LinePerformance;
+import com.linetrace.metrics.api.Wallboard;
+import com.linetrace.metrics.api.WallboardRequest;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,5 +34,25 @@ class LineMetricsController implements LineMetrics {
     @Override
     public AndonAlert acknowledge(UUID alert, AlertAcknowledgement acknowledgement) {
         return performances.acknowledge(alert, acknowledgement);
+    }
+
+    @Override
+    public IssuedWallboard issueWallboard(WallboardRequest request) {
+        return performances.issueWallboard(request);
+    }
+
+    @Override
+    public List<Wallboard> wallboards() {
+        return performances.wallboards();
+    }
+
+    @Override
+    public Wallboard revokeWallboard(UUID wallboard) {
+        return performances.revokeWallboard(wallboard);
+    }
+
+    @Override
+    public LinePerformance wallboard(@org.jspecify.annotations.Nullable String token) {
+        return performances.wallboard(token);
     }
 }

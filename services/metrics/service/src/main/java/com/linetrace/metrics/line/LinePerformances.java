@@ -6,6 +6,7 @@ import com.linetrace.metrics.MetricsSettings;
 import com.linetrace.metrics.andon.Andon;
 import com.linetrace.metrics.api.AlertAcknowledgement;
 import com.linetrace.metrics.api.AndonAlert;
+import com.linetrace.metrics.api.IssuedWallboard;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.LinePerformance;
 import com.linetrace.metrics.api.LinePerformance.HourlyOutput;
@@ -14,7 +15,10 @@ import com.linetrace.metrics.api.LinePerformance.Output;
 import com.linetrace.metrics.api.LinePerformance.Shift;
 import com.linetrace.metrics.api.LinePerformance.StationPerformance;
 import com.linetrace.metrics.api.UnknownLineException;
+import com.linetrace.metrics.api.Wallboard;
+import com.linetrace.metrics.api.WallboardRequest;
 import com.linetrace.metrics.shift.ShiftCalendar;
+import com.linetrace.metrics.wallboard.WallboardTokens;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,11 +44,19 @@ class LinePerformances implements LineMetrics {
     private final ShiftCalendar calendar;
     private final MetricsSettings settings;
     private final Andon andon;
+    private final WallboardTokens wallboards;
     private final Clock clock;
 
-    LinePerformances(LineReads reads, ShiftCalendar calendar, MetricsSettings settings, Andon andon, Clock clock) {
+    LinePerformances(
+            LineReads reads,
+            ShiftCalendar calendar,
+            MetricsSettings settings,
+            Andon andon,
+            WallboardTokens wallboards,
+            Clock clock) {
         this.reads = reads;
         this.andon = andon;
+        this.wallboards = wallboards;
         this.calendar = calendar;
         this.settings = settings;
         this.clock = clock;
@@ -54,6 +66,42 @@ class LinePerformances implements LineMetrics {
     @Transactional(readOnly = true)
     @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public LinePerformance line(LineId lineId) {
+        return performance(lineId);
+    }
+
+    /** No role: the token is the key, looked up (and refused once revoked) at every call. */
+    @Override
+    @Transactional(readOnly = true)
+    public LinePerformance wallboard(@org.jspecify.annotations.Nullable String token) {
+        return performance(LineId.parse(wallboards.lineOf(token)));
+    }
+
+    @Override
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public IssuedWallboard issueWallboard(WallboardRequest request) {
+        return wallboards.issue(request, signedIn());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @RolesAllowed(Roles.ADMIN)
+    public List<Wallboard> wallboards() {
+        return wallboards.list();
+    }
+
+    @Override
+    @Transactional
+    @RolesAllowed(Roles.ADMIN)
+    public Wallboard revokeWallboard(UUID wallboard) {
+        return wallboards.revoke(wallboard, signedIn());
+    }
+
+    private static String signedIn() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+
+    private LinePerformance performance(LineId lineId) {
         var line = lineId.value();
         if (!reads.known(line)) {
             throw UnknownLineException.of(lineId);
@@ -126,8 +174,7 @@ class LinePerformances implements LineMetrics {
     @Transactional
     @RolesAllowed({Roles.SUPERVISOR, Roles.ADMIN})
     public AndonAlert acknowledge(UUID alert, AlertAcknowledgement acknowledgement) {
-        var by = SecurityContextHolder.getContext().getAuthentication().getName();
-        return andon.acknowledge(alert, acknowledgement.comment(), by);
+        return andon.acknowledge(alert, acknowledgement.comment(), signedIn());
     }
 
     private Stations stations(
