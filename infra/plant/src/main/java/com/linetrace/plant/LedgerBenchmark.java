@@ -34,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
@@ -43,11 +42,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -128,7 +122,7 @@ public final class LedgerBenchmark {
     private void run() throws Exception {
         line("Audit ledger benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         line("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs; load average at start "
-                + loadAverage());
+                + Machine.loadAverage());
         line("load: " + String.join(" ", options.load().arguments()));
         var postgres = options.fastServers()
                 ? EmbeddedPostgresServer.throwaway()
@@ -146,7 +140,7 @@ public final class LedgerBenchmark {
         try {
             if (!options.skipLoad()) {
                 var written = new BulkLoad(options.load(), kafka.bootstrapServers(), 3).run(System.out);
-                line(written + "; load average " + loadAverage());
+                line(written + "; load average " + Machine.loadAverage());
             }
             var keys = KeyPairGenerator.getInstance("RSA");
             keys.initialize(2048);
@@ -175,12 +169,13 @@ public final class LedgerBenchmark {
             }
             base = URI.create("http://127.0.0.1:" + audit.port());
             line("audit started from " + options.launcherJar().getFileName() + " in "
-                    + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log " + audit.logFile() + ")");
+                    + Machine.seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log " + audit.logFile()
+                    + ")");
             catchUp(kafka.bootstrapServers());
             appendRate(postgres);
             proofs();
             databaseSize(postgres);
-            line("load average at the end " + loadAverage());
+            line("load average at the end " + Machine.loadAverage());
         } finally {
             if (audit != null && audit.alive()) {
                 audit.stop(Duration.ofSeconds(30));
@@ -236,7 +231,10 @@ public final class LedgerBenchmark {
                     bar.done();
                     line(String.format(
                             "catch-up: %,d records read by %s in %s from audit's start; load average %s",
-                            consumed, GROUP, seconds(Duration.ofNanos(System.nanoTime() - started)), loadAverage()));
+                            consumed,
+                            GROUP,
+                            Machine.seconds(Duration.ofNanos(System.nanoTime() - started)),
+                            Machine.loadAverage()));
                     return;
                 }
                 TimeUnit.SECONDS.sleep(1);
@@ -264,7 +262,7 @@ public final class LedgerBenchmark {
                     entries,
                     rows.getLong(4),
                     rows.getLong(5),
-                    seconds(took),
+                    Machine.seconds(took),
                     entries / Math.max(0.001, took.toMillis() / 1000.0)));
         }
     }
@@ -371,7 +369,7 @@ public final class LedgerBenchmark {
                 verification.get("intact").asBoolean() ? "intact" : "BROKEN " + verification.get("problem"),
                 verification.get("entries").asLong(),
                 verification.get("checkpoints").asLong(),
-                seconds(Duration.ofNanos(System.nanoTime() - started))));
+                Machine.seconds(Duration.ofNanos(System.nanoTime() - started))));
     }
 
     private String answerBytes = "";
@@ -450,30 +448,13 @@ public final class LedgerBenchmark {
         }
     }
 
-    private String token;
-    private Instant tokenExpires = Instant.EPOCH;
+    private @Nullable BenchmarkTokens tokens;
 
-    /** A token as identity signs them, for a quality engineer, renewed before it expires. */
     private String token() {
-        var now = Instant.now();
-        if (now.isAfter(tokenExpires.minus(Duration.ofMinutes(2)))) {
-            tokenExpires = now.plus(Duration.ofMinutes(40));
-            var claims = JwtClaimsSet.builder()
-                    .issuer("urn:linetrace:identity")
-                    .audience(List.of("urn:linetrace:api"))
-                    .subject("benchmark-quality")
-                    .issuedAt(now)
-                    .expiresAt(tokenExpires)
-                    .id(UUID.randomUUID().toString())
-                    .claim(BearerTokens.ROLES_CLAIM, List.of("QUALITY"))
-                    .build();
-            token = NimbusJwtEncoder.withKeyPair(publicKey, privateKey)
-                    .build()
-                    .encode(JwtEncoderParameters.from(
-                            JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
-                    .getTokenValue();
+        if (tokens == null) {
+            tokens = new BenchmarkTokens(publicKey, privateKey, Duration.ofMinutes(40));
         }
-        return token;
+        return tokens.current();
     }
 
     /** pg_total_relation_size of every table of the audit schema, after ANALYZE. */
@@ -563,19 +544,5 @@ public final class LedgerBenchmark {
                     + " repository with --launchers=");
         }
         return new Options(parsed.options(), dataDir, keep, skip, samples, heap, jar, fast);
-    }
-
-    /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
-    private static String loadAverage() {
-        try {
-            var fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 }

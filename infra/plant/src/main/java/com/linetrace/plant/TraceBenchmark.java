@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.HdrHistogram.Histogram;
@@ -41,11 +40,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Trace's scale benchmark: embedded PostgreSQL and Kafka under a data directory (the plant's durable settings), a
@@ -123,8 +118,8 @@ public final class TraceBenchmark {
 
     private void run() throws Exception {
         line("Trace scale benchmark, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        line("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel() + "), " + memory()
-                + " RAM; load average at start " + loadAverage());
+        line("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + Machine.cpuModel() + "), "
+                + Machine.memory() + " RAM; load average at start " + Machine.loadAverage());
         line("load: " + String.join(" ", options.load().arguments()));
         var postgres = options.fastServers()
                 ? EmbeddedPostgresServer.throwaway()
@@ -146,7 +141,7 @@ public final class TraceBenchmark {
             if (!options.skipLoad()) {
                 var written = new BulkLoad(options.load(), kafka.bootstrapServers(), kafka.clientProperties(), 3)
                         .run(System.out);
-                line(written.toString() + "; load average " + loadAverage());
+                line(written.toString() + "; load average " + Machine.loadAverage());
             }
             var keys = KeyPairGenerator.getInstance("RSA");
             keys.initialize(2048);
@@ -179,7 +174,7 @@ public final class TraceBenchmark {
             trace = URI.create("http://127.0.0.1:" + processes.getFirst().port());
             line(options.traceInstances() + " trace instance(s) started from "
                     + options.launcherJar().getFileName()
-                    + " in " + seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log "
+                    + " in " + Machine.seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log "
                     + processes.getFirst().logFile() + "); HTTP measured on the first");
             catchUp(kafka.clientConfig());
             measure();
@@ -187,7 +182,7 @@ public final class TraceBenchmark {
             if (options.explain() != null) {
                 explain(postgres, options.explain());
             }
-            line("load average at the end " + loadAverage());
+            line("load average at the end " + Machine.loadAverage());
         } finally {
             for (var process : processes) {
                 if (process.alive()) {
@@ -279,9 +274,9 @@ public final class TraceBenchmark {
                             consumed,
                             String.join(" and ", topicsRead.stream().sorted().toList()),
                             String.join(", ", groups),
-                            seconds(took),
+                            Machine.seconds(took),
                             rate,
-                            loadAverage()));
+                            Machine.loadAverage()));
                     if (!topicsRead.contains(Topics.PROVISIONING_EVENTS)) {
                         line("  (trace reads no provisioning events yet: only the unit events count)");
                     }
@@ -447,30 +442,13 @@ public final class TraceBenchmark {
         }
     }
 
-    private String token;
-    private Instant tokenExpires = Instant.EPOCH;
+    private @Nullable BenchmarkTokens tokens;
 
-    /** A token as identity signs them, for a quality engineer, renewed before it expires. */
     private String token() {
-        var now = Instant.now();
-        if (now.isAfter(tokenExpires.minus(Duration.ofMinutes(2)))) {
-            tokenExpires = now.plus(Duration.ofMinutes(10));
-            var claims = JwtClaimsSet.builder()
-                    .issuer("urn:linetrace:identity")
-                    .audience(List.of("urn:linetrace:api"))
-                    .subject("benchmark-quality")
-                    .issuedAt(now)
-                    .expiresAt(tokenExpires)
-                    .id(UUID.randomUUID().toString())
-                    .claim(BearerTokens.ROLES_CLAIM, List.of("QUALITY"))
-                    .build();
-            token = NimbusJwtEncoder.withKeyPair(publicKey, privateKey)
-                    .build()
-                    .encode(JwtEncoderParameters.from(
-                            JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
-                    .getTokenValue();
+        if (tokens == null) {
+            tokens = new BenchmarkTokens(publicKey, privateKey, Duration.ofMinutes(10));
         }
-        return token;
+        return tokens.current();
     }
 
     /** pg_total_relation_size of every table of the trace schema (with its indexes and TOAST), and the rows. */
@@ -610,41 +588,5 @@ public final class TraceBenchmark {
         }
         return new Options(
                 parsed.options(), dataDir, keep, skip, samples, lotSamples, heap, instances, jar, fast, explain);
-    }
-
-    private static String cpuModel() {
-        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .findFirst()
-                    .orElse("unknown model");
-        } catch (IOException e) {
-            return "unknown model";
-        }
-    }
-
-    private static String memory() {
-        try (var lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal"))
-                    .map(l -> String.format("%.1f GB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                    .findFirst()
-                    .orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    /** The 1, 5 and 15 minute load averages, as {@code uptime} shows them. */
-    private static String loadAverage() {
-        try {
-            var fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format("%.1f s", duration.toMillis() / 1000.0);
     }
 }
