@@ -149,10 +149,13 @@ class DeviceHistoryRecordIT {
         var drone = walkedDrone();
         var events = drone.unitEvents.size() + drone.provisioningEvents.size();
         var path = "/api/trace/units/" + drone.serial + "/dhr.json";
-        // The ledger appends the unit's events as it reads them: the record carries those it holds when made.
-        await().atMost(WAIT)
-                .until(() ->
-                        unitEventEntries(JSON.readTree(download(path, "quality").body())) == events);
+        // The ledger appends the unit's events, and the exports of its record, as it reads them: the record carries
+        // those it holds when made. Wait for all the unit's events and for an export made while waiting.
+        await().atMost(WAIT).until(() -> {
+            var made = JSON.readTree(download(path, "quality").body());
+            return unitEventEntries(made) == events
+                    && made.get("ledger").get("entries").valueStream().anyMatch(DeviceHistoryRecordIT::isExport);
+        });
 
         var record = download(path, "supervisor").body();
         var json = JSON.readTree(record);
@@ -160,9 +163,7 @@ class DeviceHistoryRecordIT {
         assertThat(ledger.get("serial").asString()).isEqualTo(drone.serial.value());
         assertThat(unitEventEntries(json)).isEqualTo(events);
         // The export made while waiting is the unit's too, with its event to read: who had the record, when.
-        assertThat(ledger.get("entries"))
-                .anyMatch(entry -> !entry.get("event").isNull()
-                        && entry.get("event").asString().contains("\"DeviceHistoryRecordExported\""));
+        assertThat(ledger.get("entries")).anyMatch(DeviceHistoryRecordIT::isExport);
         var entries = ledger.get("entries").size();
         assertThat(ledger.get("checkpoint").get("note").asString()).startsWith("linetrace/CA1/audit\n");
         var dir = Files.createTempDirectory("dhr-verify");
@@ -339,5 +340,10 @@ class DeviceHistoryRecordIT {
         var names = new ArrayList<String>();
         node.propertyNames().forEach(names::add);
         return names;
+    }
+
+    private static boolean isExport(JsonNode entry) {
+        return !entry.get("event").isNull()
+                && entry.get("event").asString().contains("\"DeviceHistoryRecordExported\"");
     }
 }
