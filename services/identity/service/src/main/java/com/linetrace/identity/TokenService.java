@@ -185,7 +185,19 @@ class TokenService implements Tokens {
      */
     static OAuth2TokenValidator<Jwt> holderCheck(CredentialVersions versions) {
         return token -> {
-            var current = versions.of(token.getSubject());
+            Long current;
+            try {
+                current = versions.of(token.getSubject());
+            } catch (RuntimeException e) {
+                if (!DatabaseUnreachable.causes(e)) {
+                    throw e;
+                }
+                // The database is away: the token's signature and expiry still hold, and nothing it opens can be
+                // recorded until the database is back, so the call goes on to say so (a scan: not recorded, 503)
+                // rather than fail here with no answer.
+                log.warn("Could not check {}'s credential version, the database is not reachable", token.getSubject());
+                return OAuth2TokenValidatorResult.success();
+            }
             if (current != null
                     && token.getClaims().get(CREDENTIAL_VERSION) instanceof Number issued
                     && issued.longValue() == current) {
