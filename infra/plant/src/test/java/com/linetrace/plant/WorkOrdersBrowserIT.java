@@ -28,8 +28,8 @@ class WorkOrdersBrowserIT extends WithBrowser {
                 .until(ExpectedConditions.elementToBeClickable(
                         By.xpath("//vaadin-select-item[starts-with(normalize-space(.), 'AX4-ENT')]")))
                 .click();
-        assertThat(browser.driver.findElement(By.id("work-order-line")).getText())
-                .contains("L1");
+        // The lines are offered once the model is picked: the select fills in on the next round trip.
+        browser.waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("work-order-line"), "L1"));
         browser.input("work-order-quantity").sendKeys("3");
         browser.driver.findElement(By.id("release-work-order")).click();
 
