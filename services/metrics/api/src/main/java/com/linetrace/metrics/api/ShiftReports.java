@@ -3,6 +3,7 @@ package com.linetrace.metrics.api;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.export.ExportReceipt;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,10 @@ public interface ShiftReports {
     /** The plant's shift calendar: what a shift report can be asked for. */
     @GetExchange("/shifts")
     ShiftCalendarInfo shifts();
+
+    /** The lines metrics has events of, by id: what a shift report can be asked for. */
+    @GetExchange("/lines")
+    List<String> lines();
 
     /** The report of the shift {@code shift} that starts on {@code date} (the plant's time zone). */
     @GetExchange("/lines/{line}/shifts/{date}/{shift}/report")

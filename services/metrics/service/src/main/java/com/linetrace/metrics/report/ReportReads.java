@@ -35,6 +35,12 @@ class ReportReads {
                 .single();
     }
 
+    List<String> lines() {
+        return jdbc.sql("select line from metrics.line union select line from metrics.work_order order by 1")
+                .query(String.class)
+                .list();
+    }
+
     record Completions(int completed, int neverFailed) {}
 
     /** Units completed in {@code [from, to)}, and those of them that never failed an operation. */

@@ -6,6 +6,7 @@ import com.linetrace.metrics.api.ShiftCalendarInfo;
 import com.linetrace.metrics.api.ShiftReport;
 import com.linetrace.metrics.api.ShiftReports;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,11 @@ class ShiftReportController implements ShiftReports {
     @Override
     public ShiftCalendarInfo shifts() {
         return reports.shifts();
+    }
+
+    @Override
+    public List<String> lines() {
+        return reports.lines();
     }
 
     @Override

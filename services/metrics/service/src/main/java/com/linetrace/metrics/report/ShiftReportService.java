@@ -101,6 +101,11 @@ class ShiftReportService implements ShiftReports {
     }
 
     @Override
+    public java.util.List<String> lines() {
+        return reads.lines();
+    }
+
+    @Override
     public ShiftReport report(LineId line, LocalDate date, String shift) {
         return Objects.requireNonNull(snapshot.execute(status -> make(line, date, shift)));
     }

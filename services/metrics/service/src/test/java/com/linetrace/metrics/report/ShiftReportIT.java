@@ -349,6 +349,9 @@ class ShiftReportIT {
                         .status())
                 .isEqualTo(403);
         assertThat(ApiClient.at(port).get(report).status()).isEqualTo(401);
+        var lines = new ArrayList<String>();
+        manager.get("/api/metrics/lines").json().forEach(l -> lines.add(l.asString()));
+        assertThat(lines).contains(line);
         var shifts = manager.get("/api/metrics/shifts").json();
         assertThat(shifts.get("timeZone").asString()).isEqualTo("America/Los_Angeles");
         assertThat(shifts.get("shifts").get(0).get("name").asString()).isEqualTo(SHIFT);
