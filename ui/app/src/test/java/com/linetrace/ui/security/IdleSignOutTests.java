@@ -2,6 +2,7 @@ package com.linetrace.ui.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.linetrace.identity.api.BadgeSignIn;
 import com.linetrace.identity.api.IssuedToken;
 import com.linetrace.identity.api.SignIn;
 import com.linetrace.identity.api.Tokens;
@@ -33,6 +34,11 @@ class IdleSignOutTests {
     private final List<String> signOuts = new ArrayList<>();
 
     private final Tokens identity = new Tokens() {
+        @Override
+        public IssuedToken issueForBadge(BadgeSignIn signIn) {
+            throw new UnsupportedOperationException();
+        }
+
         @Override
         public IssuedToken issue(SignIn signIn) {
             throw new UnsupportedOperationException();
