@@ -9,6 +9,7 @@ import com.linetrace.identity.api.SignIn;
 import com.linetrace.identity.api.Tokens;
 import com.linetrace.web.BearerTokens;
 import com.linetrace.web.SecuritySettings;
+import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -94,6 +95,7 @@ class TokenService implements Tokens {
                 .build();
     }
 
+    @PermitAll
     @Override
     public IssuedToken issue(SignIn signIn) {
         org.springframework.security.core.Authentication signedIn;
@@ -123,6 +125,7 @@ class TokenService implements Tokens {
         return sign(signedIn.getName(), roles, clock.instant(), version);
     }
 
+    @PermitAll
     @Override
     public void signOut(@Nullable String reason) {
         var caller = SecurityContextHolder.getContext().getAuthentication();
@@ -136,6 +139,7 @@ class TokenService implements Tokens {
         log.debug("Signed out '{}'", GuardedPasswords.printable(caller.getName()));
     }
 
+    @PermitAll
     @Override
     public IssuedToken renew() {
         var caller = SecurityContextHolder.getContext().getAuthentication();
@@ -174,6 +178,7 @@ class TokenService implements Tokens {
         return sign(holder.getUsername(), roles(holder.getAuthorities()), signedInAt, version);
     }
 
+    @PermitAll
     @Override
     public String publicKey() {
         return BearerTokens.pem(key.publicKey());
