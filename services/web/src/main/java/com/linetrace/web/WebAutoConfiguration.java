@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.JacksonModule;
 
 /**
@@ -45,6 +48,19 @@ public class WebAutoConfiguration {
     @Bean
     JacksonModule linetraceRequestText() {
         return new RequestText();
+    }
+
+    /** Every API endpoint's roles, checked before its request body is read ({@link RoleGate}). */
+    @Bean
+    WebMvcConfigurer linetraceRoleGate() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RoleGate())
+                        .addPathPatterns("/api/**")
+                        .order(Ordered.HIGHEST_PRECEDENCE);
+            }
+        };
     }
 
     @Bean

@@ -1,14 +1,17 @@
 package com.linetrace.deadletter;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.deadletter.api.DeadLetter;
 import com.linetrace.deadletter.api.DeadLetterDecision;
 import com.linetrace.deadletter.api.DeadLetterPage;
 import com.linetrace.deadletter.api.DeadLetters;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dead letters over HTTP: the mappings are {@link DeadLetters}', the desk behind it checks the role and decides. */
+/** Dead letters over HTTP: the mappings are {@link DeadLetters}', its roles checked before the body is read, and again by the desk behind it. */
+@RolesAllowed({Roles.QUALITY, Roles.ADMIN})
 @RestController
 class DeadLetterController implements DeadLetters {
 

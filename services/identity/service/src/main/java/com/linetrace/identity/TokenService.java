@@ -10,6 +10,7 @@ import com.linetrace.identity.api.SignIn;
 import com.linetrace.identity.api.Tokens;
 import com.linetrace.web.BearerTokens;
 import com.linetrace.web.SecuritySettings;
+import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -107,6 +108,7 @@ class TokenService implements Tokens {
                 .build();
     }
 
+    @PermitAll
     @Override
     public IssuedToken issue(SignIn signIn) {
         org.springframework.security.core.Authentication signedIn;
@@ -148,6 +150,7 @@ class TokenService implements Tokens {
         return sign(person.username(), person.roles(), clock.instant(), person.credentialVersion(), BY_BADGE);
     }
 
+    @PermitAll
     @Override
     public void signOut(@Nullable String reason) {
         var caller = SecurityContextHolder.getContext().getAuthentication();
@@ -161,6 +164,7 @@ class TokenService implements Tokens {
         log.debug("Signed out '{}'", GuardedPasswords.printable(caller.getName()));
     }
 
+    @PermitAll
     @Override
     public IssuedToken renew() {
         var caller = SecurityContextHolder.getContext().getAuthentication();
@@ -209,6 +213,7 @@ class TokenService implements Tokens {
         return sign(holder.getUsername(), roles, signedInAt, version, amr);
     }
 
+    @PermitAll
     @Override
     public String publicKey() {
         return BearerTokens.pem(key.publicKey());

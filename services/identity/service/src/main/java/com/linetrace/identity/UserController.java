@@ -1,13 +1,16 @@
 package com.linetrace.identity;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.identity.api.NewUser;
 import com.linetrace.identity.api.UserChange;
 import com.linetrace.identity.api.UserSummary;
 import com.linetrace.identity.api.Users;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.web.bind.annotation.RestController;
 
-/** User administration over HTTP: the mappings are {@link Users}', the directory behind it checks the role. */
+/** User administration over HTTP: the mappings are {@link Users}', its role checked before the body is read, and again by the directory. */
+@RolesAllowed(Roles.ADMIN)
 @RestController
 class UserController implements Users {
 

@@ -1,9 +1,11 @@
 package com.linetrace.identity.signature;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.identity.api.SignatureCredential;
 import com.linetrace.identity.api.SignatureProblem;
 import com.linetrace.identity.api.Signatures;
 import com.linetrace.identity.api.Signer;
+import jakarta.annotation.security.RolesAllowed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -32,6 +34,7 @@ class SignatureService implements Signatures {
         this.encoder = encoder;
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     @Override
     public Signer verify(SignatureCredential credential) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -1,11 +1,13 @@
 package com.linetrace.provisioning.firmware;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ReleaseDecision;
 import com.linetrace.provisioning.api.ReleaseRegistration;
 import com.linetrace.provisioning.api.ReleaseState;
 import com.linetrace.provisioning.api.ReleaseSummary;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,16 +31,19 @@ class FirmwareReleaseController implements FirmwareReleaseCatalog {
         this.catalog = catalog;
     }
 
+    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
     @Override
     public List<ReleaseSummary> releases(@Nullable ReleaseState state) {
         return catalog.releases(state);
     }
 
+    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
     @Override
     public ReleaseSummary release(UUID id) {
         return catalog.release(id);
     }
 
+    @RolesAllowed({Roles.ENGINEER, Roles.QUALITY, Roles.ADMIN})
     @Override
     @ResponseStatus(HttpStatus.CREATED)
     public ReleaseSummary registerRelease(ReleaseRegistration registration) {
@@ -50,16 +55,19 @@ class FirmwareReleaseController implements FirmwareReleaseCatalog {
         return release;
     }
 
+    @RolesAllowed(Roles.QUALITY)
     @Override
     public ReleaseSummary approveRelease(UUID id, ReleaseDecision decision) {
         return catalog.approveRelease(id, decision);
     }
 
+    @RolesAllowed(Roles.QUALITY)
     @Override
     public ReleaseSummary revokeRelease(UUID id, ReleaseDecision decision) {
         return catalog.revokeRelease(id, decision);
     }
 
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     @Override
     public List<Serial> affectedSerials(UUID id) {
         return catalog.affectedSerials(id);

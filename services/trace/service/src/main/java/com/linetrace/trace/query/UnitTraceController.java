@@ -1,5 +1,6 @@
 package com.linetrace.trace.query;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.trace.api.Genealogy;
 import com.linetrace.trace.api.HoldRecord;
@@ -7,14 +8,16 @@ import com.linetrace.trace.api.OperationRecord;
 import com.linetrace.trace.api.ProvisioningRecord;
 import com.linetrace.trace.api.UnitSummary;
 import com.linetrace.trace.api.UnitTrace;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@link UnitTrace} over HTTP: one unit's status, genealogy, operations, holds and provisioning. The mappings are the interface's own {@code @HttpExchange}s, so the server and
  * its remote clients cannot disagree on a path (one interface per controller: a class's type-level mapping is one).
- * The service checks the caller's roles; its refusals are answered by the API's problem handling.
+ * The roles named here are checked before the body is read, and again by the service; its refusals are answered by the API's problem handling.
  */
+@RolesAllowed({Roles.QUALITY, Roles.SUPERVISOR, Roles.MANAGER, Roles.ENGINEER, Roles.ADMIN})
 @RestController
 class UnitTraceController implements UnitTrace {
 

@@ -1,9 +1,11 @@
 package com.linetrace.trace.query;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.equipment.FirmwareModule;
 import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.trace.api.UnitPage;
 import com.linetrace.trace.api.WhereUsed;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
@@ -13,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@link WhereUsed} over HTTP: where-used pages and CSV. The mappings are the interface's own {@code @HttpExchange}s, so the server and
  * its remote clients cannot disagree on a path (one interface per controller: a class's type-level mapping is one).
- * The service checks the caller's roles; its refusals are answered by the API's problem handling.
+ * The roles named here are checked before the body is read, and again by the service; its refusals are answered by the API's problem handling.
  */
+@RolesAllowed({Roles.QUALITY, Roles.SUPERVISOR, Roles.MANAGER, Roles.ENGINEER, Roles.ADMIN})
 @RestController
 class WhereUsedController implements WhereUsed {
 
