@@ -37,6 +37,7 @@ class OperationDialog extends Dialog {
     final TextField partDescription = new TextField("Description");
     final IntegerField quantity = new IntegerField("Quantity");
     final Checkbox serialized = new Checkbox("Own serial");
+    final TextField places = new TextField("Reference designators");
     final Button addPart = new Button("Add part");
     final Button done = new Button("Done");
 
@@ -76,6 +77,9 @@ class OperationDialog extends Dialog {
         parts.addColumn(p -> p.serialized() ? "serial" : "lot")
                 .setHeader("Tracked by")
                 .setAutoWidth(true);
+        parts.addColumn(p -> String.join(" ", p.referenceDesignators()))
+                .setHeader("Places")
+                .setAutoWidth(true);
         parts.addComponentColumn(p -> {
                     var remove = new Button("Remove", click -> {
                         bom.remove(p);
@@ -96,9 +100,12 @@ class OperationDialog extends Dialog {
         quantity.setMax(100);
         quantity.setWidth("7em");
         serialized.setId("part-serialized");
+        places.setId("part-places");
+        places.setPlaceholder("M1 M2 M3 M4");
+        places.setHelperText("One a part, in the order they are fitted; or none");
         addPart.setId("add-part");
         addPart.addClickListener(click -> addPart());
-        var partRow = new HorizontalLayout(partNumber, partDescription, quantity, serialized, addPart);
+        var partRow = new HorizontalLayout(partNumber, partDescription, quantity, serialized, places, addPart);
         partRow.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         add(new VerticalLayout(head, instruction, new H4("Parts installed"), parts, partRow));
@@ -120,13 +127,22 @@ class OperationDialog extends Dialog {
         if (number.isEmpty() || description.isEmpty() || quantity.getValue() == null) {
             return;
         }
+        // The service checks them (one a part, each a designator); the dialog only splits what was typed.
+        var named = places.getValue().isBlank()
+                ? List.<String>of()
+                : List.of(places.getValue().strip().toUpperCase(Locale.ROOT).split("[\\s,;]+"));
         bom.add(new PartSpec(
-                number.get().toUpperCase(Locale.ROOT), description.get(), quantity.getValue(), serialized.getValue()));
+                number.get().toUpperCase(Locale.ROOT),
+                description.get(),
+                quantity.getValue(),
+                serialized.getValue(),
+                named));
         parts.setItems(bom);
         partNumber.clear();
         partDescription.clear();
         quantity.setValue(1);
         serialized.clear();
+        places.clear();
         partNumber.focus();
     }
 

@@ -100,6 +100,7 @@ class MasterDataViewTests extends BrowserlessTest {
         test(dialog.partNumber).setValue("arm-ax5");
         test(dialog.partDescription).setValue("Arm");
         test(dialog.quantity).setValue(4);
+        test(dialog.places).setValue("a1, a2 A3;A4");
         test(dialog.addPart).click();
         test(dialog.partNumber).setValue("FC-H7");
         test(dialog.partDescription).setValue("Flight controller");
@@ -130,7 +131,8 @@ class MasterDataViewTests extends BrowserlessTest {
                                         "ASSEMBLY",
                                         "Mount the arms",
                                         List.of(
-                                                new PartSpec("ARM-AX5", "Arm", 4, false),
+                                                new PartSpec(
+                                                        "ARM-AX5", "Arm", 4, false, List.of("A1", "A2", "A3", "A4")),
                                                 new PartSpec("FC-H7", "Flight controller", 1, true))),
                                 new OperationSpec(20, "Pack", "PACK", "", List.of())),
                         List.of("FLIGHT_CONTROLLER"),

@@ -36,6 +36,9 @@ public interface MasterDataEditor {
 
     String PART_NUMBER = "[A-Z0-9][A-Z0-9._/-]{0,39}";
 
+    /** A reference designator as a drawing names a place on the unit: M1, ESC3, J12. */
+    String DESIGNATOR = "[A-Z][A-Z0-9]{0,15}";
+
     /** The kinds of station a route's operation can name. */
     List<String> STATION_KINDS =
             List.of("ASSEMBLY", "FIRMWARE_FLASH", "KEY_INJECTION", "TEST", "INSPECTION", "REPAIR", "PACK");
@@ -68,14 +71,31 @@ public interface MasterDataEditor {
             @PlantId String id,
             @NotBlank @Size(max = 80) @FreeText String name) {}
 
-    /** A line of an operation's bill of materials: a part number, how many, whether each has its own serial. */
+    /**
+     * A line of an operation's bill of materials: a part number, how many, whether each has its own serial, and where
+     * on the unit each sits ({@code referenceDesignators}, one a part in the order they are installed, or none).
+     */
     record PartSpec(
             @NotNull @Pattern(regexp = PART_NUMBER, message = "capitals, digits and . _ / -, up to 40")
             String partNumber,
 
             @NotBlank @Size(max = 80) @FreeText String description,
             @Min(1) @Max(100) int quantity,
-            boolean serialized) {}
+            boolean serialized,
+
+            @Size(max = 100)
+            List<@NotNull @Pattern(regexp = DESIGNATOR, message = "capitals and digits, up to 16") String>
+                    referenceDesignators) {
+
+        public PartSpec {
+            referenceDesignators = referenceDesignators == null ? List.of() : List.copyOf(referenceDesignators);
+        }
+
+        /** A line whose parts have no named places on the unit. */
+        public PartSpec(String partNumber, String description, int quantity, boolean serialized) {
+            this(partNumber, description, quantity, serialized, List.of());
+        }
+    }
 
     /** One step of a route, done at a station of {@code stationKind}, installing {@code parts}. */
     record OperationSpec(

@@ -81,13 +81,17 @@ class DemoPlant implements ApplicationRunner {
                                 "Frame and arms",
                                 "ASSEMBLY",
                                 "Mount the four arms on the frame; torque 0.6 Nm. Scan the frame and arm lot labels.",
-                                List.of(lot("FRM-AX4", "Carbon frame", 1), lot("ARM-AX4", "Folding arm", 4))),
+                                List.of(
+                                        lot("FRM-AX4", "Carbon frame", 1),
+                                        lot("ARM-AX4", "Folding arm", 4, "A1", "A2", "A3", "A4"))),
                         new Operation(
                                 20,
                                 "Propulsion",
                                 "ASSEMBLY",
                                 "Fit 4 motors and 4 ESCs. Scan the motor lot label for each motor and each ESC's serial.",
-                                List.of(lot("MTR-2207", "Motor 2207 1750KV", 4), serial("ESC-40A", "ESC 40 A", 4))),
+                                List.of(
+                                        lot("MTR-2207", "Motor 2207 1750KV", 4, "M1", "M2", "M3", "M4"),
+                                        serial("ESC-40A", "ESC 40 A", 4, "ESC1", "ESC2", "ESC3", "ESC4"))),
                         new Operation(
                                 30,
                                 "Avionics",
@@ -134,11 +138,11 @@ class DemoPlant implements ApplicationRunner {
         masterData.approveRoute(MODEL, 1, "system", java.time.Instant.now());
     }
 
-    private static Part lot(String partNumber, String description, int quantity) {
-        return new Part(partNumber, description, quantity, false);
+    private static Part lot(String partNumber, String description, int quantity, String... places) {
+        return new Part(partNumber, description, quantity, false, List.of(places));
     }
 
-    private static Part serial(String partNumber, String description, int quantity) {
-        return new Part(partNumber, description, quantity, true);
+    private static Part serial(String partNumber, String description, int quantity, String... places) {
+        return new Part(partNumber, description, quantity, true, List.of(places));
     }
 }

@@ -74,17 +74,25 @@ public class MaterialRepository {
      * Records a part installed in a unit; false when a part with this serial is already installed (also when a
      * concurrent installation of the same serial committed first: the unique index decides, without an error).
      */
-    public boolean install(Serial serial, int seq, PartBarcode part, String stationId, String actor, Instant at) {
+    public boolean install(
+            Serial serial,
+            int seq,
+            PartBarcode part,
+            @Nullable String referenceDesignator,
+            String stationId,
+            String actor,
+            Instant at) {
         return jdbc.sql("""
-                        insert into tracking.installed_part (serial, seq, part_number, lot, part_serial, station_id,
-                                                            installed_at, installed_by)
-                        values (:serial, :seq, :pn, :lot, :ps, :station, :at, :actor)
+                        insert into tracking.installed_part (serial, seq, part_number, lot, part_serial,
+                                                            reference_designator, station_id, installed_at, installed_by)
+                        values (:serial, :seq, :pn, :lot, :ps, :designator, :station, :at, :actor)
                         on conflict (part_number, part_serial) where part_serial is not null do nothing""")
                         .param("serial", serial.value())
                         .param("seq", seq)
                         .param("pn", part.partNumber())
                         .param("lot", part.lot())
                         .param("ps", part.partSerial())
+                        .param("designator", referenceDesignator)
                         .param("station", stationId)
                         .param("at", Timestamp.from(at))
                         .param("actor", actor)

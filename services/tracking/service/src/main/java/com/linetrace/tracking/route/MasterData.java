@@ -231,14 +231,16 @@ public class MasterData {
                     .update();
             for (var part : op.parts()) {
                 jdbc.sql(
-                                "insert into tracking.route_part (route_id, seq, part_number, description, quantity, serialized)"
-                                        + " values (:route, :seq, :partNumber, :description, :quantity, :serialized)")
+                                "insert into tracking.route_part (route_id, seq, part_number, description, quantity, serialized,"
+                                        + " reference_designators) values (:route, :seq, :partNumber, :description,"
+                                        + " :quantity, :serialized, :designators)")
                         .param("route", id)
                         .param("seq", op.seq())
                         .param("partNumber", part.partNumber())
                         .param("description", part.description())
                         .param("quantity", part.quantity())
                         .param("serialized", part.serialized())
+                        .param("designators", part.referenceDesignators().toArray(String[]::new))
                         .update();
             }
         }
@@ -271,11 +273,13 @@ public class MasterData {
                         List.of((String[]) rs.getArray(4).getArray()),
                         rs.getBoolean(5)))
                 .single();
-        var parts = jdbc.sql("select seq, part_number, description, quantity, serialized from tracking.route_part"
-                        + " where route_id = :id order by seq, part_number")
+        var parts = jdbc.sql("select seq, part_number, description, quantity, serialized, reference_designators"
+                        + " from tracking.route_part where route_id = :id order by seq, part_number")
                 .param("id", id)
                 .query((rs, n) -> Map.entry(
-                        rs.getInt(1), new Part(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5))))
+                        rs.getInt(1),
+                        new Part(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5), List.of((String[])
+                                rs.getArray(6).getArray()))))
                 .list();
         var operations = jdbc.sql("select seq, name, station_kind, instruction from tracking.route_operation"
                         + " where route_id = :id order by seq")

@@ -238,6 +238,7 @@ class MasterDataService {
             throw new MasterDataRefusedException("No model has the id " + model);
         }
         int last = 0;
+        var designators = new HashSet<String>();
         for (var op : route.operations()) {
             requireKind(op.stationKind());
             if (op.stationKind().equals(Route.REPAIR)) {
@@ -254,6 +255,18 @@ class MasterDataService {
                 if (!partNumbers.add(part.partNumber())) {
                     throw new MasterDataRefusedException("Operation " + op.seq() + " lists part " + part.partNumber()
                             + " twice; give its quantity once");
+                }
+                var places = part.referenceDesignators();
+                if (!places.isEmpty() && places.size() != part.quantity()) {
+                    throw new MasterDataRefusedException("Operation " + op.seq() + ": " + part.partNumber() + " has "
+                            + part.quantity() + " parts and " + places.size()
+                            + " reference designators; give one a part, or none");
+                }
+                for (var place : places) {
+                    if (!designators.add(place)) {
+                        throw new MasterDataRefusedException("Reference designator " + place
+                                + " is given twice in the route; each names one place on the unit");
+                    }
                 }
             }
         }
@@ -276,7 +289,12 @@ class MasterDataService {
                         op.stationKind(),
                         op.instruction(),
                         op.parts().stream()
-                                .map(p -> new Part(p.partNumber(), p.description(), p.quantity(), p.serialized()))
+                                .map(p -> new Part(
+                                        p.partNumber(),
+                                        p.description(),
+                                        p.quantity(),
+                                        p.serialized(),
+                                        p.referenceDesignators()))
                                 .toList()))
                 .toList();
         // Checked before anything is saved: a route too large to be recorded in the ledger is not saved either.
@@ -361,7 +379,11 @@ class MasterDataService {
                                 op.instruction(),
                                 op.parts().stream()
                                         .map(p -> new PartSpec(
-                                                p.partNumber(), p.description(), p.quantity(), p.serialized()))
+                                                p.partNumber(),
+                                                p.description(),
+                                                p.quantity(),
+                                                p.serialized(),
+                                                p.referenceDesignators()))
                                         .toList()))
                         .toList(),
                 route.firmwareModules(),

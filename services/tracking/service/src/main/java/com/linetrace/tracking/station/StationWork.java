@@ -210,7 +210,12 @@ class StationWork {
             if (refused.isPresent()) {
                 return scan.stopped(refused.get());
             }
-            if (!materials.install(unit.serial(), operation.seq(), part, station.id(), actor, scan.at())) {
+            // The k-th part of a line goes to the line's k-th place on the unit.
+            var place = operation
+                    .part(part.partNumber())
+                    .map(line -> line.designatorAfter(facts.installed()))
+                    .orElse(null);
+            if (!materials.install(unit.serial(), operation.seq(), part, place, station.id(), actor, scan.at())) {
                 // Another station installed this serial at the same moment and committed first.
                 return scan.rejected(
                         Refusal.PART_ALREADY_INSTALLED,
@@ -227,7 +232,8 @@ class StationWork {
                     station.id(),
                     actor,
                     scan.at(),
-                    new MaterialsInstalled(operation.seq(), part.partNumber(), part.lot(), part.partSerial(), 1));
+                    new MaterialsInstalled(
+                            operation.seq(), part.partNumber(), part.lot(), part.partSerial(), 1, place));
             var missing = WorkRules.missingParts(reads.work(unit.serial(), operation, false));
             return scan.accepted(
                     "Installed " + part.partNumber()

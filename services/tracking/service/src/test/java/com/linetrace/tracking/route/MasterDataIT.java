@@ -169,6 +169,18 @@ class MasterDataIT {
                           {"partNumber":"P-1","description":"p","quantity":1,"serialized":false},
                           {"partNumber":"P-1","description":"p","quantity":2,"serialized":false}]}]}"""))).contains("P-1 twice");
         assertThat(refusal(engineer.post(path, """
+                        {"maxFailures":2,"requiresKey":false,"operations":[{"seq":10,"name":"A","stationKind":"ASSEMBLY","parts":[
+                          {"partNumber":"P-1","description":"p","quantity":4,"serialized":false,
+                           "referenceDesignators":["M1","M2","M3"]}]}]}"""))).contains("4 parts and 3 reference designators");
+        assertThat(refusal(engineer.post(path, """
+                        {"maxFailures":2,"requiresKey":false,"operations":[{"seq":10,"name":"A","stationKind":"ASSEMBLY","parts":[
+                          {"partNumber":"P-1","description":"p","quantity":1,"serialized":false,"referenceDesignators":["M1"]},
+                          {"partNumber":"P-2","description":"p","quantity":1,"serialized":false,"referenceDesignators":["M1"]}]}]}"""))).contains("M1 is given twice");
+        assertThat(refusal(engineer.post(path, """
+                        {"maxFailures":2,"requiresKey":false,"operations":[{"seq":10,"name":"A","stationKind":"ASSEMBLY","parts":[
+                          {"partNumber":"P-1","description":"p","quantity":1,"serialized":false,
+                           "referenceDesignators":["<script>"]}]}]}"""))).contains("capitals and digits");
+        assertThat(refusal(engineer.post(path, """
                         {"maxFailures":2,"requiresKey":false,"firmwareModules":["TOASTER"],
                          "operations":[{"seq":10,"name":"Pack","stationKind":"PACK"}]}"""))).contains("TOASTER");
         assertThat(refusal(engineer.post(path, """

@@ -264,6 +264,19 @@ class StationApiIT {
                         "select count(*) from tracking.outbox where message_key = :id and event_type = 'MaterialsInstalled'",
                         serial))
                 .isEqualTo(13);
+        // Each motor and ESC is given its place on the unit in the order they were scanned; the frame has none.
+        assertThat(jdbc.sql("select part_number, string_agg(coalesce(reference_designator, '-'), ',' order by id)"
+                                + " from tracking.installed_part where serial = :id group by part_number")
+                        .param("id", serial)
+                        .query((rs, n) -> rs.getString(1) + "=" + rs.getString(2))
+                        .list())
+                .containsExactlyInAnyOrder(
+                        "FRM-AX4=-", "ARM-AX4=A1,A2,A3,A4", "MTR-2207=M1,M2,M3,M4", "ESC-40A=ESC1,ESC2,ESC3,ESC4");
+        assertThat(count(
+                        "select count(*) from tracking.outbox where message_key = :id and event_type = 'MaterialsInstalled'"
+                                + " and convert_from(payload, 'UTF8') like '%\"referenceDesignator\":\"M4\"%'",
+                        serial))
+                .isEqualTo(1);
     }
 
     @Test
