@@ -1,5 +1,6 @@
 package com.linetrace.plant;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -172,12 +173,19 @@ class DatabaseOutageIT {
 
             // Far longer than the retries a record's own fault gets before its dead-letter topic.
             var dead = new ArrayList<String>();
+            var reasons = new ArrayList<String>();
             long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (System.nanoTime() < until) {
-                deadLetters.poll(Duration.ofMillis(500)).forEach(r -> dead.add(r.key()));
+                deadLetters.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (serial.value().equals(r.key())) {
+                        var reason = r.headers().lastHeader("linetrace-dlt-reason");
+                        reasons.add(reason == null ? "(no reason)" : new String(reason.value(), UTF_8));
+                    }
+                    dead.add(r.key());
+                });
             }
             assertThat(dead)
-                    .as("a good record dead-lettered for the database's absence")
+                    .as("a good record dead-lettered for the database's absence, for: %s", reasons)
                     .doesNotContain(serial.value());
         }
     }
