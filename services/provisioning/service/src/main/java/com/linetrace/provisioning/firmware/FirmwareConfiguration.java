@@ -22,9 +22,10 @@ public class FirmwareConfiguration {
     /**
      * Electronic signatures on approvals and revocations (DD018): identity's check over HTTP at {@code
      * linetrace.provisioning.identity-url} where provisioning runs apart from identity, otherwise identity's bean in
-     * this process (the plant); the signed records and refusals through provisioning's outbox.
+     * this process (the plant); the signed records and refusals through provisioning's outbox. By name only: every
+     * service of the plant has its own.
      */
-    @Bean
+    @Bean(defaultCandidate = false)
     ElectronicSignatures provisioningSignatures(
             @Qualifier("identitySignatures") ObjectProvider<Signatures> identitySignatures,
             @Qualifier("provisioningMessaging") ServiceMessaging messaging,

@@ -18,7 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 public class SignatureConfiguration {
 
-    @Bean
+    /** By name only: every service of the plant has its own, bound to its own outbox. */
+    @Bean(defaultCandidate = false)
     ElectronicSignatures trackingSignatures(
             @Qualifier("identitySignatures") ObjectProvider<Signatures> identitySignatures,
             @Qualifier("trackingOutbox") Outbox trackingOutbox,
