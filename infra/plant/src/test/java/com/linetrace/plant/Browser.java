@@ -139,6 +139,24 @@ final class Browser implements AutoCloseable {
         waitUpTo(30).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
+    /**
+     * At a station terminal's badge sign-in: the scanner types the badge and Enter, which moves to the PIN field; the
+     * person types the PIN and Enter there. Waits until the page is no longer the sign-in page.
+     */
+    void signInByBadge(String badge, String pin) {
+        scanBadgeAndTypePin(badge, pin);
+        waitUpTo(30).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** The badge scanned with its Enter, which must move the focus to the PIN field; the PIN typed there and Enter. */
+    void scanBadgeAndTypePin(String badge, String pin) {
+        input("vaadinLoginUsername").sendKeys(badge, Keys.ENTER);
+        waitUpTo(10)
+                .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                        .executeScript("return document.activeElement?.closest('#vaadinLoginPassword') != null")));
+        driver.switchTo().activeElement().sendKeys(pin, Keys.ENTER);
+    }
+
     /** A keyboard-wedge scanner at a station terminal types the barcode and presses Enter. */
     void scan(String barcode) {
         input("scan-field").sendKeys(barcode, Keys.ENTER);

@@ -44,8 +44,10 @@ class UiSecurity {
         // configured copy under /swagger-ui/ instead).
         // The badge form posts to the same sign-in (POST /login?badge): the details tell identity's two sign-ins
         // apart. Set before vaadin(), which then keeps this failure handler: a lock is said as one, not as a wrong
-        // password, on the form the person used.
-        http.formLogin(form -> form.authenticationDetailsSource(IdentitySignIn::details)
+        // password, on the form the person used. The login page is named here too: this form login is initialised
+        // before vaadin() names it, and without one Spring would serve its own generated page at /login.
+        http.formLogin(form -> form.loginPage("/login")
+                .authenticationDetailsSource(IdentitySignIn::details)
                 .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
                         + "/login?"
                         + (IdentitySignIn.details(request) != null ? LoginView.BADGE + "&" : "")
