@@ -107,7 +107,7 @@ final class ClusterLoad implements AutoCloseable {
     void start(URI provisioning) {
         try (var engineer = new PlantClient(provisioning, tokens("engineer"));
                 var quality = new PlantClient(provisioning, tokens("quality"))) {
-            equipment = Equipment.setUp(keys, engineer, quality);
+            equipment = Equipment.setUp(keys, engineer, quality, "quality");
         }
         pool = Executors.newFixedThreadPool(workers);
         for (int w = 0; w < workers; w++) {

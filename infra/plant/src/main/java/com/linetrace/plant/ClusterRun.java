@@ -333,11 +333,17 @@ public final class ClusterRun implements AutoCloseable {
                         "--linetrace.identity.demo-users=true",
                         // The demo line's flash fixture and key station, their ids as their secrets.
                         "--linetrace.identity.demo-equipment=FIX-FW-1,KEY-1"));
-            case "tracking" -> arguments.add("--linetrace.tracking.demo-data=true");
+            // Signed decisions have identity check the signer's password; its first instance answers for both.
+            case "tracking" ->
+                arguments.addAll(List.of(
+                        "--linetrace.tracking.demo-data=true",
+                        "--linetrace.tracking.identity-url=" + bases("identity").getFirst()));
             case "provisioning" ->
                 arguments.addAll(List.of(
                         "--linetrace.provisioning.trusted-release-keys[0]=" + keys.releasePublicKeyPem(),
-                        "--linetrace.provisioning.plant-ca-certificate=" + keys.caCertificatePem()));
+                        "--linetrace.provisioning.plant-ca-certificate=" + keys.caCertificatePem(),
+                        "--linetrace.provisioning.identity-url="
+                                + bases("identity").getFirst()));
             default -> {}
         }
         return arguments;

@@ -66,11 +66,34 @@ class ArchitectureTests {
                         "com.linetrace.tracking..",
                         "com.linetrace.trace..",
                         "com.linetrace.provisioning..",
-                        "com.linetrace.identity..",
                         "com.linetrace.deadletter..",
                         "com.linetrace.metrics..",
                         "com.linetrace.audit..",
                         "com.linetrace.ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedModulesUseNoServiceButIdentitysSignatureCheck() {
+        // Electronic signatures are one path for every service (DD018): the shared code asks identity's api, and
+        // only its api, whether a re-entered password is the signer's.
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.linetrace.contracts..", "com.linetrace.messaging..", "com.linetrace.web..")
+                .should()
+                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "identity's internals, or its api outside electronic signatures",
+                        c -> c.getPackageName().startsWith("com.linetrace.identity")
+                                && !c.getPackageName().equals("com.linetrace.identity.api")))
+                .check(CLASSES);
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.linetrace.contracts..", "com.linetrace.messaging..", "com.linetrace.web..")
+                .and()
+                .resideOutsideOfPackage("com.linetrace.web.signature..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.linetrace.identity..")
                 .check(CLASSES);
     }
 

@@ -62,7 +62,16 @@ class MasterDataBrowserIT extends WithBrowser {
         browser.click("save-route");
         assertThat(browser.answer("routes-answer", "Saved version 1")).contains(model);
 
-        // The saved route is what the line now enforces for new units of the model.
+        // Once a second person approves the saved draft (DD021), it is what the line enforces for new units.
+        assertThat(browser.answer("routes-answer", "Saved version 1")).contains("as a draft");
+        assertThat(ApiClient.at(port)
+                        .as("quality")
+                        .post(
+                                "/api/models/" + model + "/routes/1/approval",
+                                "{\"reason\":\"Reviewed\",\"signature\":{\"password\":\"quality\","
+                                        + "\"meaning\":\"APPROVED\"}}")
+                        .status())
+                .isEqualTo(200);
         var route = ApiClient.at(port).as("engineer").get("/api/models/" + model + "/routes/current");
         assertThat(route.json().get("createdBy").asString()).isEqualTo("engineer");
         var serial = ApiClient.at(port)

@@ -32,7 +32,7 @@ final class DemoEquipment {
         if (equipment == null) {
             try (var engineer = new PlantClient(base, settings.engineer(), settings.engineerPassword());
                     var quality = new PlantClient(base, settings.quality(), settings.qualityPassword())) {
-                equipment = Equipment.setUp(keys, engineer, quality);
+                equipment = Equipment.setUp(keys, engineer, quality, settings.qualityPassword());
                 log.info(
                         "Demo equipment: registered and approved a signed release of each of {} for {}, and revoked an"
                                 + " older one",

@@ -41,21 +41,22 @@ public final class Equipment {
 
     /**
      * Registers the releases as {@code engineer} and approves (and, for the old one, revokes) them as
-     * {@code quality}.
+     * {@code quality}, who signs each decision with {@code qualityPassword}.
      */
-    public static Equipment setUp(DemoProvisioningKeys keys, PlantClient engineer, PlantClient quality) {
+    public static Equipment setUp(
+            DemoProvisioningKeys keys, PlantClient engineer, PlantClient quality, String qualityPassword) {
         var stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").format(ZonedDateTime.now(ZoneOffset.UTC));
         var current = new LinkedHashMap<String, Release>();
         for (var module : DemoLine.FIRMWARE_MODULES) {
             var release = release(module, VERSION + "+demo" + stamp);
             var id = register(keys, engineer, release);
-            quality.approveRelease(id, "Demo release: passed the bench tests of this run");
+            quality.approveRelease(id, "Demo release: passed the bench tests of this run", qualityPassword);
             current.put(module, release);
         }
         var old = release(DemoLine.FIRMWARE_MODULES.getFirst(), OLD_VERSION + "+demo" + stamp);
         var oldId = register(keys, engineer, old);
-        quality.approveRelease(oldId, "Demo release: the previous flight controller image");
-        quality.revokeRelease(oldId, "Demo: superseded after a field report of GNSS dropouts");
+        quality.approveRelease(oldId, "Demo release: the previous flight controller image", qualityPassword);
+        quality.revokeRelease(oldId, "Demo: superseded after a field report of GNSS dropouts", qualityPassword);
         return new Equipment(keys, current, old);
     }
 

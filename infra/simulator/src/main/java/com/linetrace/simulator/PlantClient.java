@@ -256,14 +256,22 @@ public final class PlantClient implements AutoCloseable {
         return join(post("/api/firmware-releases", body, 201)).path("id").asString();
     }
 
-    /** Approves a release (as quality). */
-    public void approveRelease(String id, String reason) {
-        join(post("/api/firmware-releases/" + id + "/approval", Map.of("reason", reason), 200));
+    /**
+     * Approves a release (as quality), signed electronically: {@code password} is the signed-in person's, re-entered
+     * for this decision, and the signature means APPROVED.
+     */
+    public void approveRelease(String id, String reason, String password) {
+        join(post("/api/firmware-releases/" + id + "/approval", signed(reason, password, "APPROVED"), 200));
     }
 
-    /** Revokes a release (as quality). */
-    public void revokeRelease(String id, String reason) {
-        join(post("/api/firmware-releases/" + id + "/revocation", Map.of("reason", reason), 200));
+    /** Revokes a release (as quality), signed as an approval is, the signer taking responsibility. */
+    public void revokeRelease(String id, String reason, String password) {
+        join(post("/api/firmware-releases/" + id + "/revocation", signed(reason, password, "RESPONSIBLE"), 200));
+    }
+
+    /** A signed decision's body: the reason and the electronic signature (the password re-entered, the meaning). */
+    private static Map<String, Object> signed(String reason, String password, String meaning) {
+        return Map.of("reason", reason, "signature", Map.of("password", password, "meaning", meaning));
     }
 
     /** Releases a work order (as a supervisor) and returns the serials it issued. */

@@ -75,6 +75,12 @@ public final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json, application/problem+json")
+                .DELETE());
+    }
+
     /** The body of a GET as the bytes sent (a PDF, a file), for a digest; fails unless the answer is 200. */
     public byte[] bytes(String path, String accept) {
         var request = HttpRequest.newBuilder(URI.create(base + path))

@@ -68,7 +68,7 @@ public final class TestTokens {
 
     public static Token token(String subject, String... roles) {
         return new Token(
-                subject, List.of(roles), ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(10)), KEYS);
+                subject, List.of(roles), ISSUER, AUDIENCE, Instant.now().plus(Duration.ofMinutes(10)), KEYS, List.of());
     }
 
     /** A key pair of its own, to sign tokens no LineTrace process trusts. */
@@ -91,22 +91,33 @@ public final class TestTokens {
 
     /** A token to sign, changed one property at a time. */
     public record Token(
-            String subject, List<String> roles, String issuer, String audience, Instant expiresAt, KeyPair keys) {
+            String subject,
+            List<String> roles,
+            String issuer,
+            String audience,
+            Instant expiresAt,
+            KeyPair keys,
+            List<String> amr) {
 
         public Token issuer(String other) {
-            return new Token(subject, roles, other, audience, expiresAt, keys);
+            return new Token(subject, roles, other, audience, expiresAt, keys, amr);
         }
 
         public Token audience(String other) {
-            return new Token(subject, roles, issuer, other, expiresAt, keys);
+            return new Token(subject, roles, issuer, other, expiresAt, keys, amr);
         }
 
         public Token expiresAt(Instant other) {
-            return new Token(subject, roles, issuer, audience, other, keys);
+            return new Token(subject, roles, issuer, audience, other, keys, amr);
         }
 
         public Token signedWith(KeyPair other) {
-            return new Token(subject, roles, issuer, audience, expiresAt, other);
+            return new Token(subject, roles, issuer, audience, expiresAt, other, amr);
+        }
+
+        /** As identity signs a badge sign-in's token: claim {@code amr} {@code ["badge", "pin"]}. */
+        public Token byBadge() {
+            return new Token(subject, roles, issuer, audience, expiresAt, keys, List.of("badge", "pin"));
         }
 
         public String sign() {
@@ -123,6 +134,11 @@ public final class TestTokens {
                     .id(UUID.randomUUID().toString())
                     .claim("roles", roles)
                     .claim("auth_time", issuedAt.getEpochSecond())
+                    .claims(all -> {
+                        if (!amr.isEmpty()) {
+                            all.put("amr", amr);
+                        }
+                    })
                     .build();
             return encoder.encode(JwtEncoderParameters.from(
                             JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))

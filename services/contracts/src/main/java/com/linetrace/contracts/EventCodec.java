@@ -64,6 +64,9 @@ public final class EventCodec<E> {
         }
         node.put("serial", event.serial().value());
         node.put("actor", event.actor());
+        if (event.origin() != null) {
+            node.put("origin", event.origin());
+        }
         node.set("body", MAPPER.valueToTree(event.body()));
         return MAPPER.writeValueAsBytes(node);
     }
@@ -105,6 +108,7 @@ public final class EventCodec<E> {
                     node.hasNonNull("station") ? text(node, "station") : null,
                     Serial.parse(text(node, "serial")),
                     text(node, "actor"),
+                    node.hasNonNull("origin") ? text(node, "origin") : null,
                     Objects.requireNonNull(body));
         } catch (MalformedEventException e) {
             throw e;

@@ -55,7 +55,7 @@ abstract class ProvisioningContract {
                         ProblemException.class,
                         e -> assertThat(e.problem()).isEqualTo(ProvisioningProblem.RELEASE_NOT_FOUND))
                 .hasMessageContaining(none.toString());
-        assertThatThrownBy(() -> releases().approveRelease(none, new ReleaseDecision("tested on the bench")))
+        assertThatThrownBy(() -> releases().approveRelease(none, new ReleaseDecision("tested on the bench", null)))
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         e -> assertThat(e.problem()).isEqualTo(ProvisioningProblem.RELEASE_NOT_FOUND));

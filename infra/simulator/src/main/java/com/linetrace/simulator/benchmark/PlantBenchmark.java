@@ -94,7 +94,7 @@ public final class PlantBenchmark {
                 var supervisor = new PlantClient(base, "supervisor", "supervisor");
                 var engineer = new PlantClient(base, "engineer", "engineer");
                 var quality = new PlantClient(base, "quality", "quality")) {
-            var equipment = Equipment.setUp(keys, engineer, quality);
+            var equipment = Equipment.setUp(keys, engineer, quality, "quality");
             var crew = new UnitWork.Crew(operator, fixture, keyStation);
             // Every serial is issued first, so their UnitsInitialized events are in trace before anything is measured.
             var serials = release(supervisor, options.units());

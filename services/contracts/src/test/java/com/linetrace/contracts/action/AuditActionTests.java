@@ -247,6 +247,30 @@ class AuditActionTests {
     }
 
     @Test
+    void roundTripsABadgeSignInAndReadsASignInWrittenBeforeBadgesAsAPasswordSignIn() {
+        var badge = new AuditActionEvent(
+                EventIds.next(),
+                AuditAction.SCHEMA_VERSION,
+                Instant.parse("2026-12-01T10:15:30.123Z"),
+                "CA1",
+                "operator",
+                "10.20.0.7",
+                new SignedIn("operator", java.util.List.of("OPERATOR"), SignedIn.BADGE));
+        var older = """
+                {"eventId":"0193d6a0-0000-7000-8000-000000000001","type":"SignedIn","schemaVersion":1,\
+                "occurredAt":"2026-12-01T10:15:30Z","plant":"CA1","actor":"operator","origin":"10.20.0.7",\
+                "body":{"username":"operator","roles":["OPERATOR"]}}""";
+
+        assertThat(new String(AuditAction.CODEC.encode(badge), StandardCharsets.UTF_8))
+                .contains("\"method\":\"badge\"");
+        assertThat(AuditAction.CODEC.decode(AuditAction.CODEC.encode(badge))).isEqualTo(badge);
+        assertThat(AuditAction.CODEC
+                        .decode(older.getBytes(StandardCharsets.UTF_8))
+                        .body())
+                .isEqualTo(new SignedIn("operator", java.util.List.of("OPERATOR"), SignedIn.PASSWORD));
+    }
+
+    @Test
     void roundTripsTraceExportsWithAndWithoutTheFileTheyWentTo() {
         var serial = com.linetrace.contracts.Serial.issue("LTRC", 42, 9).value();
         for (AuditAction action : java.util.List.<AuditAction>of(

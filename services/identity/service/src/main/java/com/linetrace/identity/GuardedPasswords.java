@@ -3,7 +3,6 @@ package com.linetrace.identity;
 import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.contracts.action.SignInFailed;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,13 +24,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 final class GuardedPasswords implements AuthenticationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(GuardedPasswords.class);
-    private static final int MAX_REPORTED = 10_000;
 
     private final AuthenticationProvider passwords;
     private final SignInThrottle throttle;
     private final IdentityAudit audit;
-    /** The locks this instance has already put in the audit log, so a hammering client adds one entry, not one each. */
-    private final ConcurrentHashMap<String, Instant> reported = new ConcurrentHashMap<>();
+    private final LockReports reported = new LockReports();
 
     GuardedPasswords(AuthenticationProvider passwords, SignInThrottle throttle, IdentityAudit audit) {
         this.passwords = passwords;
@@ -106,13 +103,8 @@ final class GuardedPasswords implements AuthenticationProvider {
     }
 
     private boolean firstReport(String name, @Nullable String address, Instant until) {
-        if (reported.size() >= MAX_REPORTED) {
-            reported.clear();
-        }
         // Per address where there is one: a client trying many names from a locked address is one entry per lock.
-        var key = address != null ? "address:" + address : "user:" + SignInThrottle.key(name);
-        var before = reported.put(key, until);
-        return before == null || before.isBefore(until);
+        return reported.first(address != null ? "address:" + address : "user:" + SignInThrottle.key(name), until);
     }
 
     @Override

@@ -138,16 +138,34 @@ public class IdentityAutoConfiguration {
         return new DemoDataGuard(users, encoder, audit, transactions, settings);
     }
 
+    @Bean
+    PinRules identityPinRules(IdentitySettings settings) {
+        return new PinRules(settings.badge().pinMinLength());
+    }
+
+    /** Badge-and-PIN checks at the station terminals: throttled before the hash, counted and audited after it. */
+    @Bean
+    BadgeSignIns identityBadgeSignIns(
+            PlantUsers users,
+            PasswordEncoder encoder,
+            SignInThrottle throttle,
+            IdentityAudit audit,
+            IdentitySettings settings) {
+        return new BadgeSignIns(users, encoder, throttle, audit, settings.badge());
+    }
+
     /** User administration, for admins: the bean the UI calls in process, and behind the HTTP API. */
     @Bean
     Users identityUsers(
             PlantUsers users,
             PasswordRules rules,
+            PinRules pins,
+            BadgeSignIns badges,
             PasswordEncoder encoder,
             SignInThrottle throttle,
             IdentityAudit audit,
             TransactionTemplate transactions) {
-        return new UserDirectory(users, rules, encoder, throttle, audit, transactions);
+        return new UserDirectory(users, rules, pins, badges, encoder, throttle, audit, transactions);
     }
 
     /** The first admin outside the demo, with the one-time code written to the data directory. */
@@ -203,6 +221,11 @@ public class IdentityAutoConfiguration {
     }
 
     @Bean
+    OpenEndpoint identityBadgeSignIn() {
+        return new OpenEndpoint(HttpMethod.POST, "/api/tokens/badge");
+    }
+
+    @Bean
     OpenEndpoint identityPublicKey() {
         return new OpenEndpoint(HttpMethod.GET, "/api/tokens/public-key");
     }
@@ -239,7 +262,8 @@ public class IdentityAutoConfiguration {
             IdentitySettings settings,
             SecuritySettings security,
             IdentityAudit audit,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            BadgeSignIns badges) {
         return new TokenService(
                 passwords,
                 users,
@@ -249,6 +273,7 @@ public class IdentityAutoConfiguration {
                 security,
                 audit,
                 CredentialVersions.of(jdbc),
+                badges,
                 Clock.systemUTC());
     }
 

@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param setupCodeFile where the first-run setup writes its one-time code, readable by the owner only; by default
  *     {@code identity-setup-code} in {@code linetrace.data-dir} ({@code ~/.linetrace})
  * @param passwordMinLength the shortest password a person may be given
+ * @param badge sign-in at a station terminal with a badge and PIN
  */
 @ConfigurationProperties("linetrace.identity")
 record IdentitySettings(
@@ -43,7 +44,34 @@ record IdentitySettings(
         @NestedConfigurationProperty @DefaultValue SignInLimits signIn,
         @DefaultValue("refuse") DemoUsersFound demoUsersFound,
         @Nullable Path setupCodeFile,
-        @DefaultValue("12") int passwordMinLength) {
+        @DefaultValue("12") int passwordMinLength,
+        @NestedConfigurationProperty @DefaultValue Badge badge) {
+
+    /**
+     * Sign-in at a shared station terminal: a badge scanned, then a PIN typed (DD021).
+     *
+     * @param roles the roles a badge sign-in's token may carry; a person's other roles need a password sign-in. Never
+     *     {@code ADMIN} (the start refuses it): an admin signs in with a password only, and is given no badge
+     * @param pinMinLength the fewest digits a PIN has (4 at least; 12 at most)
+     */
+    record Badge(
+            @DefaultValue({"OPERATOR", "SUPERVISOR"}) List<String> roles,
+            @DefaultValue("6") int pinMinLength) {
+
+        Badge {
+            roles = List.copyOf(roles);
+            for (var role : roles) {
+                if (!com.linetrace.contracts.Roles.ALL.contains(role)
+                        || com.linetrace.contracts.Roles.ADMIN.equals(role)) {
+                    throw new IllegalArgumentException("linetrace.identity.badge.roles: '" + role
+                            + "' may not sign in by badge (an admin signs in with a password only)");
+                }
+            }
+            if (pinMinLength < 4 || pinMinLength > 12) {
+                throw new IllegalArgumentException("linetrace.identity.badge.pin-min-length is 4 to 12");
+            }
+        }
+    }
 
     /** What a start outside the demo does with the demo users it finds. */
     enum DemoUsersFound {
@@ -60,12 +88,15 @@ record IdentitySettings(
      *     a shared terminal or a proxy signs in many people)
      * @param window how long failures are counted together
      * @param lockout how long a locked name or address is refused (429), even with the right password
+     * @param maxFailuresPerBadge failed badge sign-ins (wrong PINs) of one badge within {@code window} before the badge
+     *     is locked for {@code lockout}: fewer than for a name, since a PIN has far fewer possibilities than a password
      */
     record SignInLimits(
             @DefaultValue("5") int maxFailuresPerUser,
             @DefaultValue("20") int maxFailuresPerAddress,
             @DefaultValue("15m") Duration window,
-            @DefaultValue("5m") Duration lockout) {}
+            @DefaultValue("5m") Duration lockout,
+            @DefaultValue("3") int maxFailuresPerBadge) {}
 
     /**
      * The tokens identity signs ({@code POST /api/tokens}); their issuer and audience are

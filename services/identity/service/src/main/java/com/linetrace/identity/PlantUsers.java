@@ -3,9 +3,12 @@ package com.linetrace.identity;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.action.UserAccount;
 import com.linetrace.identity.api.UserSummary;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,7 +26,12 @@ final class PlantUsers {
     }
 
     /** A person's account as identity keeps it, without its password hash. */
-    record Account(String username, List<String> roles, boolean enabled, boolean demo) {
+    record Account(
+            String username,
+            List<String> roles,
+            boolean enabled,
+            boolean demo,
+            @Nullable String badge) {
 
         Account {
             roles = roles.stream().sorted().toList();
@@ -42,27 +50,27 @@ final class PlantUsers {
         }
 
         UserSummary summary() {
-            return new UserSummary(username, roles, enabled, demo);
+            return new UserSummary(username, roles, enabled, demo, badge);
         }
     }
 
     List<Account> persons() {
-        return jdbc
-                .sql("select username, enabled, demo from identity.users order by username")
-                .query((rs, n) ->
-                        new Account(rs.getString(1), roles(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3)))
-                .list()
-                .stream()
+        return jdbc.sql("""
+                        select u.username, u.enabled, u.demo, b.badge from identity.users u
+                        left join identity.badge b on b.username = u.username
+                        order by u.username""").query((rs, n) -> account(rs)).list().stream()
                 .filter(account -> !account.equipment())
                 .toList();
     }
 
     /** The account, its row locked until the transaction ends. */
     Optional<Account> lock(String username) {
-        return jdbc.sql("select username, enabled, demo from identity.users where username = :username for update")
+        return jdbc.sql("""
+                        select u.username, u.enabled, u.demo, b.badge from identity.users u
+                        left join identity.badge b on b.username = u.username
+                        where u.username = :username for update of u""")
                 .param("username", username)
-                .query((rs, n) ->
-                        new Account(rs.getString(1), roles(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3)))
+                .query((rs, n) -> account(rs))
                 .optional();
     }
 
@@ -140,6 +148,96 @@ final class PlantUsers {
         jdbc.sql("delete from identity.users where username = :username")
                 .param("username", username)
                 .update();
+    }
+
+    private Account account(ResultSet rs) throws SQLException {
+        return new Account(
+                rs.getString(1), roles(rs.getString(1)), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4));
+    }
+
+    /** A badge's holder as a badge sign-in needs them, with the hash of their PIN. */
+    record BadgeHolder(
+            String badge,
+            String username,
+            String pinHash,
+            boolean enabled,
+            List<String> roles,
+            long credentialVersion) {
+
+        BadgeHolder {
+            roles = roles.stream().sorted().toList();
+        }
+    }
+
+    Optional<BadgeHolder> badgeHolder(String badge) {
+        return jdbc.sql("""
+                        select u.username, b.pin, u.enabled, u.credential_version, b.badge from identity.badge b
+                        join identity.users u on u.username = b.username
+                        where b.badge = :badge""")
+                .param("badge", badge)
+                .query((rs, n) -> badgeHolder(rs))
+                .optional();
+    }
+
+    private BadgeHolder badgeHolder(ResultSet rs) throws SQLException {
+        return new BadgeHolder(
+                rs.getString(5),
+                rs.getString(1),
+                rs.getString(2),
+                rs.getBoolean(3),
+                roles(rs.getString(1)),
+                rs.getLong(4));
+    }
+
+    /** Whether a person other than {@code username} holds this badge. */
+    boolean badgeHeldByAnother(String badge, String username) {
+        return jdbc.sql("select count(*) from identity.badge where badge = :badge and username <> :username")
+                        .param("badge", badge)
+                        .param("username", username)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /**
+     * Gives the person this badge and PIN hash (replacing any badge they had) and moves their credential version: a
+     * session opened with the old badge or PIN ends at its next call.
+     */
+    void setBadge(String username, String badge, String pinHash) {
+        jdbc.sql("""
+                        insert into identity.badge (badge, username, pin) values (:badge, :username, :pin)
+                        on conflict (username) do update set badge = excluded.badge, pin = excluded.pin""")
+                .param("badge", badge)
+                .param("username", username)
+                .param("pin", pinHash)
+                .update();
+        bump(username);
+    }
+
+    /** The person's own new PIN; their sessions go on (they changed it themselves, signed in). */
+    void setPin(String username, String pinHash) {
+        jdbc.sql("update identity.badge set pin = :pin where username = :username")
+                .param("pin", pinHash)
+                .param("username", username)
+                .update();
+    }
+
+    /** The person's badge and its PIN hash, if they have one. */
+    Optional<BadgeHolder> badgeOf(String username) {
+        return jdbc.sql("""
+                        select u.username, b.pin, u.enabled, u.credential_version, b.badge from identity.badge b
+                        join identity.users u on u.username = b.username
+                        where b.username = :username""")
+                .param("username", username)
+                .query((rs, n) -> badgeHolder(rs))
+                .optional();
+    }
+
+    void removeBadge(String username) {
+        jdbc.sql("delete from identity.badge where username = :username")
+                .param("username", username)
+                .update();
+        bump(username);
     }
 
     private void grant(String username, List<String> roles) {

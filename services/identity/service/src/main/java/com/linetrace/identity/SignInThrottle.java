@@ -12,13 +12,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Failed sign-ins per name and per client address, in identity's schema so that every identity instance counts them
  * together and refuses a locked name or address alike (docs/decisions/DD017-20261201-sign-in-lockout-and-revocation.md).
  * After {@code maxFailuresPerUser} failures of a name, or {@code maxFailuresPerAddress} from an address, within
- * {@code window}, it is locked for {@code lockout}. The check comes before any password hash: one indexed read by
+ * {@code window}, it is locked for {@code lockout}; a badge sooner ({@code maxFailuresPerBadge}). The check comes before any password hash: one indexed read by
  * primary key. Not remembered in memory: an admin who resets a password lifts the name's lock on every instance.
  */
 final class SignInThrottle {
 
     static final String USER = "user";
     static final String ADDRESS = "address";
+    static final String BADGE = "badge";
 
     private static final int CLEAN_EVERY = 100;
 
@@ -36,12 +37,23 @@ final class SignInThrottle {
     /** When the name or the address may try again, if either is locked now. */
     @Nullable
     Instant lockedUntil(String name, @Nullable String address) {
+        return lockedUntil(USER, key(name), address);
+    }
+
+    /** When the badge or the address may try again, if either is locked now. */
+    @Nullable
+    Instant badgeLockedUntil(String badge, @Nullable String address) {
+        return lockedUntil(BADGE, key(badge), address);
+    }
+
+    private @Nullable Instant lockedUntil(String kind, String subject, @Nullable String address) {
         var locked = jdbc.sql("""
                         select locked_until from identity.sign_in_failure
-                        where ((kind = 'user' and subject = :user) or (kind = 'address' and subject = :address))
+                        where ((kind = :kind and subject = :subject) or (kind = 'address' and subject = :address))
                           and locked_until > :now
                         order by locked_until desc limit 1""")
-                .param("user", key(name))
+                .param("kind", kind)
+                .param("subject", subject)
                 .param("address", address == null ? "" : address)
                 .param("now", Timestamp.from(clock.instant()))
                 .query(Timestamp.class)
@@ -52,22 +64,43 @@ final class SignInThrottle {
     /** Counts a failure of the name and of the address; returns until when this failure locked either, if it did. */
     @Nullable
     Instant failed(String name, @Nullable String address) {
+        return failed(USER, key(name), limits.maxFailuresPerUser(), address);
+    }
+
+    /**
+     * Counts a failure of the badge (a wrong PIN, or a badge nobody holds: counted alike) and of the address; returns
+     * until when this failure locked either, if it did.
+     */
+    @Nullable
+    Instant badgeFailed(String badge, @Nullable String address) {
+        return failed(BADGE, key(badge), limits.maxFailuresPerBadge(), address);
+    }
+
+    private @Nullable Instant failed(String kind, String subject, int max, @Nullable String address) {
         var now = clock.instant();
         if (failuresSinceCleaning.incrementAndGet() >= CLEAN_EVERY) {
             failuresSinceCleaning.set(0);
             forgetOld(now);
         }
-        var user = count(USER, key(name), limits.maxFailuresPerUser(), now);
+        var own = count(kind, subject, max, now);
         var from = address == null ? null : count(ADDRESS, address, limits.maxFailuresPerAddress(), now);
-        return later(user, from);
+        return later(own, from);
     }
 
     /** A name that signed in starts counting again; its address does not (it may be guessing other names). */
     void succeeded(String name) {
-        jdbc.sql(
-                        "delete from identity.sign_in_failure where kind = 'user' and subject = :user and locked_until is null")
-                .param("user", key(name))
-                .update();
+        succeeded(USER, key(name));
+    }
+
+    /** A badge that signed in starts counting again; the terminal's address does not. */
+    void badgeSucceeded(String badge) {
+        succeeded(BADGE, key(badge));
+    }
+
+    private void succeeded(String kind, String subject) {
+        jdbc.sql("""
+                        delete from identity.sign_in_failure
+                        where kind = :kind and subject = :subject and locked_until is null""").param("kind", kind).param("subject", subject).update();
     }
 
     private @Nullable Instant count(String kind, String subject, int max, Instant now) {
@@ -112,8 +145,18 @@ final class SignInThrottle {
 
     /** Lifts the name's lock and forgets its failures (an admin set a new password). */
     void forget(String name) {
-        jdbc.sql("delete from identity.sign_in_failure where kind = 'user' and subject = :user")
-                .param("user", key(name))
+        forget(USER, key(name));
+    }
+
+    /** Lifts the badge's lock and forgets its failures (an admin set a new PIN). */
+    void forgetBadge(String badge) {
+        forget(BADGE, key(badge));
+    }
+
+    private void forget(String kind, String subject) {
+        jdbc.sql("delete from identity.sign_in_failure where kind = :kind and subject = :subject")
+                .param("kind", kind)
+                .param("subject", subject)
                 .update();
     }
 

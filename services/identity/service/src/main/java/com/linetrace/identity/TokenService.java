@@ -3,6 +3,7 @@ package com.linetrace.identity;
 import com.linetrace.contracts.DatabaseUnreachable;
 import com.linetrace.contracts.action.SignedIn;
 import com.linetrace.contracts.action.SignedOut;
+import com.linetrace.identity.api.BadgeSignIn;
 import com.linetrace.identity.api.IdentityProblem;
 import com.linetrace.identity.api.IssuedToken;
 import com.linetrace.identity.api.SignIn;
@@ -42,8 +43,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Identity's sign-in, in process (the plant's UI calls this bean) and over HTTP ({@code /api/tokens}, the same
- * {@link Tokens} interface): checks a name and password against the plant's users and equipment and signs a
- * short-lived token with their roles. A refusal is logged with the name, never the password.
+ * {@link Tokens} interface): checks a name and password against the plant's users and equipment, or a badge and PIN
+ * at a station terminal ({@link BadgeSignIns}), and signs a short-lived token with their roles. A refusal is logged
+ * with the name, never the password or PIN.
  */
 @RestController
 class TokenService implements Tokens {
@@ -59,6 +61,14 @@ class TokenService implements Tokens {
      */
     static final String CREDENTIAL_VERSION = "cv";
 
+    /**
+     * How the holder signed in (RFC 8176's claim): {@code ["badge", "pin"]} for a badge at a station terminal, whose
+     * session is the terminal's (shorter); absent for a password. Renewals keep it.
+     */
+    static final String AMR = "amr";
+
+    static final List<String> BY_BADGE = List.of("badge", "pin");
+
     private final AuthenticationProvider passwords;
     private final UserDetailsService users;
     private final SigningKey key;
@@ -68,6 +78,7 @@ class TokenService implements Tokens {
     private final SecuritySettings.Token verification;
     private final IdentityAudit audit;
     private final CredentialVersions versions;
+    private final BadgeSignIns badges;
     private final Clock clock;
 
     TokenService(
@@ -79,8 +90,10 @@ class TokenService implements Tokens {
             SecuritySettings security,
             IdentityAudit audit,
             CredentialVersions versions,
+            BadgeSignIns badges,
             Clock clock) {
         this.versions = versions;
+        this.badges = badges;
         this.passwords = passwords;
         this.users = users;
         this.key = key;
@@ -122,7 +135,19 @@ class TokenService implements Tokens {
         var roles = roles(signedIn.getAuthorities());
         audit.record(signedIn.getName(), ClientAddress.current(), new SignedIn(signedIn.getName(), roles));
         log.debug("Signed in '{}'", GuardedPasswords.printable(signedIn.getName()));
-        return sign(signedIn.getName(), roles, clock.instant(), version);
+        return sign(signedIn.getName(), roles, clock.instant(), version, null);
+    }
+
+    @Override
+    public IssuedToken issueForBadge(BadgeSignIn signIn) {
+        // Throttled, counted and audited by the badge checks, before and after the PIN's hash check.
+        var person = badges.signIn(signIn.badge(), signIn.pin());
+        audit.record(
+                person.username(),
+                ClientAddress.current(),
+                new SignedIn(person.username(), person.roles(), SignedIn.BADGE));
+        log.debug("Signed in '{}' by badge", GuardedPasswords.printable(person.username()));
+        return sign(person.username(), person.roles(), clock.instant(), person.credentialVersion(), BY_BADGE);
     }
 
     @PermitAll
@@ -175,7 +200,17 @@ class TokenService implements Tokens {
                     GuardedPasswords.printable(token.getSubject()));
             throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception("This user is no longer enabled");
         }
-        return sign(holder.getUsername(), roles(holder.getAuthorities()), signedInAt, version);
+        var roles = roles(holder.getAuthorities());
+        var amr = token.getClaimAsStringList(AMR);
+        if (amr != null && amr.contains("badge")) {
+            // A badge session stays one: only the badge roles, and none for a holder who has become an admin.
+            roles = badges.allowed(roles);
+            if (roles.isEmpty()) {
+                throw IdentityProblem.TOKEN_NOT_RENEWABLE.exception(
+                        "This user may no longer sign in by badge: sign in again");
+            }
+        }
+        return sign(holder.getUsername(), roles, signedInAt, version, amr);
     }
 
     @PermitAll
@@ -215,7 +250,8 @@ class TokenService implements Tokens {
         };
     }
 
-    private IssuedToken sign(String subject, List<String> roles, Instant signedInAt, long version) {
+    private IssuedToken sign(
+            String subject, List<String> roles, Instant signedInAt, long version, @Nullable List<String> amr) {
         var now = clock.instant();
         var expires = now.plus(settings.lifetime());
         var claims = JwtClaimsSet.builder()
@@ -228,6 +264,11 @@ class TokenService implements Tokens {
                 .claim(BearerTokens.ROLES_CLAIM, roles)
                 .claim(AUTH_TIME, signedInAt.getEpochSecond())
                 .claim(CREDENTIAL_VERSION, version)
+                .claims(all -> {
+                    if (amr != null) {
+                        all.put(AMR, amr);
+                    }
+                })
                 .build();
         var header = JwsHeader.with(SignatureAlgorithm.RS256)
                 .type("JWT")

@@ -44,4 +44,19 @@ class UserController implements Users {
     public UserSummary resetPassword(String username, UserChange.Password password) {
         return users.resetPassword(username, password);
     }
+
+    @Override
+    public UserSummary setBadge(String username, UserChange.Badge badge) {
+        return users.setBadge(username, badge);
+    }
+
+    @Override
+    public UserSummary removeBadge(String username) {
+        return users.removeBadge(username);
+    }
+
+    @Override
+    public void changeOwnPin(UserChange.OwnPin pin) {
+        users.changeOwnPin(pin);
+    }
 }

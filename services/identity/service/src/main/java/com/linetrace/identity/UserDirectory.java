@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * User administration for admins ({@link Users}): each change in one transaction with its audit action (the account
- * before and after, never a password), and a new credential version, so that a sign-in any identity instance
+ * before and after, never a password or PIN), and a new credential version, so that a sign-in any identity instance
  * remembers is checked again at its next use. The plant always keeps one enabled admin.
  */
 final class UserDirectory implements Users {
@@ -29,6 +29,8 @@ final class UserDirectory implements Users {
 
     private final PlantUsers users;
     private final PasswordRules rules;
+    private final PinRules pins;
+    private final BadgeSignIns badges;
     private final PasswordEncoder encoder;
     private final SignInThrottle throttle;
     private final IdentityAudit audit;
@@ -37,12 +39,16 @@ final class UserDirectory implements Users {
     UserDirectory(
             PlantUsers users,
             PasswordRules rules,
+            PinRules pins,
+            BadgeSignIns badges,
             PasswordEncoder encoder,
             SignInThrottle throttle,
             IdentityAudit audit,
             TransactionOperations transactions) {
         this.users = users;
         this.rules = rules;
+        this.pins = pins;
+        this.badges = badges;
         this.encoder = encoder;
         this.throttle = throttle;
         this.audit = audit;
@@ -112,6 +118,64 @@ final class UserDirectory implements Users {
         return change(admin, username, "password-reset", before -> {
             users.setPassword(username, hash);
             throttle.forget(username);
+        });
+    }
+
+    @Override
+    public UserSummary setBadge(String username, UserChange.Badge change) {
+        var admin = admin();
+        var badge = pins.badge(change.badge());
+        var hash = encoder.encode(pins.pin(change.pin()));
+        try {
+            return change(admin, username, "badge", before -> {
+                if (badges.allowed(before.roles()).isEmpty()) {
+                    throw IdentityProblem.INVALID_BADGE.exception("'" + username + "' may not sign in by badge: "
+                            + (before.roles().contains(Roles.ADMIN)
+                                    ? "an admin signs in with a password only"
+                                    : "none of their roles signs in by badge"));
+                }
+                if (users.badgeHeldByAnother(badge, username)) {
+                    throw badgeTaken(badge);
+                }
+                users.setBadge(username, badge, hash);
+                throttle.forgetBadge(badge);
+            });
+        } catch (DuplicateKeyException e) {
+            // Two admins giving the same badge to two people at once: the second is told, as if it had come later.
+            throw badgeTaken(badge);
+        }
+    }
+
+    private static RuntimeException badgeTaken(String badge) {
+        return IdentityProblem.BADGE_TAKEN.exception("Another person holds the badge '" + badge + "'");
+    }
+
+    @Override
+    public UserSummary removeBadge(String username) {
+        var admin = admin();
+        return change(admin, username, "badge-removed", before -> users.removeBadge(username));
+    }
+
+    @Override
+    public void changeOwnPin(UserChange.OwnPin change) {
+        var caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || !caller.isAuthenticated() || caller.getName().isBlank()) {
+            throw new AccessDeniedException("Sign in to change your PIN");
+        }
+        var username = caller.getName();
+        var hash = encoder.encode(pins.pin(change.newPin()));
+        var current = change.currentPin();
+        if (current == null || current.isEmpty() || current.length() > 100 || !badges.isOwnPin(username, current)) {
+            throw IdentityProblem.PIN_REFUSED.exception("That is not your current PIN (or you have no badge)");
+        }
+        transactions.executeWithoutResult(status -> {
+            var account = users.lock(username).orElseThrow();
+            users.setPin(username, hash);
+            audit.record(
+                    username,
+                    ClientAddress.current(),
+                    new UserChanged(username, "pin-changed", account.audited(), account.audited()));
+            log.info("'{}' changed their own PIN", username);
         });
     }
 

@@ -70,10 +70,11 @@ class RegisteredEquipmentTests {
                 demoEquipment,
                 new IdentitySettings.Token(null, false, Duration.ofMinutes(10), Duration.ofHours(12)),
                 "CA1",
-                new IdentitySettings.SignInLimits(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(5)),
+                new IdentitySettings.SignInLimits(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(5), 3),
                 IdentitySettings.DemoUsersFound.REFUSE,
                 null,
-                12);
+                12,
+                new IdentitySettings.Badge(List.of("OPERATOR"), 6));
         new RegisteredEquipment(users, encoder, settings).run(new DefaultApplicationArguments());
     }
 }

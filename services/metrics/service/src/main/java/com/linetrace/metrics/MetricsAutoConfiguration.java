@@ -7,6 +7,7 @@ import com.linetrace.messaging.ServiceMessagingFactory;
 import com.linetrace.metrics.andon.AndonConfiguration;
 import com.linetrace.metrics.andon.AndonSettings;
 import com.linetrace.metrics.line.LineConfiguration;
+import com.linetrace.metrics.report.ReportConfiguration;
 import com.linetrace.metrics.shift.ShiftCalendar;
 import com.linetrace.metrics.shift.ShiftSettings;
 import com.linetrace.metrics.wallboard.WallboardConfiguration;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Import;
  */
 @AutoConfiguration(after = MessagingAutoConfiguration.class)
 @EnableConfigurationProperties({MetricsSettings.class, ShiftSettings.class, AndonSettings.class})
-@Import({LineConfiguration.class, AndonConfiguration.class, WallboardConfiguration.class})
+@Import({LineConfiguration.class, AndonConfiguration.class, WallboardConfiguration.class, ReportConfiguration.class})
 public class MetricsAutoConfiguration {
 
     static final String SCHEMA = "metrics";

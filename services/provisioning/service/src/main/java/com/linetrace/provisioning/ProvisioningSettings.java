@@ -1,5 +1,6 @@
 package com.linetrace.provisioning;
 
+import java.net.URI;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     key injection with {@code PLANT_CA_INVALID}); checked again at every key injection either way
  * @param keyAlgorithms the device key algorithms the key policy allows: {@code P-256}, {@code P-384},
  *     {@code P-521}, {@code Ed25519}, {@code Ed448}, {@code RSA-<bits>}; the secure element makes P-256 keys
+ * @param identityUrl identity's base URL, where provisioning runs apart from it: the passwords of electronic
+ *     signatures on approvals and revocations are checked there, with the signer's token; unset, identity in the same
+ *     process
  */
 @ConfigurationProperties("linetrace.provisioning")
 public record ProvisioningSettings(
@@ -28,7 +32,8 @@ public record ProvisioningSettings(
         @DefaultValue List<String> trustedReleaseKeys,
         @Nullable String plantCaCertificate,
         @DefaultValue("REFUSE_START") InvalidPlantCa invalidPlantCa,
-        @DefaultValue("P-256") List<String> keyAlgorithms) {
+        @DefaultValue("P-256") List<String> keyAlgorithms,
+        @Nullable URI identityUrl) {
 
     /** What a plant CA unfit to vouch for device keys does to the service. */
     public enum InvalidPlantCa {

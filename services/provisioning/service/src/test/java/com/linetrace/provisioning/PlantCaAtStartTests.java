@@ -39,7 +39,7 @@ class PlantCaAtStartTests {
     @Test
     void startsWithAValidPlantCa() {
         var settings = new ProvisioningSettings(
-                "CA1", List.of(), TestPki.PLANT_CA.certificatePem, InvalidPlantCa.REFUSE_START, List.of("P-256"));
+                "CA1", List.of(), TestPki.PLANT_CA.certificatePem, InvalidPlantCa.REFUSE_START, List.of("P-256"), null);
         assertThat(new ProvisioningAutoConfiguration()
                         .plantCa(settings, new DefaultResourceLoader(), Clock.systemUTC())
                         .problem(Instant.now()))
@@ -47,7 +47,7 @@ class PlantCaAtStartTests {
     }
 
     private static com.linetrace.provisioning.keyinjection.PlantCa plantCa(InvalidPlantCa mode) {
-        var settings = new ProvisioningSettings("CA1", List.of(), EXPIRED.certificatePem, mode, List.of("P-256"));
+        var settings = new ProvisioningSettings("CA1", List.of(), EXPIRED.certificatePem, mode, List.of("P-256"), null);
         return new ProvisioningAutoConfiguration().plantCa(settings, new DefaultResourceLoader(), Clock.systemUTC());
     }
 }

@@ -7,12 +7,15 @@ import com.linetrace.contracts.EventEnvelope;
 import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
+import com.linetrace.contracts.action.SignatureMeaning;
 import com.linetrace.contracts.equipment.EquipmentResult;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.contracts.unit.UnitsArrived;
 import com.linetrace.contracts.unit.UnitsDeparted;
 import com.linetrace.contracts.unit.UnitsInitialized;
+import com.linetrace.identity.api.SignatureCredential;
+import com.linetrace.provisioning.api.ReleaseDecision;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
 import com.linetrace.testing.RealServers;
@@ -125,13 +128,33 @@ public abstract class ProvisioningIntegrationSupport {
         }
     }
 
+    /**
+     * The one place provisioning's tests sign: {@code decision} (a JSON object, such as {@code {"reason":"…"}})
+     * with quality's electronic signature added, quality's demo password re-entered and the meaning APPROVED.
+     */
+    protected static String signed(String decision) {
+        return signed(decision, "quality");
+    }
+
+    /** As {@link #signed(String)}, signed with another demo user's password (their name). */
+    protected static String signed(String decision, String demoUser) {
+        var body = decision.strip();
+        var signature = "\"signature\":{\"password\":\"" + demoUser + "\",\"meaning\":\"APPROVED\"}";
+        return body.substring(0, body.length() - 1) + (body.equals("{}") ? "" : ",") + signature + "}";
+    }
+
+    /** A decision as the api's record, signed as {@link #signed(String, String)} signs one. */
+    protected static ReleaseDecision decision(String reason, String demoUser) {
+        return new ReleaseDecision(reason, new SignatureCredential(demoUser, SignatureMeaning.APPROVED));
+    }
+
     /** Registers a release as an engineer and approves it as quality; returns its id. */
     protected UUID approved(Builders.ReleaseBuilder release) {
         var registered = as("engineer").post("/api/firmware-releases", release.json());
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         var id = registered.json().get("id").asString();
         var approved = as("quality")
-                .post("/api/firmware-releases/" + id + "/approval", "{\"reason\":\"Passed release tests\"}");
+                .post("/api/firmware-releases/" + id + "/approval", signed("{\"reason\":\"Passed release tests\"}"));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         return UUID.fromString(id);
     }

@@ -22,12 +22,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Master data: lines and their stations (with their ID labels to print), product models and their routes. A
  * route is never edited in place: the engineer starts from the current version, changes it, and saves it as the
- * next version, which new work orders follow. Tracking holds every rule; this view asks and shows the answer.
+ * next version, a draft that new work orders follow once quality approves it with an electronic signature (quality
+ * sees the routes only, to approve them). Tracking holds every rule; this view asks and shows the answer.
  */
 @Route(value = "master-data", layout = MainLayout.class)
 @PageTitle("Master data · LineTrace")
 @Menu(order = 7, title = "Master data")
-@RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
+@RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.QUALITY})
 class MasterDataView extends VerticalLayout {
 
     final LinesPanel lines;
@@ -57,7 +58,13 @@ class MasterDataView extends VerticalLayout {
         tabs.setWidthFull();
         tabs.addSelectedChangeListener(change -> show(change.getSelectedTab()));
         add(tabs, lines, routes);
-        show(linesTab);
+        if (viewer.hasAnyRole(Roles.ENGINEER, Roles.ADMIN)) {
+            show(linesTab);
+        } else {
+            // Quality comes to approve route versions; lines and stations are the engineers'.
+            linesTab.setVisible(false);
+            show(routesTab);
+        }
     }
 
     /** Asks tracking; a refusal or a role that may not is shown in words on {@code answer}. */

@@ -1,13 +1,18 @@
 package com.linetrace.ui.masterdata;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.equipment.FirmwareModule;
+import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataEditor.ModelSpec;
 import com.linetrace.tracking.api.MasterDataEditor.OperationSpec;
 import com.linetrace.tracking.api.MasterDataEditor.PartSpec;
+import com.linetrace.tracking.api.MasterDataEditor.RouteApproval;
 import com.linetrace.tracking.api.MasterDataEditor.RouteSpec;
+import com.linetrace.tracking.api.MasterDataEditor.RouteState;
 import com.linetrace.tracking.api.MasterDataEditor.RouteVersion;
 import com.linetrace.ui.Answer;
+import com.linetrace.ui.SignatureDialog;
 import com.linetrace.ui.security.Viewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -28,7 +33,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +41,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Product models and their routes. The engineer picks a model and a saved version, edits a draft made from it
  * (operations, their parts, the rework rule, what pack-out requires) and saves the draft as the model's next
- * version; saved versions never change, so a unit keeps the route it started on.
+ * version; saved versions never change, so a unit keeps the route it started on. A saved version is a draft until a
+ * second person (quality or an admin, not its author) approves it with an electronic signature (DD021); each version
+ * shows whether it is a draft, the current one or superseded.
  */
 class RoutesPanel extends VerticalLayout {
 
@@ -60,6 +67,10 @@ class RoutesPanel extends VerticalLayout {
     final MultiSelectComboBox<String> firmwareModules = new MultiSelectComboBox<>("Firmware verified at pack-out");
     final Checkbox requiresKey = new Checkbox("Device key verified at pack-out");
     final Button save = new Button("Save as new version");
+
+    final Paragraph versionState = new Paragraph();
+    final TextField approvalReason = new TextField("Why it may be used");
+    final Button approve = new Button("Approve version");
 
     /** The route being edited: a copy of a saved version, or new; saving it adds a version. */
     private final List<OperationSpec> draft = new ArrayList<>();
@@ -85,7 +96,7 @@ class RoutesPanel extends VerticalLayout {
         version.setId("route-version");
         version.setLabel("Start from version");
         version.setWidth("26em");
-        version.setItemLabelGenerator(this::describe);
+        version.setItemLabelGenerator(RoutesPanel::describe);
         version.addValueChangeListener(change -> load(change.getValue()));
 
         operations.setId("route-operations");
@@ -130,16 +141,35 @@ class RoutesPanel extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
 
+        versionState.setId("route-version-state");
+        approvalReason.setId("route-approval-reason");
+        approvalReason.setWidth("28em");
+        approve.setId("approve-route");
+        approve.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+        approve.setEnabled(false);
+        approve.addClickListener(click -> approve());
+        var approval = new HorizontalLayout(approvalReason, approve);
+        approval.setAlignItems(FlexComponent.Alignment.BASELINE);
+        // Tracking decides who may sign; the form is offered to those who may.
+        approval.setVisible(viewer.hasAnyRole(Roles.QUALITY, Roles.ADMIN));
+        boolean edits = viewer.hasAnyRole(Roles.ENGINEER, Roles.ADMIN);
+        for (var editing : List.of(modelId, modelName, addModel, addOperation, editOperation, removeOperation, save)) {
+            editing.setVisible(edits);
+        }
+
         add(
                 modelRow,
                 new H3("Route"),
                 version,
+                versionState,
+                approval,
                 operations,
                 new HorizontalLayout(addOperation, editOperation, removeOperation),
                 settings,
                 new Paragraph(
                         "A failed unit goes to a REPAIR station, then back to the operation it failed. Saving adds"
-                                + " a version: new work orders follow it; units already released keep theirs."),
+                                + " a draft version: new work orders follow it once quality approves it; units"
+                                + " already released keep theirs."),
                 save,
                 answer);
         clearDraft();
@@ -206,9 +236,42 @@ class RoutesPanel extends VerticalLayout {
                 requiresKey.getValue());
         MasterDataView.ask(answer, () -> editor.addRoute(selected.id(), route)).ifPresent(saved -> {
             answer.say("Saved version " + saved.version() + " of the " + selected.id()
-                    + " route. New work orders follow it; units already released keep their version.");
+                    + " route as a draft. New work orders follow it once quality approves it; units already"
+                    + " released keep their version.");
             showModel(selected);
         });
+    }
+
+    /** An approval is signed: the dialog asks for the password and the meaning, tracking checks and records both. */
+    void approve() {
+        var selected = model.getValue();
+        var saved = version.getValue();
+        if (selected == null || saved == null || saved.state() != RouteState.DRAFT) {
+            return;
+        }
+        Answer.required(approvalReason, "Why may it be used?")
+                .ifPresent(why -> new SignatureDialog(
+                                "route-approval-dialog",
+                                "Approve version " + saved.version() + " of the " + selected.id() + " route?",
+                                "New work orders follow it from now on; units already released keep their version. Reason: "
+                                        + why,
+                                viewer.name(),
+                                "Sign and approve",
+                                credential -> answer.ask(
+                                                ProblemException.class,
+                                                () -> editor.approveRoute(
+                                                        selected.id(),
+                                                        saved.version(),
+                                                        new RouteApproval(why, credential)))
+                                        .ifPresent(approved -> {
+                                            answer.say("Approved version " + approved.version() + " of the "
+                                                    + selected.id()
+                                                    + " route, signed by " + viewer.name() + " (" + credential.meaning()
+                                                    + "). New work orders follow it.");
+                                            approvalReason.clear();
+                                            showModel(selected);
+                                        }))
+                        .open());
     }
 
     String answerText() {
@@ -249,6 +312,8 @@ class RoutesPanel extends VerticalLayout {
     }
 
     private void load(@Nullable RouteVersion saved) {
+        approve.setEnabled(saved != null && saved.state() == RouteState.DRAFT);
+        versionState.setText(saved == null ? "" : state(saved));
         if (saved == null) {
             return;
         }
@@ -268,12 +333,24 @@ class RoutesPanel extends VerticalLayout {
         requiresKey.setValue(false);
     }
 
-    private String describe(RouteVersion saved) {
-        var current = Optional.ofNullable(version.getListDataView().getItem(0))
-                .filter(first -> first.version() == saved.version())
-                .isPresent();
-        return "version " + saved.version() + " · saved " + SAVED_AT.format(saved.createdAt()) + " by "
-                + saved.createdBy() + (current ? " · current" : "");
+    private static String describe(RouteVersion saved) {
+        return "version " + saved.version() + " · " + saved.state().name().toLowerCase(Locale.ROOT) + " · saved "
+                + SAVED_AT.format(saved.createdAt()) + " by " + saved.createdBy();
+    }
+
+    /** Where a version stands, in words. */
+    static String state(RouteVersion saved) {
+        var approved = saved.approvedAt() == null
+                ? ""
+                : " Approved " + SAVED_AT.format(saved.approvedAt()) + " by " + saved.approvedBy() + ".";
+        return switch (saved.state()) {
+            case DRAFT ->
+                "Draft: no unit follows it until quality (or an admin) other than " + saved.createdBy()
+                        + " approves it.";
+            case CURRENT -> "Current: new work orders follow it." + approved;
+            case SUPERSEDED ->
+                "Superseded by a newer approved version: only units released before follow it." + approved;
+        };
     }
 
     static String parts(List<PartSpec> parts) {

@@ -4,6 +4,7 @@ import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.equipment.FirmwareModule;
 import com.linetrace.contracts.problem.ProblemException;
+import com.linetrace.identity.api.SignatureCredential;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ReleaseDecision;
 import com.linetrace.provisioning.api.ReleaseRegistration;
@@ -12,6 +13,7 @@ import com.linetrace.provisioning.api.ReleaseSummary;
 import com.linetrace.tracking.api.UnitStatuses;
 import com.linetrace.ui.Answer;
 import com.linetrace.ui.MainLayout;
+import com.linetrace.ui.SignatureDialog;
 import com.linetrace.ui.security.Viewer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -47,7 +49,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The plant's firmware releases with their signature checked against the release keys trusted now. Release
  * engineering registers a release from its manifest and base64 signature; quality approves or revokes it with a
- * reason; a revoked release shows the units that carry it (the recall scope). Provisioning decides and checks the
+ * reason and an electronic signature (the password re-entered, the meaning: DD018); a revoked release shows the units that carry it (the recall scope). Provisioning decides and checks the
  * role again.
  */
 @Route(value = "releases", layout = MainLayout.class)
@@ -185,34 +187,54 @@ class ReleasesView extends VerticalLayout {
                 });
     }
 
+    /** An approval is signed: the dialog asks for the password and the meaning, provisioning checks and records both. */
     void approve() {
         var release = releases.asSingleSelect().getValue();
         if (release == null) {
             return;
         }
         Answer.required(reason, "Required")
-                .flatMap(why -> answer.ask(
-                        ProblemException.class, () -> catalog.approveRelease(release.id(), new ReleaseDecision(why))))
-                .ifPresent(approved -> decided(approved, "Approved "));
+                .ifPresent(why -> new SignatureDialog(
+                                "approve-dialog",
+                                "Approve " + label(release) + "?",
+                                "Units may be flashed with this image from now on. Reason: " + why,
+                                viewer.name(),
+                                "Sign and approve",
+                                credential -> answer.ask(
+                                                ProblemException.class,
+                                                () -> catalog.approveRelease(
+                                                        release.id(), new ReleaseDecision(why, credential)))
+                                        .ifPresent(approved -> decided(approved, "Approved ", credential)))
+                        .open());
     }
 
+    /** A revocation is signed as an approval is: it holds every unit that carries the release. */
     void revoke() {
         var release = releases.asSingleSelect().getValue();
         if (release == null) {
             return;
         }
         Answer.required(reason, "Required")
-                .flatMap(why -> answer.ask(
-                        ProblemException.class, () -> catalog.revokeRelease(release.id(), new ReleaseDecision(why))))
-                .ifPresent(revoked -> decided(revoked, "Revoked "));
+                .ifPresent(why -> new SignatureDialog(
+                                "revoke-dialog",
+                                "Revoke " + label(release) + "?",
+                                "No unit is flashed with it again and every unit carrying it is held. Reason: " + why,
+                                viewer.name(),
+                                "Sign and revoke",
+                                credential -> answer.ask(
+                                                ProblemException.class,
+                                                () -> catalog.revokeRelease(
+                                                        release.id(), new ReleaseDecision(why, credential)))
+                                        .ifPresent(revoked -> decided(revoked, "Revoked ", credential)))
+                        .open());
     }
 
     String answerText() {
         return answer.getText();
     }
 
-    private void decided(ReleaseSummary release, String verb) {
-        answer.say(verb + label(release) + ".");
+    private void decided(ReleaseSummary release, String verb, SignatureCredential credential) {
+        answer.say(verb + label(release) + ", signed by " + viewer.name() + " (" + credential.meaning() + ").");
         reason.clear();
         reload();
         releases.select(release);

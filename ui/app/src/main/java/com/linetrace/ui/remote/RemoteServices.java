@@ -10,6 +10,7 @@ import com.linetrace.identity.api.Tokens;
 import com.linetrace.identity.api.Users;
 import com.linetrace.metrics.api.LineMetrics;
 import com.linetrace.metrics.api.MetricsProblem;
+import com.linetrace.metrics.api.ShiftReports;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ProvisioningProblem;
 import com.linetrace.trace.api.DeviceHistoryRecords;
@@ -182,6 +183,14 @@ public class RemoteServices {
     LineMetrics remoteLineMetrics(RemoteApis remote, RemoteSettings settings) {
         return remote.client(
                 "metrics", Objects.requireNonNull(settings.metrics()), LineMetrics.class, MetricsProblem.class);
+    }
+
+    @Bean
+    @Primary
+    @ConditionalOnProperty("linetrace.ui.remote.metrics")
+    ShiftReports remoteShiftReports(RemoteApis remote, RemoteSettings settings) {
+        return remote.client(
+                "metrics", Objects.requireNonNull(settings.metrics()), ShiftReports.class, MetricsProblem.class);
     }
 
     @Bean

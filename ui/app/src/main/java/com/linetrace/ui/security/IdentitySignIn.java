@@ -1,11 +1,13 @@
 package com.linetrace.ui.security;
 
 import com.linetrace.contracts.problem.ProblemException;
+import com.linetrace.identity.api.BadgeSignIn;
 import com.linetrace.identity.api.IdentityProblem;
 import com.linetrace.identity.api.IssuedToken;
 import com.linetrace.identity.api.SignIn;
 import com.linetrace.identity.api.Tokens;
 import com.linetrace.web.BearerTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -21,7 +23,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Signs a person in at the login view through identity's api ({@link Tokens}: the bean in the plant, an HTTP client
- * apart): the session then holds identity's token as a {@link JwtAuthenticationToken}, whose roles the views and the
+ * apart), with a name and password or, from the badge form, a badge and PIN: the session then holds identity's token as a {@link JwtAuthenticationToken}, whose roles the views and the
  * services check and whose value the UI's HTTP clients send as the bearer. No password is kept.
  */
 final class IdentitySignIn implements AuthenticationProvider {
@@ -42,7 +44,9 @@ final class IdentitySignIn implements AuthenticationProvider {
         }
         IssuedToken issued;
         try {
-            issued = tokens.issue(new SignIn(authentication.getName(), password));
+            issued = authentication.getDetails() instanceof ByBadge
+                    ? tokens.issueForBadge(new BadgeSignIn(authentication.getName(), password))
+                    : tokens.issue(new SignIn(authentication.getName(), password));
         } catch (ProblemException e) {
             if (e.problem() == IdentityProblem.TOO_MANY_SIGN_INS) {
                 throw new LockedException(String.valueOf(e.getMessage()));
@@ -53,6 +57,17 @@ final class IdentitySignIn implements AuthenticationProvider {
             throw new InternalAuthenticationServiceException("Sign-in is not possible right now", e);
         }
         return authenticated(issued);
+    }
+
+    /**
+     * What the sign-in form's request says when it came from the badge form ({@code POST /login?badge}): the name is
+     * the badge scanned, the password the PIN.
+     */
+    record ByBadge() {}
+
+    /** The form's details: {@link ByBadge} for the badge form, nothing for the password form. */
+    static @Nullable Object details(HttpServletRequest request) {
+        return request.getParameter(LoginView.BADGE) != null ? new ByBadge() : null;
     }
 
     /** Identity's token as the session's authentication, verified as every service verifies it. */

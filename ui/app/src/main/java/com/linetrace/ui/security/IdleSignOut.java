@@ -18,8 +18,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs a person out after they left the screens untouched for their roles' timeout ({@link SessionSettings}: a shared
- * station terminal's operator sooner). Vaadin's heartbeat keeps a tab's session alive while it is open, so it is not
- * counted as activity here; the HTTP session's own timeout is set to the same, for a tab that was closed. A time-out
+ * station terminal's operator sooner, a badge session at a terminal sooner still). Vaadin's heartbeat keeps a tab's
+ * session alive while it is open, so it is not counted as activity here; the HTTP session's own timeout is set to the
+ * same, for a tab that was closed. The first heartbeat after the timeout ends the session, and the tab, told its
+ * session expired, loads its page again and so comes to the sign-in page (a terminal's: the badge form). A time-out
  * is recorded by identity ({@code SignedOut}, timed-out).
  */
 final class IdleSignOut extends OncePerRequestFilter {
@@ -51,7 +53,8 @@ final class IdleSignOut extends OncePerRequestFilter {
                     .filter(authority -> authority != null && authority.startsWith("ROLE_"))
                     .map(authority -> authority.substring("ROLE_".length()))
                     .toList();
-            var timeout = settings.timeoutFor(roles);
+            var amr = person.getToken().getClaimAsStringList("amr");
+            var timeout = settings.timeoutFor(roles, amr != null && amr.contains(LoginView.BADGE));
             var now = clock.instant();
             if (session.getAttribute(LAST_ACTIVE) instanceof Instant last
                     && last.plus(timeout).isBefore(now)) {

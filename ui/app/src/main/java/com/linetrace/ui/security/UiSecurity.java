@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -41,6 +42,14 @@ class UiSecurity {
         // Webjars hold public front-end libraries (ECharts), served from the jar itself. Swagger UI's own webjar is
         // not served raw: its unmodified start page points browsers at an outside demo API (springdoc serves a
         // configured copy under /swagger-ui/ instead).
+        // The badge form posts to the same sign-in (POST /login?badge): the details tell identity's two sign-ins
+        // apart. Set before vaadin(), which then keeps this failure handler: a lock is said as one, not as a wrong
+        // password, on the form the person used.
+        http.formLogin(form -> form.authenticationDetailsSource(IdentitySignIn::details)
+                .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                        + "/login?"
+                        + (IdentitySignIn.details(request) != null ? LoginView.BADGE + "&" : "")
+                        + (failure instanceof LockedException ? "error=locked" : "error"))));
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/webjars/swagger-ui/**")
                 .denyAll()
                 .requestMatchers("/error", "/webjars/**")

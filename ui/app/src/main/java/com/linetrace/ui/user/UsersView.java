@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The plant's people, for admins: create an account with its first password and roles, and for the one picked in the
- * table change its roles, disable or enable it, or set a new password. Identity applies the password rules, keeps one
+ * table change its roles, disable or enable it, set a new password, or give it a badge and PIN for the station
+ * terminals (a new PIN for the same badge resets the PIN). Identity applies the password and PIN rules, keeps one
  * enabled admin, audits each change and checks the role again; this view only asks and shows the answer.
  */
 @Route(value = "users", layout = MainLayout.class)
@@ -55,6 +56,10 @@ class UsersView extends VerticalLayout {
     final Button enable = new Button("Disable");
     final PasswordField newPassword = new PasswordField("New password");
     final Button resetPassword = new Button("Set password");
+    final TextField badge = new TextField("Badge");
+    final PasswordField pin = new PasswordField("PIN");
+    final Button giveBadge = new Button("Give badge and PIN");
+    final Button removeBadge = new Button("Remove badge");
 
     private final Answer answer = new Answer("users-answer");
 
@@ -70,6 +75,9 @@ class UsersView extends VerticalLayout {
                 .setFlexGrow(1);
         people.addColumn(user -> user.enabled() ? "enabled" : "disabled")
                 .setHeader("State")
+                .setAutoWidth(true);
+        people.addColumn(user -> user.badge() == null ? "" : user.badge())
+                .setHeader("Badge")
                 .setAutoWidth(true);
         people.addColumn(user -> user.demo() ? "demo user" : "").setHeader("").setAutoWidth(true);
         people.setAllRowsVisible(true);
@@ -101,6 +109,18 @@ class UsersView extends VerticalLayout {
         newPassword.setMaxLength(200);
         resetPassword.setId("reset-password-button");
         resetPassword.addClickListener(click -> resetPassword());
+        badge.setId("badge");
+        badge.setMaxLength(64);
+        badge.setHelperText("Scan the badge, or type its id");
+        pin.setId("pin");
+        pin.setMaxLength(12);
+        pin.setHelperText("6 to 12 digits, not one repeated, not a run like 123456");
+        giveBadge.setId("give-badge");
+        giveBadge.addClickListener(click -> giveBadge());
+        removeBadge.setId("remove-badge");
+        removeBadge.addClickListener(click -> removeBadge());
+        var badgeRow = new HorizontalLayout(badge, pin, giveBadge, removeBadge);
+        badgeRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         var passwordRow = new HorizontalLayout(newPassword, resetPassword, enable);
         passwordRow.setAlignItems(FlexComponent.Alignment.BASELINE);
         var rolesRow = new HorizontalLayout(newRoles, saveRoles);
@@ -115,6 +135,7 @@ class UsersView extends VerticalLayout {
                 selected,
                 rolesRow,
                 passwordRow,
+                badgeRow,
                 answer);
         reload(null);
         select(null);
@@ -172,6 +193,26 @@ class UsersView extends VerticalLayout {
                 });
     }
 
+    void giveBadge() {
+        picked().flatMap(user -> answer.ask(
+                        ProblemException.class,
+                        () -> users.setBadge(user.username(), new UserChange.Badge(badge.getValue(), pin.getValue()))))
+                .ifPresent(changed -> {
+                    answer.say(changed.username() + " signs in at the station terminals with the badge "
+                            + changed.badge() + " and the PIN given; an older badge or PIN no longer works.");
+                    pin.clear();
+                    reload(changed.username());
+                });
+    }
+
+    void removeBadge() {
+        picked().flatMap(user -> answer.ask(ProblemException.class, () -> users.removeBadge(user.username())))
+                .ifPresent(changed -> {
+                    answer.say(changed.username() + " has no badge now.");
+                    reload(changed.username());
+                });
+    }
+
     String answerText() {
         return answer.getText();
     }
@@ -197,14 +238,21 @@ class UsersView extends VerticalLayout {
         resetPassword.setEnabled(picked);
         newRoles.setEnabled(picked);
         newPassword.setEnabled(picked);
+        badge.setEnabled(picked);
+        pin.setEnabled(picked);
+        giveBadge.setEnabled(picked);
+        removeBadge.setEnabled(picked && user.badge() != null);
         if (user == null) {
-            selected.setText("Pick a user in the table to change their roles, disable them or set a new password.");
+            selected.setText("Pick a user in the table to change their roles, disable them, set a new password or give"
+                    + " them a badge.");
             newRoles.clear();
+            badge.clear();
             return;
         }
         selected.setText(user.username() + " · " + (user.enabled() ? "enabled" : "disabled")
                 + (user.demo() ? " · a demo user" : ""));
         newRoles.setValue(new TreeSet<>(user.roles()));
+        badge.setValue(user.badge() == null ? "" : user.badge());
         enable.setText(user.enabled() ? "Disable" : "Enable");
     }
 }

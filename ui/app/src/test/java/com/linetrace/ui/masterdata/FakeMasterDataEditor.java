@@ -3,6 +3,7 @@ package com.linetrace.ui.masterdata;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.StationId;
 import com.linetrace.contracts.export.ExportReceipt;
+import com.linetrace.identity.api.SignatureProblem;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataRefusedException;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Master data as the view sees it: kept in memory, with a refusal a test can set for the next write. */
 class FakeMasterDataEditor implements MasterDataEditor {
@@ -96,10 +98,52 @@ class FakeMasterDataEditor implements MasterDataEditor {
         maybeRefuse();
         calls.add("addRoute " + model);
         var versions = new ArrayList<>(routes.getOrDefault(model, List.of()));
-        var saved = new RouteVersion(model, versions.size() + 1, Instant.now(), "engineer", route);
+        var saved = new RouteVersion(
+                model, versions.size() + 1, RouteState.DRAFT, Instant.now(), "engineer", null, null, route);
         versions.addFirst(saved);
         routes.put(model, versions);
         return saved;
+    }
+
+    /** As tracking approves: the password must be the signer's demo password (their name), the author may not. */
+    @Override
+    public RouteVersion approveRoute(String model, int version, RouteApproval approval) {
+        var signer = SecurityContextHolder.getContext().getAuthentication().getName();
+        if (approval.signature() == null || !approval.signature().password().equals(signer)) {
+            throw SignatureProblem.SIGNATURE_REFUSED.exception("The password is not yours: nothing was signed");
+        }
+        calls.add("approveRoute " + model + " " + version + " " + approval.reason() + " signed "
+                + approval.signature().meaning());
+        var versions = new ArrayList<RouteVersion>();
+        RouteVersion approved = null;
+        for (var v : routes.getOrDefault(model, List.of())) {
+            if (v.version() == version) {
+                approved = new RouteVersion(
+                        model,
+                        version,
+                        RouteState.CURRENT,
+                        v.createdAt(),
+                        v.createdBy(),
+                        signer,
+                        Instant.now(),
+                        v.route());
+                versions.add(approved);
+            } else if (v.state() == RouteState.CURRENT) {
+                versions.add(new RouteVersion(
+                        model,
+                        v.version(),
+                        RouteState.SUPERSEDED,
+                        v.createdAt(),
+                        v.createdBy(),
+                        v.approvedBy(),
+                        v.approvedAt(),
+                        v.route()));
+            } else {
+                versions.add(v);
+            }
+        }
+        routes.put(model, versions);
+        return java.util.Objects.requireNonNull(approved);
     }
 
     @Override

@@ -7,15 +7,21 @@ import com.linetrace.tracking.api.MasterDataEditor.ModelSpec;
 import com.linetrace.tracking.api.MasterDataEditor.OperationSpec;
 import com.linetrace.tracking.api.MasterDataEditor.PartSpec;
 import com.linetrace.tracking.api.MasterDataEditor.RouteSpec;
+import com.linetrace.tracking.api.MasterDataEditor.RouteState;
 import com.linetrace.tracking.api.MasterDataEditor.StationSpec;
 import com.linetrace.ui.security.Viewer;
 import com.linetrace.uitest.BlankRoute;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 @ViewPackages(classes = BlankRoute.class)
 class MasterDataViewTests extends BrowserlessTest {
@@ -129,7 +135,8 @@ class MasterDataViewTests extends BrowserlessTest {
                                 new OperationSpec(20, "Pack", "PACK", "", List.of())),
                         List.of("FLIGHT_CONTROLLER"),
                         true));
-        assertThat(routes.answerText()).startsWith("Saved version 1 of the AX5 route.");
+        assertThat(routes.answerText()).startsWith("Saved version 1 of the AX5 route as a draft.");
+        assertThat(routes.versionState.getText()).startsWith("Draft: no unit follows it");
         assertThat(routes.version.getValue()).isEqualTo(saved);
     }
 
@@ -191,5 +198,56 @@ class MasterDataViewTests extends BrowserlessTest {
         assertThat(routes.answerText()).isEqualTo("A route that requires firmware or a key ends with a PACK operation");
         assertThat(routes.draft()).hasSize(1);
         assertThat(tracking.routes).isEmpty();
+    }
+
+    @Test
+    void qualityApprovesADraftVersionWithTheirSignatureAndSeesItCurrent() {
+        tracking.models.add(new ModelSpec("AX4", "AX4"));
+        var route = new RouteSpec(
+                2,
+                List.of(
+                        new OperationSpec(10, "Frame", "ASSEMBLY", "", List.of()),
+                        new OperationSpec(20, "Pack", "PACK", "", List.of())),
+                List.of(),
+                false);
+        tracking.addRoute("AX4", route);
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken("quality", null, "ROLE_QUALITY"));
+        try {
+            var view = new MasterDataView(tracking, new Viewer("quality", Set.of("QUALITY")));
+            UI.getCurrent().add(view);
+            var routes = view.routes;
+            assertThat(view.linesTab.isVisible())
+                    .as("lines and stations are the engineers'")
+                    .isFalse();
+            assertThat(routes.save.isVisible()).isFalse();
+            assertThat(routes.versionState.getText()).startsWith("Draft");
+            assertThat(routes.approve.isEnabled()).isTrue();
+
+            test(routes.approvalReason).setValue("Reviewed against ECO-7");
+            test(routes.approve).click();
+            assertThat(tracking.calls)
+                    .as("nothing approved before the signature")
+                    .doesNotContain("approveRoute");
+            test($(PasswordField.class).id("route-approval-dialog-password")).setValue("wrong");
+            test($(RadioButtonGroup.class).id("route-approval-dialog-meaning")).selectItem("Reviewed");
+            test($(Button.class).id("route-approval-dialog-sign")).click();
+            assertThat(routes.answerText()).contains("nothing was signed");
+            assertThat(tracking.routes.get("AX4").getFirst().state()).isEqualTo(RouteState.DRAFT);
+
+            test(routes.approve).click();
+            test($(PasswordField.class).id("route-approval-dialog-password")).setValue("quality");
+            test($(RadioButtonGroup.class).id("route-approval-dialog-meaning")).selectItem("Reviewed");
+            test($(Button.class).id("route-approval-dialog-sign")).click();
+
+            assertThat(tracking.calls).contains("approveRoute AX4 1 Reviewed against ECO-7 signed REVIEWED");
+            assertThat(routes.answerText())
+                    .isEqualTo("Approved version 1 of the AX4 route, signed by quality (REVIEWED). New work orders"
+                            + " follow it.");
+            assertThat(routes.versionState.getText()).startsWith("Current: new work orders follow it.");
+            assertThat(routes.approve.isEnabled()).isFalse();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.linetrace.ui.release;
 
 import com.linetrace.contracts.Serial;
+import com.linetrace.identity.api.SignatureProblem;
 import com.linetrace.provisioning.api.FirmwareReleaseCatalog;
 import com.linetrace.provisioning.api.ProvisioningProblem;
 import com.linetrace.provisioning.api.ReleaseDecision;
@@ -63,6 +64,16 @@ class FakeReleaseCatalog implements FirmwareReleaseCatalog {
                 .orElseThrow(() -> ProvisioningProblem.RELEASE_NOT_FOUND.exception("No firmware release " + id));
     }
 
+    /** As identity checks a signature: the demo password (the user's name) re-entered, or refused. */
+    private static void requireSigned(ReleaseDecision decision) {
+        if (decision.signature() == null) {
+            throw SignatureProblem.SIGNATURE_REQUIRED.exception("This decision needs your electronic signature");
+        }
+        if (!decision.signature().password().equals(caller())) {
+            throw SignatureProblem.SIGNATURE_REFUSED.exception("The password is not yours: nothing was signed");
+        }
+    }
+
     /** The signed-in user, as the real catalog takes it. */
     private static String caller() {
         return SecurityContextHolder.getContext().getAuthentication().getName();
@@ -101,11 +112,13 @@ class FakeReleaseCatalog implements FirmwareReleaseCatalog {
 
     @Override
     public ReleaseSummary approveRelease(UUID id, ReleaseDecision decision) {
+        requireSigned(decision);
         return replace(id, ReleaseState.APPROVED, caller(), String.valueOf(decision.reason()));
     }
 
     @Override
     public ReleaseSummary revokeRelease(UUID id, ReleaseDecision decision) {
+        requireSigned(decision);
         return replace(id, ReleaseState.REVOKED, caller(), String.valueOf(decision.reason()));
     }
 

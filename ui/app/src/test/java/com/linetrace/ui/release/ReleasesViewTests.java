@@ -9,7 +9,10 @@ import com.linetrace.uitest.BlankRoute;
 import com.vaadin.browserless.BrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.PasswordField;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -137,12 +140,38 @@ class ReleasesViewTests extends BrowserlessTest {
 
         test(view.reason).setValue("Flight tests passed on 20 units");
         test(view.approve).click();
+        assertThat(provisioning.releases.getFirst().state())
+                .as("nothing approved before the signature")
+                .isEqualTo(ReleaseState.DRAFT);
+        sign("approve-dialog", "quality", "Approved");
 
         assertThat(provisioning.releases.getFirst().state()).isEqualTo(ReleaseState.APPROVED);
         assertThat(provisioning.releases.getFirst().approvedBy()).isEqualTo("quality");
-        assertThat(view.answerText()).isEqualTo("Approved AX4-ENT FLIGHT_CONTROLLER 4.3.0.");
+        assertThat(view.answerText())
+                .isEqualTo("Approved AX4-ENT FLIGHT_CONTROLLER 4.3.0, signed by quality (APPROVED).");
         assertThat(draft.id())
                 .isEqualTo(view.releases.asSingleSelect().getValue().id());
+    }
+
+    @Test
+    void aWrongSignaturePasswordApprovesNothingAndSaysWhy() {
+        provisioning.add("DRAFT", "4.3.0", true);
+        var view = openAs("quality", "QUALITY");
+        test(view.releases).select(0);
+        test(view.reason).setValue("Flight tests passed on 20 units");
+
+        test(view.approve).click();
+        sign("approve-dialog", "not-my-password", "Approved");
+
+        assertThat(provisioning.releases.getFirst().state()).isEqualTo(ReleaseState.DRAFT);
+        assertThat(view.answerText()).contains("nothing was signed");
+    }
+
+    /** Fills in the signature dialog {@code id} and signs. */
+    private void sign(String id, String password, String meaning) {
+        test($(PasswordField.class).id(id + "-password")).setValue(password);
+        test($(RadioButtonGroup.class).id(id + "-meaning")).selectItem(meaning);
+        test($(Button.class).id(id + "-sign")).click();
     }
 
     @Test
@@ -154,6 +183,7 @@ class ReleasesViewTests extends BrowserlessTest {
         test(view.reason).setValue("Motor desync at low voltage");
 
         test(view.revoke).click();
+        sign("revoke-dialog", "quality", "Responsible");
 
         assertThat(provisioning.releases.getFirst().state()).isEqualTo(ReleaseState.REVOKED);
         assertThat($(Span.class).id("affected-count").getText()).isEqualTo("2 units carry this release:");

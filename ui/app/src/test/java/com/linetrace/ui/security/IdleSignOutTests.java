@@ -2,6 +2,7 @@ package com.linetrace.ui.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.linetrace.identity.api.BadgeSignIn;
 import com.linetrace.identity.api.IssuedToken;
 import com.linetrace.identity.api.SignIn;
 import com.linetrace.identity.api.Tokens;
@@ -33,6 +34,11 @@ class IdleSignOutTests {
     private final List<String> signOuts = new ArrayList<>();
 
     private final Tokens identity = new Tokens() {
+        @Override
+        public IssuedToken issueForBadge(BadgeSignIn signIn) {
+            throw new UnsupportedOperationException();
+        }
+
         @Override
         public IssuedToken issue(SignIn signIn) {
             throw new UnsupportedOperationException();
@@ -79,7 +85,8 @@ class IdleSignOutTests {
     private final MockHttpSession session = new MockHttpSession();
 
     private final IdleSignOut filter = new IdleSignOut(
-            new SessionSettings(Duration.ofMinutes(30), Map.of("OPERATOR", Duration.ofMinutes(10))),
+            new SessionSettings(
+                    Duration.ofMinutes(30), Map.of("OPERATOR", Duration.ofMinutes(10)), Duration.ofMinutes(5)),
             identity,
             new SessionTokens(),
             clock);
@@ -90,9 +97,12 @@ class IdleSignOutTests {
     }
 
     private void signedInAs(String user, String role) {
+        signedIn(TestTokens.token(user, role));
+    }
+
+    private void signedIn(TestTokens.Token signed) {
         var expires = Instant.now().plus(Duration.ofMinutes(10));
-        var token =
-                new IssuedToken(TestTokens.token(user, role).expiresAt(expires).sign(), "Bearer", expires);
+        var token = new IssuedToken(signed.expiresAt(expires).sign(), "Bearer", expires);
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(signIn.authenticated(token));
         SecurityContextHolder.setContext(context);
@@ -145,5 +155,23 @@ class IdleSignOutTests {
         assertThat(session.isInvalid()).isFalse();
         assertThat(session.getMaxInactiveInterval()).isEqualTo(1800);
         assertThat(signOuts).isEmpty();
+    }
+
+    @Test
+    void signsABadgeSessionOutSoonerThanTheSameRolesPasswordSession() throws Exception {
+        signedIn(TestTokens.token("supervisor", "SUPERVISOR").byBadge());
+        request("uidl");
+        assertThat(session.getMaxInactiveInterval()).isEqualTo(300);
+        now = now.plus(Duration.ofMinutes(4));
+        request("uidl");
+        now = now.plus(Duration.ofMinutes(4));
+        request("heartbeat");
+        assertThat(session.isInvalid()).isFalse();
+
+        now = now.plus(Duration.ofMinutes(2));
+        request("heartbeat");
+
+        assertThat(session.isInvalid()).isTrue();
+        assertThat(signOuts).containsExactly("supervisor timed-out");
     }
 }

@@ -2,6 +2,7 @@ package com.linetrace.ui.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.linetrace.identity.api.BadgeSignIn;
 import com.linetrace.identity.api.IdentityProblem;
 import com.linetrace.identity.api.IssuedToken;
 import com.linetrace.identity.api.SignIn;
@@ -35,6 +36,11 @@ class TokenRenewalTests {
 
     /** Identity as the UI sees it: signs operator/operator in, renews while the user is enabled. */
     private final Tokens identity = new Tokens() {
+        @Override
+        public IssuedToken issueForBadge(BadgeSignIn signIn) {
+            throw new UnsupportedOperationException();
+        }
+
         @Override
         public IssuedToken issue(SignIn signIn) {
             if (!signIn.password().equals("operator")) {

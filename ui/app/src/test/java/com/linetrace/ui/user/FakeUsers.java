@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Identity's user administration as the view sees it: it records what it was asked and refuses as identity does. */
 final class FakeUsers implements Users {
@@ -18,7 +19,7 @@ final class FakeUsers implements Users {
     private final TreeMap<String, UserSummary> users = new TreeMap<>();
 
     FakeUsers() {
-        users.put("admin", new UserSummary("admin", List.of(Roles.ADMIN), true, false));
+        users.put("admin", new UserSummary("admin", List.of(Roles.ADMIN), true, false, null));
     }
 
     @Override
@@ -32,7 +33,7 @@ final class FakeUsers implements Users {
         if (Objects.requireNonNull(user.password()).length() < 12) {
             throw IdentityProblem.WEAK_PASSWORD.exception("A password has at least 12 characters");
         }
-        var created = new UserSummary(user.username(), user.roles(), true, false);
+        var created = new UserSummary(user.username(), user.roles(), true, false, null);
         users.put(created.username(), created);
         return created;
     }
@@ -41,7 +42,7 @@ final class FakeUsers implements Users {
     public UserSummary changeRoles(String username, UserChange.Roles roles) {
         calls.add("roles " + username + " " + roles.roles());
         var changed =
-                new UserSummary(username, roles.roles(), users.get(username).enabled(), false);
+                new UserSummary(username, roles.roles(), users.get(username).enabled(), false, badgeOf(username));
         users.put(username, changed);
         return changed;
     }
@@ -52,7 +53,8 @@ final class FakeUsers implements Users {
         if (username.equals("admin")) {
             throw IdentityProblem.LAST_ADMIN.exception("'admin' is the plant's last enabled admin");
         }
-        var changed = new UserSummary(username, users.get(username).roles(), enabled.enabled(), false);
+        var changed =
+                new UserSummary(username, users.get(username).roles(), enabled.enabled(), false, badgeOf(username));
         users.put(username, changed);
         return changed;
     }
@@ -61,5 +63,39 @@ final class FakeUsers implements Users {
     public UserSummary resetPassword(String username, UserChange.Password password) {
         calls.add("password " + username);
         return users.get(username);
+    }
+
+    @Override
+    public UserSummary setBadge(String username, UserChange.Badge badge) {
+        calls.add("badge " + username + " " + badge.badge());
+        if (Objects.requireNonNull(badge.pin()).chars().distinct().count() == 1) {
+            throw IdentityProblem.WEAK_PIN.exception("A PIN is not one digit repeated");
+        }
+        var before = users.get(username);
+        var changed = new UserSummary(username, before.roles(), before.enabled(), false, badge.badge());
+        users.put(username, changed);
+        return changed;
+    }
+
+    @Override
+    public UserSummary removeBadge(String username) {
+        calls.add("remove badge " + username);
+        var before = users.get(username);
+        var changed = new UserSummary(username, before.roles(), before.enabled(), false, null);
+        users.put(username, changed);
+        return changed;
+    }
+
+    @Override
+    public void changeOwnPin(UserChange.OwnPin pin) {
+        calls.add("own pin");
+        if (!"482916".equals(pin.currentPin())) {
+            throw IdentityProblem.PIN_REFUSED.exception("That is not your current PIN (or you have no badge)");
+        }
+    }
+
+    private @Nullable String badgeOf(String username) {
+        var user = users.get(username);
+        return user == null ? null : user.badge();
     }
 }

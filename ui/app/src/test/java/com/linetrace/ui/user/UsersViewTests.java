@@ -78,4 +78,41 @@ class UsersViewTests extends BrowserlessTest {
         assertThat(identity.calls).contains("roles ada [ENGINEER]");
         assertThat(test(view.people).getCellText(0, 1)).isEqualTo("ENGINEER");
     }
+
+    @Test
+    void givesTheUserPickedABadgeAndPinAndShowsTheBadgeButNeverThePin() {
+        identity.create(new com.linetrace.identity.api.NewUser(
+                "pia.novak", "tall-green-ladder-47", java.util.List.of(Roles.OPERATOR)));
+        var view = open();
+        test(view.people).select(1);
+        assertThat(view.removeBadge.isEnabled()).isFalse();
+        test(view.badge).setValue("B-7001");
+        test(view.pin).setValue("482916");
+
+        test(view.giveBadge).click();
+
+        assertThat(identity.calls).contains("badge pia.novak B-7001");
+        assertThat(view.answerText()).startsWith("pia.novak signs in at the station terminals with the badge B-7001");
+        assertThat(view.answerText()).doesNotContain("482916");
+        assertThat(test(view.people).getCellText(1, 3)).isEqualTo("B-7001");
+        assertThat(view.pin.getValue()).isEmpty();
+        assertThat(view.removeBadge.isEnabled()).isTrue();
+
+        test(view.removeBadge).click();
+
+        assertThat(test(view.people).getCellText(1, 3)).isEmpty();
+    }
+
+    @Test
+    void showsIdentitysRefusalOfAWeakPin() {
+        var view = open();
+        test(view.people).select(0);
+        test(view.badge).setValue("B-7002");
+        test(view.pin).setValue("111111");
+
+        test(view.giveBadge).click();
+
+        assertThat(view.answerText()).isEqualTo("A PIN is not one digit repeated");
+        assertThat(test(view.people).getCellText(0, 3)).isEmpty();
+    }
 }

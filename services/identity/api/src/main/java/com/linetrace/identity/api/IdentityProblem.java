@@ -25,7 +25,18 @@ public enum IdentityProblem implements ProblemType {
     /** First-run setup is over (an admin exists) or was never opened here. */
     SETUP_CLOSED("setup-closed", 409),
     /** The one-time setup code is not the one the plant wrote to its data directory. */
-    INVALID_SETUP_CODE("invalid-setup-code", 403);
+    INVALID_SETUP_CODE("invalid-setup-code", 403),
+    /**
+     * A badge id that is not one (4 to 64 letters, digits or '-'), or a person who may not have a badge (an admin, or
+     * none of the roles that sign in by badge).
+     */
+    INVALID_BADGE("invalid-badge", 400),
+    /** A PIN the plant's rules refuse: too short or long, not all digits, one digit repeated, a run, a demo PIN. */
+    WEAK_PIN("weak-pin", 400),
+    /** Another person holds that badge. */
+    BADGE_TAKEN("badge-taken", 409),
+    /** The current PIN given to change one's own is not the person's (or they have no badge). */
+    PIN_REFUSED("pin-refused", 403);
 
     private final String code;
     private final int status;

@@ -27,6 +27,19 @@ public interface Tokens {
     IssuedToken issue(@RequestBody SignIn signIn);
 
     /**
+     * A token for the holder of this badge, who typed their PIN at a station terminal: it carries only the holder's
+     * roles that may sign in by badge ({@code linetrace.identity.badge.roles}, never ADMIN) and says it came from a
+     * badge (claim {@code amr}: {@code ["badge", "pin"]}), so the terminal's shorter session applies. Throttled as a
+     * password sign-in is, and locked sooner ({@code linetrace.identity.sign-in.max-failures-per-badge}).
+     *
+     * @throws com.linetrace.contracts.problem.ProblemException {@link IdentityProblem#INVALID_CREDENTIALS} for a badge
+     *     nobody holds, a wrong PIN, a disabled holder or one who may not sign in by badge (one answer for all), {@link
+     *     IdentityProblem#TOO_MANY_SIGN_INS} while the badge or the terminal's address is locked
+     */
+    @PostExchange("/badge")
+    IssuedToken issueForBadge(@RequestBody BadgeSignIn signIn);
+
+    /**
      * A fresh token for the caller, who signed in with a token that is still valid: the roles are read again, and a
      * user disabled since gets {@link IdentityProblem#TOKEN_NOT_RENEWABLE}, so disabling someone takes effect within
      * one token's lifetime. Renewal ends a while after the first sign-in ({@code linetrace.identity.token.max-session}).

@@ -22,4 +22,23 @@ public final class UserChange {
             return "Password[(not shown)]";
         }
     }
+
+    /** A badge for the account, and the PIN that goes with it (the plant's PIN rules apply), set by an admin. */
+    public record Badge(@Nullable String badge, @Nullable String pin) {
+
+        @Override
+        public String toString() {
+            return "Badge[badge=" + badge + ", pin=(not shown)]";
+        }
+    }
+
+    /** The signed-in person's own new PIN, with the one they have now. */
+    public record OwnPin(
+            @Nullable String currentPin, @Nullable String newPin) {
+
+        @Override
+        public String toString() {
+            return "OwnPin[(not shown)]";
+        }
+    }
 }

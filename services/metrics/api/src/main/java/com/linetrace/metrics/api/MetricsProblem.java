@@ -23,7 +23,11 @@ public enum MetricsProblem implements ProblemType {
     /** No wallboard has this id. */
     UNKNOWN_WALLBOARD("unknown-wallboard", 404),
     /** A wallboard token that is missing, unknown or revoked (one answer for all three). */
-    WALLBOARD_TOKEN_REFUSED("wallboard-token-refused", 401);
+    WALLBOARD_TOKEN_REFUSED("wallboard-token-refused", 401),
+    /** A shift report asked for a shift the plant's calendar does not name, or for a day before 2000. */
+    UNKNOWN_SHIFT("unknown-shift", 404),
+    /** A shift report asked for a shift that has not started yet. */
+    SHIFT_NOT_STARTED("shift-not-started", 409);
 
     private final String code;
     private final int status;

@@ -44,10 +44,22 @@ class Alerts {
 
     /** Raises an alert unless one is open for the line, rule and subject (raised by this or another instance). */
     boolean raise(String line, @Nullable String station, AndonRule rule, String subject, String message, Instant at) {
+        return raise(line, station, rule, subject, message, null, at);
+    }
+
+    /** As above, for a stall: {@code quietSince} is the station's last event, where its stoppage began. */
+    boolean raise(
+            String line,
+            @Nullable String station,
+            AndonRule rule,
+            String subject,
+            String message,
+            @Nullable Instant quietSince,
+            Instant at) {
         var id = EventIds.next();
         int inserted = jdbc.sql("""
-                        insert into metrics.andon_alert (id, line, station, rule, subject, message, raised_at)
-                        values (:id, :line, :station, :rule, :subject, :message, :at)
+                        insert into metrics.andon_alert (id, line, station, rule, subject, message, raised_at, quiet_since)
+                        values (:id, :line, :station, :rule, :subject, :message, :at, :quietSince)
                         on conflict (line, rule, subject) where cleared_at is null do nothing""")
                 .param("id", id)
                 .param("line", line)
@@ -56,6 +68,7 @@ class Alerts {
                 .param("subject", subject)
                 .param("message", message)
                 .param("at", Timestamp.from(at))
+                .param("quietSince", quietSince == null ? null : Timestamp.from(quietSince))
                 .update();
         if (inserted == 1) {
             publish(line, station, ANDON, at, new AndonRaised(id, rule, subject, message));

@@ -46,7 +46,16 @@ class AndonRules implements SmartLifecycle {
     }
 
     /** A cause a rule finds: what an open alert of the line should say. */
-    record Cause(AndonRule rule, String subject, @Nullable String station, String message) {
+    record Cause(
+            AndonRule rule,
+            String subject,
+            @Nullable String station,
+            String message,
+            @Nullable Instant since) {
+
+        Cause(AndonRule rule, String subject, @Nullable String station, String message) {
+            this(rule, subject, station, message, null);
+        }
 
         String key() {
             return rule + "/" + subject;
@@ -91,7 +100,7 @@ class AndonRules implements SmartLifecycle {
         }
         for (var cause : wanted.values()) {
             if (!open.containsKey(cause.key())) {
-                alerts.raise(line, cause.station(), cause.rule(), cause.subject(), cause.message(), now);
+                alerts.raise(line, cause.station(), cause.rule(), cause.subject(), cause.message(), cause.since(), now);
             }
         }
     }
@@ -130,12 +139,14 @@ class AndonRules implements SmartLifecycle {
                 .param("quietSince", Timestamp.from(quietSince))
                 .query((rs, n) -> {
                     var station = rs.getString(1);
-                    var quiet = Duration.between(rs.getTimestamp(2).toInstant(), now);
+                    var since = rs.getTimestamp(2).toInstant();
+                    var quiet = Duration.between(since, now);
                     return new Cause(
                             AndonRule.STATION_STALLED,
                             station,
                             station,
-                            station + " has work and no event for " + minutes(quiet));
+                            station + " has work and no event for " + minutes(quiet),
+                            since);
                 })
                 .list();
     }

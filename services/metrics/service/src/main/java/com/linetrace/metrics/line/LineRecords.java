@@ -98,13 +98,28 @@ class LineRecords {
                 state(event, "DONE");
                 touch(event, null, null, false);
             }
-            case UnitScrapped ignored -> {
+            case UnitScrapped scrapped -> {
                 state(event, "SCRAPPED");
+                endHold(event, "SCRAPPED", scrapped.reason());
                 settleRevocations(event);
             }
-            case UnitHeld ignored -> held(event, true);
-            case UnitReleased ignored -> {
+            case UnitHeld hold -> {
+                held(event, true);
+                jdbc.sql("""
+                                insert into metrics.unit_hold (event_id, serial, line, station, held_at, held_by, reason)
+                                values (:eventId, :serial, :line, :station, :at, :by, :reason)""")
+                        .param("eventId", event.eventId())
+                        .param("serial", serial)
+                        .param("line", event.line())
+                        .param("station", event.station())
+                        .param("at", at)
+                        .param("by", event.actor())
+                        .param("reason", hold.reason())
+                        .update();
+            }
+            case UnitReleased released -> {
                 held(event, false);
+                endHold(event, "RELEASED", released.reason());
                 settleRevocations(event);
             }
             case MaterialsInstalled ignored -> touch(event, null, null, false);
@@ -152,6 +167,19 @@ class LineRecords {
             case AndonAcknowledged ignored -> {}
             case AndonCleared ignored -> {}
         }
+    }
+
+    /** Ends the unit's open holds: released by quality, or scrapped. */
+    private void endHold(EventEnvelope<UnitEvent> event, String ended, String reason) {
+        jdbc.sql("""
+                        update metrics.unit_hold set ended = :ended, ended_at = :at, ended_by = :by, end_reason = :reason
+                        where serial = :serial and ended_at is null and held_at <= :at""")
+                .param("serial", event.serial().value())
+                .param("ended", ended)
+                .param("at", Timestamp.from(event.occurredAt()))
+                .param("by", event.actor())
+                .param("reason", reason)
+                .update();
     }
 
     /** A unit released or scrapped after a revocation of a release it carries is dealt with, as the andon counts. */

@@ -11,15 +11,15 @@ import org.jspecify.annotations.Nullable;
  * productive time (shifts less breaks) from its release to the end of its due date, or to the end of the day it was
  * released when it has none. A work order whose span holds no productive time is planned whole at its release.
  */
-final class Plan {
+public final class Plan {
 
-    record WorkOrder(int quantity, @Nullable LocalDate dueDate, Instant releasedAt) {}
+    public record WorkOrder(int quantity, @Nullable LocalDate dueDate, Instant releasedAt) {}
 
     private final List<WorkOrder> orders;
     private final ShiftCalendar calendar;
     private final long[] spanSeconds;
 
-    Plan(List<WorkOrder> orders, ShiftCalendar calendar) {
+    public Plan(List<WorkOrder> orders, ShiftCalendar calendar) {
         this.orders = List.copyOf(orders);
         this.calendar = calendar;
         this.spanSeconds = new long[this.orders.size()];
@@ -30,7 +30,7 @@ final class Plan {
     }
 
     /** Units the plan asks for in {@code [from, to)}. */
-    double planned(Instant from, Instant to) {
+    public double planned(Instant from, Instant to) {
         double planned = 0;
         for (int i = 0; i < orders.size(); i++) {
             var order = orders.get(i);

@@ -41,6 +41,18 @@ public final class ShiftCalendar {
                 .findFirst();
     }
 
+    /** The shift named {@code name} (case as configured, or not) that starts on {@code day}, if the calendar has it. */
+    public Optional<Occurrence> shift(LocalDate day, String name) {
+        return occurrences(day, day).stream()
+                .filter(o -> o.name().equalsIgnoreCase(name.strip()))
+                .findFirst();
+    }
+
+    /** The shifts of every day, in the calendar's order. */
+    public List<ShiftSettings.Shift> shifts() {
+        return settings.calendar();
+    }
+
     /** Productive time in {@code [from, to)}: in a shift, not in one of its breaks. */
     public Duration productive(Instant from, Instant to) {
         if (!to.isAfter(from)) {

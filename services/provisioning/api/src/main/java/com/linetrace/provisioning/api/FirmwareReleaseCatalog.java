@@ -32,10 +32,22 @@ public interface FirmwareReleaseCatalog {
     @PostExchange
     ReleaseSummary registerRelease(@RequestBody ReleaseRegistration registration);
 
+    /**
+     * Approves a DRAFT for flashing, signed electronically by the caller (QUALITY may sign; never the registrant):
+     * the signed record goes into the audit ledger with the approval.
+     *
+     * @throws com.linetrace.contracts.problem.ProblemException {@code signature-required} (400), {@code
+     *     signature-not-allowed} or {@code signature-refused} (403, each an audit entry), {@code
+     *     signature-unavailable} (503); {@link ProvisioningProblem#RELEASE_NOT_FOUND}, {@code four-eyes}, {@code
+     *     release-state}
+     */
     @PostExchange("/{id}/approval")
     ReleaseSummary approveRelease(@PathVariable UUID id, @RequestBody ReleaseDecision decision);
 
-    /** Revokes a release; tracking then holds every unit that carries it and is not yet shipped. */
+    /**
+     * Revokes a release, signed electronically as an approval is; tracking then holds every unit that carries it and
+     * is not yet shipped.
+     */
     @PostExchange("/{id}/revocation")
     ReleaseSummary revokeRelease(@PathVariable UUID id, @RequestBody ReleaseDecision decision);
 

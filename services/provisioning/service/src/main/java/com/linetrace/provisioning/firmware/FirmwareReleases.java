@@ -12,6 +12,7 @@ import com.linetrace.contracts.action.DataExported;
 import com.linetrace.contracts.action.FirmwareApproved;
 import com.linetrace.contracts.action.FirmwareRegistered;
 import com.linetrace.contracts.action.FirmwareRevoked;
+import com.linetrace.contracts.action.SignedAction;
 import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.contracts.provisioning.FirmwareReleaseRevoked;
 import com.linetrace.contracts.provisioning.ProvisioningEvent;
@@ -28,11 +29,15 @@ import com.linetrace.provisioning.api.ReleaseRegistration;
 import com.linetrace.provisioning.api.ReleaseState;
 import com.linetrace.provisioning.api.ReleaseSummary;
 import com.linetrace.web.ClientOrigin;
+import com.linetrace.web.signature.ElectronicSignatures;
+import com.linetrace.web.signature.ElectronicSignatures.Signature;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -40,20 +45,28 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers, approves and revokes firmware releases. A release is registered only with a signature by a trusted
- * release key; approval and revocation are quality's, with a reason, and record who and when. Revoking a
- * release tells the plant, unit by unit, which serials carry it. Each of the three is an audit action (who, from
- * where, which image, the signing key's fingerprint, why) in the transaction of the change.
+ * release key; approval and revocation are quality's, with a reason and an electronic signature (DD018), and record
+ * who and when. Revoking a release tells the plant, unit by unit, which serials carry it. Each of the three is an
+ * audit action (who, from where, which image, the signing key's fingerprint, why) in the transaction of the change,
+ * and a signed decision's record ({@code ElectronicSignature}) is written with it.
  */
 @Service
 public class FirmwareReleases implements FirmwareReleaseCatalog {
 
+    /** Who may sign a release's approval or revocation. */
+    static final Set<String> SIGNERS = Set.of(Roles.QUALITY);
+
     private final ReleaseRepository releases;
     private final TrustedReleaseKeys trustedKeys;
     private final Outbox outbox;
+    private final ElectronicSignatures signatures;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final String plant;
 
@@ -61,11 +74,15 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
             ReleaseRepository releases,
             TrustedReleaseKeys trustedKeys,
             @Qualifier("provisioningMessaging") ServiceMessaging messaging,
+            @Qualifier("provisioningSignatures") ElectronicSignatures signatures,
+            PlatformTransactionManager transactions,
             Clock provisioningClock,
             ProvisioningSettings settings) {
         this.releases = releases;
         this.trustedKeys = trustedKeys;
         this.outbox = messaging.outbox();
+        this.signatures = signatures;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = provisioningClock;
         this.plant = settings.plant();
     }
@@ -144,27 +161,30 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
         return summary(release);
     }
 
+    /**
+     * Signed by the caller: any person's role reaches it, and the signature decides who may sign ({@link #SIGNERS}),
+     * so that a refusal of someone not allowed is in the ledger too (DD018). A release that does not exist is said
+     * before anyone signs; its state and the four eyes are checked with the release locked, once signed.
+     */
     @Override
-    @RolesAllowed(Roles.QUALITY)
-    @Transactional
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     public ReleaseSummary approveRelease(UUID id, ReleaseDecision decision) {
         refusePrivateKeys(decision.reason());
-        var why = RequestFields.reason(decision.reason());
-        var actor = caller();
+        var why = RequestFields.reason(decision.reason()).strip();
+        requireKnown(id);
+        var signature =
+                signatures.sign(SignedAction.FIRMWARE_APPROVAL, id.toString(), null, decision.signature(), SIGNERS);
+        return Objects.requireNonNull(transaction.execute(status -> approve(id, why, signature)));
+    }
+
+    private ReleaseSummary approve(UUID id, String why, Signature signature) {
+        var actor = signature.signer();
         var release = lockedRelease(id);
-        if (release.state() != ReleaseState.DRAFT) {
-            throw ProvisioningProblem.RELEASE_STATE.exception(
-                    "Release " + release.label() + " is " + release.state() + "; only a DRAFT can be approved");
-        }
-        if (release.registeredBy().equals(actor)) {
-            throw ProvisioningProblem.FOUR_EYES.exception("Release " + release.label() + " was registered by " + actor
-                    + ": registration and approval must be by two different people (four eyes)."
-                    + " Ask another member of quality to approve it");
-        }
+        requireApprovable(release, actor);
         var signer = currentSigner(release)
                 .orElseThrow(() -> ProvisioningProblem.RELEASE_SIGNATURE_INVALID.exception("The signature of release "
                         + release.label() + " no longer verifies against a trusted release key"));
-        releases.approve(id, actor, clock.instant(), why.strip());
+        releases.approve(id, actor, signature.signedAt(), why);
         audit(
                 actor,
                 new FirmwareApproved(
@@ -175,23 +195,55 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
                         release.sha256().hex(),
                         release.registeredBy(),
                         signer,
-                        why.strip()));
+                        why));
+        signature.record(why);
         return summary(releases.find(id).orElseThrow());
     }
 
-    /** Revokes a release and emits {@link FirmwareReleaseRevoked} for every unit that carries it. */
-    @Override
-    @RolesAllowed(Roles.QUALITY)
-    @Transactional
-    public ReleaseSummary revokeRelease(UUID id, ReleaseDecision decision) {
-        refusePrivateKeys(decision.reason());
-        var why = RequestFields.reason(decision.reason()).strip();
-        var actor = caller();
-        var release = lockedRelease(id);
+    private void requireKnown(UUID id) {
+        if (releases.find(id).isEmpty()) {
+            throw notFound(id);
+        }
+    }
+
+    private static void requireApprovable(FirmwareRelease release, String actor) {
+        if (release.state() != ReleaseState.DRAFT) {
+            throw ProvisioningProblem.RELEASE_STATE.exception(
+                    "Release " + release.label() + " is " + release.state() + "; only a DRAFT can be approved");
+        }
+        if (release.registeredBy().equals(actor)) {
+            throw ProvisioningProblem.FOUR_EYES.exception("Release " + release.label() + " was registered by " + actor
+                    + ": registration and approval must be by two different people (four eyes)."
+                    + " Ask another member of quality to approve it");
+        }
+    }
+
+    private static void requireRevocable(FirmwareRelease release) {
         if (release.state() == ReleaseState.REVOKED) {
             throw ProvisioningProblem.RELEASE_STATE.exception("Release " + release.label() + " is already revoked");
         }
-        var now = clock.instant();
+    }
+
+    /**
+     * Revokes a release and emits {@link FirmwareReleaseRevoked} for every unit that carries it; signed by the caller
+     * as an approval is.
+     */
+    @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    public ReleaseSummary revokeRelease(UUID id, ReleaseDecision decision) {
+        refusePrivateKeys(decision.reason());
+        var why = RequestFields.reason(decision.reason()).strip();
+        requireKnown(id);
+        var signature =
+                signatures.sign(SignedAction.FIRMWARE_REVOCATION, id.toString(), null, decision.signature(), SIGNERS);
+        return Objects.requireNonNull(transaction.execute(status -> revoke(id, why, signature)));
+    }
+
+    private ReleaseSummary revoke(UUID id, String why, Signature signature) {
+        var actor = signature.signer();
+        var release = lockedRelease(id);
+        requireRevocable(release);
+        var now = signature.signedAt();
         var carrying = releases.unitsCarrying(id);
         for (var unit : carrying) {
             outbox.append(
@@ -221,6 +273,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
                         release.state().name(),
                         carrying.size(),
                         why));
+        signature.record(why);
         return summary(releases.find(id).orElseThrow());
     }
 
@@ -229,9 +282,7 @@ public class FirmwareReleases implements FirmwareReleaseCatalog {
     @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     @Transactional
     public List<Serial> affectedSerials(UUID id) {
-        if (releases.find(id).isEmpty()) {
-            throw notFound(id);
-        }
+        requireKnown(id);
         var serials = releases.unitsCarrying(id).stream()
                 .map(ReleaseRepository.CarryingUnit::serial)
                 .toList();

@@ -16,7 +16,6 @@ import java.security.KeyPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -66,7 +65,7 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
         assertThat(catalog.releases(null)).extracting(ReleaseSummary::id).contains(registered.id());
 
         signedInAs("quality", "QUALITY");
-        var approved = catalog.approveRelease(registered.id(), new ReleaseDecision("Release tests passed"));
+        var approved = catalog.approveRelease(registered.id(), decision("Release tests passed", "quality"));
         assertThat(approved.state()).isEqualTo(ReleaseState.APPROVED);
         assertThat(approved.approvedBy()).isEqualTo("quality");
 
@@ -77,7 +76,7 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
                                 aFlash(serial, release).json())
                         .status())
                 .isEqualTo(200);
-        var revoked = catalog.revokeRelease(registered.id(), new ReleaseDecision("Motor desync at low voltage"));
+        var revoked = catalog.revokeRelease(registered.id(), decision("Motor desync at low voltage", "quality"));
         assertThat(revoked.state()).isEqualTo(ReleaseState.REVOKED);
         assertThat(revoked.affectedSerials()).isEqualTo(1);
         assertThat(catalog.affectedSerials(registered.id())).containsExactly(serial);
@@ -100,10 +99,11 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
         signedInAs("engineer", "ENGINEER");
         var registered = catalog.registerRelease(registration(aRelease(), TestPki.RELEASE_KEY));
 
-        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), new ReleaseDecision("ok")))
-                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), decision("ok", "engineer")))
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("may not sign");
         signedInAs("quality", "QUALITY");
-        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), new ReleaseDecision(" ")))
+        assertThatThrownBy(() -> catalog.approveRelease(registered.id(), decision(" ", "quality")))
                 .isInstanceOf(ProblemException.class)
                 .hasMessage("reason is required");
         assertThat(catalog.releases(null))
@@ -127,8 +127,12 @@ class ProvisioningApiIT extends ProvisioningIntegrationSupport {
         signedInAs("quality", "QUALITY");
         assertThatThrownBy(() -> catalog.approveRelease(
                         registered.id(),
-                        new ReleaseDecision("Approved, key "
-                                + PrivateKeySamples.all().get("PKCS#8 PEM (EC)").text())))
+                        decision(
+                                "Approved, key "
+                                        + PrivateKeySamples.all()
+                                                .get("PKCS#8 PEM (EC)")
+                                                .text(),
+                                "quality")))
                 .isInstanceOf(ProblemException.class)
                 .hasMessageContaining("private key material");
         assertThat(catalog.releases(null))

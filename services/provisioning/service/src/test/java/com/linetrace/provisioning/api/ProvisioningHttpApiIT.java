@@ -50,7 +50,7 @@ class ProvisioningHttpApiIT extends ProvisioningIntegrationSupport {
         assertThat(registered.signatureValid()).isTrue();
 
         var quality = client(FirmwareReleaseCatalog.class, "quality");
-        var approved = quality.approveRelease(registered.id(), new ReleaseDecision("Release tests passed"));
+        var approved = quality.approveRelease(registered.id(), decision("Release tests passed", "quality"));
         assertThat(approved.state()).isEqualTo(ReleaseState.APPROVED);
         assertThat(approved.approvedBy()).isEqualTo("quality");
         assertThat(quality.release(registered.id()).approvalReason()).isEqualTo("Release tests passed");
@@ -82,7 +82,7 @@ class ProvisioningHttpApiIT extends ProvisioningIntegrationSupport {
                 .satisfies(key -> assertThat(key.verdict()).as(key.reason()).isEqualTo("VERIFIED"));
         assertThat(client(UnitFlashes.class, "quality").flashes(newSerial())).isEmpty();
 
-        var revoked = quality.revokeRelease(registered.id(), new ReleaseDecision("Motor desync at low voltage"));
+        var revoked = quality.revokeRelease(registered.id(), decision("Motor desync at low voltage", "quality"));
         assertThat(revoked.state()).isEqualTo(ReleaseState.REVOKED);
         assertThat(revoked.revokedBy()).isEqualTo("quality");
         assertThat(quality.affectedSerials(registered.id())).containsExactly(serial);
@@ -117,7 +117,7 @@ class ProvisioningHttpApiIT extends ProvisioningIntegrationSupport {
             assertThat(answer.json().path("detail").asString()).isEqualTo("No firmware release " + unknown);
         }
         assertThatThrownBy(() -> client(FirmwareReleaseCatalog.class, "quality")
-                        .approveRelease(unknown, new ReleaseDecision("ok")))
+                        .approveRelease(unknown, decision("ok", "quality")))
                 .isInstanceOf(HttpClientErrorException.NotFound.class);
         assertThat(as("quality").get("/api/units/NOT-A-SERIAL/flashes").status())
                 .isEqualTo(400);

@@ -34,11 +34,15 @@ class FirmwareAuditIT extends ProvisioningIntegrationSupport {
         var id = UUID.fromString(registered.json().get("id").asString());
         var keyId = registered.json().get("signedBy").asString();
         assertThat(as("quality")
-                        .post("/api/firmware-releases/" + id + "/approval", "{\"reason\":\"Bench tests passed\"}")
+                        .post(
+                                "/api/firmware-releases/" + id + "/approval",
+                                signed("{\"reason\":\"Bench tests passed\"}"))
                         .status())
                 .isEqualTo(200);
         assertThat(as("quality")
-                        .post("/api/firmware-releases/" + id + "/revocation", "{\"reason\":\"Motor stutter in field\"}")
+                        .post(
+                                "/api/firmware-releases/" + id + "/revocation",
+                                signed("{\"reason\":\"Motor stutter in field\"}"))
                         .status())
                 .isEqualTo(200);
 
@@ -70,11 +74,13 @@ class FirmwareAuditIT extends ProvisioningIntegrationSupport {
                 .get("id")
                 .asString());
         var selfApproval =
-                as("quality").post("/api/firmware-releases/" + id + "/approval", "{\"reason\":\"Looks fine\"}");
+                as("quality").post("/api/firmware-releases/" + id + "/approval", signed("{\"reason\":\"Looks fine\"}"));
         assertThat(selfApproval.status()).isEqualTo(409);
         // A revocation after it: once it is on the topic, a recorded refusal would be too.
         assertThat(as("quality")
-                        .post("/api/firmware-releases/" + id + "/revocation", "{\"reason\":\"Never to be used\"}")
+                        .post(
+                                "/api/firmware-releases/" + id + "/revocation",
+                                signed("{\"reason\":\"Never to be used\"}"))
                         .status())
                 .isEqualTo(200);
         var actions = await().atMost(Duration.ofSeconds(20))

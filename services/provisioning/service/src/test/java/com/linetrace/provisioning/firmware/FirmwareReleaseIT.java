@@ -63,18 +63,21 @@ class FirmwareReleaseIT extends ProvisioningIntegrationSupport {
                 .get("id")
                 .asString();
         var path = "/api/firmware-releases/" + id + "/approval";
-        assertThat(as("engineer").post(path, "{\"reason\":\"ok\"}").status()).isEqualTo(403);
+        assertThat(as("engineer")
+                        .post(path, signed("{\"reason\":\"ok\"}", "engineer"))
+                        .status())
+                .isEqualTo(403);
         var withoutReason = as("quality").post(path, "{}");
         assertThat(withoutReason.status()).isEqualTo(400);
         assertThat(withoutReason.json().get("detail").asString()).isEqualTo("reason is required");
         var approved = as("quality")
-                .post(path, "{\"reason\":\"Release tests passed\"}")
+                .post(path, signed("{\"reason\":\"Release tests passed\"}"))
                 .json();
         assertThat(approved.get("state").asString()).isEqualTo("APPROVED");
         assertThat(approved.get("approvedBy").asString()).isEqualTo("quality");
         assertThat(approved.get("approvalReason").asString()).isEqualTo("Release tests passed");
         assertThat(approved.get("approvedAt").isNull()).isFalse();
-        var twice = as("quality").post(path, "{\"reason\":\"again\"}");
+        var twice = as("quality").post(path, signed("{\"reason\":\"again\"}"));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().get("type").asString()).isEqualTo("urn:linetrace:problem:release-state");
     }
@@ -88,7 +91,7 @@ class FirmwareReleaseIT extends ProvisioningIntegrationSupport {
                 .get("id")
                 .asString();
         var selfApproval =
-                as("quality").post("/api/firmware-releases/" + id + "/approval", "{\"reason\":\"Looks fine\"}");
+                as("quality").post("/api/firmware-releases/" + id + "/approval", signed("{\"reason\":\"Looks fine\"}"));
         assertThat(selfApproval.status()).as(selfApproval.body()).isEqualTo(409);
         assertThat(selfApproval.json().get("type").asString()).isEqualTo("urn:linetrace:problem:four-eyes");
         assertThat(selfApproval.json().get("detail").asString())

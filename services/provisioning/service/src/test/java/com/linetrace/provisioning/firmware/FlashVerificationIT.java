@@ -263,7 +263,10 @@ class FlashVerificationIT extends ProvisioningIntegrationSupport {
     void onlyQualityRevokesAndOnlyWithAReason() {
         var id = approved(aRelease());
         var path = "/api/firmware-releases/" + id + "/revocation";
-        assertThat(as("engineer").post(path, "{\"reason\":\"x\"}").status()).isEqualTo(403);
+        assertThat(as("engineer")
+                        .post(path, signed("{\"reason\":\"x\"}", "engineer"))
+                        .status())
+                .isEqualTo(403);
         assertThat(as("quality").post(path, "{\"reason\":\"  \"}").status()).isEqualTo(400);
     }
 
@@ -284,8 +287,8 @@ class FlashVerificationIT extends ProvisioningIntegrationSupport {
     record Rejection(FirmwareRejected.Code code, String reason) {}
 
     private tools.jackson.databind.JsonNode revoke(UUID id, String reason) {
-        var response =
-                as("quality").post("/api/firmware-releases/" + id + "/revocation", "{\"reason\":\"" + reason + "\"}");
+        var response = as("quality")
+                .post("/api/firmware-releases/" + id + "/revocation", signed("{\"reason\":\"" + reason + "\"}"));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -72,6 +72,22 @@ class SearchRepository {
         return Driver.STATUS;
     }
 
+    /** True when the driver is the search's only criterion (a part number goes with its lot). */
+    private static boolean onlyCriterion(SearchCriteria c, Driver driver) {
+        var given = java.util.stream.Stream.of(
+                        c.serial(),
+                        c.workOrder(),
+                        c.lot(),
+                        c.partSerial(),
+                        c.firmwareVersion(),
+                        c.station(),
+                        c.defect(),
+                        c.status())
+                .filter(java.util.Objects::nonNull)
+                .count();
+        return given == 1 && driver != Driver.STATION;
+    }
+
     /** A search's SQL and its parameters. */
     record Statement(String sql, Map<String, Object> params) {}
 
@@ -112,9 +128,22 @@ class SearchRepository {
                 case DEFECT -> "trace.unit_defect d where d.defect = :defect";
                 default -> "trace.module_firmware d where d.version = :firmwareVersion";
             };
-            sql = "select " + UnitRows.COLUMNS + ", null::timestamptz as place from (select distinct d.serial from "
-                    + candidates + " and d.serial > :after order by d.serial) c"
-                    + " join trace.unit u on u.serial = c.serial where true";
+            if (onlyCriterion(c, driver)) {
+                // The page is cut among the candidates, as where-used does: with the limit outside, the planner may
+                // read and de-duplicate every unit of a version before it cuts the page (run 4 of docs/trace-scale.md).
+                sql = "select " + UnitRows.COLUMNS + ", null::timestamptz as place from (select distinct d.serial from "
+                        + candidates + " and d.serial > :after order by d.serial limit :limit) c"
+                        + " join trace.unit u on u.serial = c.serial where true";
+            } else {
+                // Filters follow, so the page cannot be cut among the candidates. As a semi-join the planner chooses
+                // per criterion whether to walk the units in serial order and probe the criterion's rows, or to
+                // collect the few that match and sort them; the walk starts at the first candidate (one index probe),
+                // not at the first unit: a version of last month starts deep in the serials.
+                sql = "select " + UnitRows.COLUMNS + ", null::timestamptz as place from trace.unit u"
+                        + " where u.serial > :after and u.serial >= (select min(d.serial) from " + candidates
+                        + " and d.serial > :after) and exists (select 1 from " + candidates
+                        + " and d.serial > :after and d.serial = u.serial)";
+            }
         }
         if (driver != Driver.SERIAL && c.serial() != null) {
             filters.add("u.serial = :serial");

@@ -3,6 +3,7 @@ package com.linetrace.tracking.api;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.StationId;
 import com.linetrace.contracts.export.ExportReceipt;
+import com.linetrace.identity.api.SignatureCredential;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,8 +25,9 @@ import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * The plant's master data, as engineers and admins keep it: lines and their stations, product models and their
- * versioned routes. A new route version applies to work orders released from then on; units already issued keep
- * theirs. Writes need the ENGINEER or ADMIN role; reads also SUPERVISOR or QUALITY. A refusal throws
+ * versioned routes. A new route version is a draft until a second person (QUALITY or ADMIN, not its author) approves
+ * it with an electronic signature (DD021); then it applies to work orders released from then on, and units already
+ * issued keep theirs. Writes need the ENGINEER or ADMIN role; reads also SUPERVISOR or QUALITY. A refusal throws
  * {@link MasterDataRefusedException} with the reason in words. Ids in the records are text as an engineer typed it,
  * checked with the record's other fields so that one answer names every field to change.
  */
@@ -105,8 +108,38 @@ public interface MasterDataEditor {
         }
     }
 
-    /** A saved version of a model's route; {@code createdBy} is "system" for the routes the plant was set up with. */
-    record RouteVersion(String model, int version, Instant createdAt, String createdBy, RouteSpec route) {}
+    /** Where a route version stands: what new units of its model follow. */
+    enum RouteState {
+        /** Saved, not approved yet: no unit follows it. */
+        DRAFT,
+        /** The newest approved version: new work orders follow it. */
+        CURRENT,
+        /** Approved once, and a newer version has been approved since: only units issued before follow it. */
+        SUPERSEDED
+    }
+
+    /**
+     * A saved version of a model's route; {@code createdBy} is "system" for the routes the plant was set up with, and
+     * {@code approvedBy} "system" for those and for versions saved before route approval began; both approval fields
+     * are null for a draft.
+     */
+    record RouteVersion(
+            String model,
+            int version,
+            RouteState state,
+            Instant createdAt,
+            String createdBy,
+            @Nullable String approvedBy,
+            @Nullable Instant approvedAt,
+            RouteSpec route) {}
+
+    /**
+     * A route version's approval: why it may be used, and the approver's electronic signature (the password
+     * re-entered and the meaning; required, DD018).
+     */
+    record RouteApproval(
+            @NotBlank @Size(max = 500) @FreeText String reason,
+            @Nullable SignatureCredential signature) {}
 
     @GetExchange("/lines")
     List<LineSpec> lines();
@@ -122,14 +155,14 @@ public interface MasterDataEditor {
     @GetExchange("/models")
     List<ModelSpec> models();
 
-    /** The route versions of a model, newest (the one new work orders follow) first. */
+    /** The route versions of a model, newest first, drafts among them. */
     @GetExchange("/models/{model}/routes")
     List<RouteVersion> routes(@PathVariable String model);
 
     /**
-     * The route version new work orders of a model follow.
+     * The route version new work orders of a model follow: the newest approved one.
      *
-     * @throws MasterDataRefusedException {@link TrackingProblem#UNKNOWN_ROUTE} (404) when the model has none
+     * @throws MasterDataRefusedException {@link TrackingProblem#UNKNOWN_ROUTE} (404) when the model has none approved
      */
     @GetExchange("/models/{model}/routes/current")
     RouteVersion currentRoute(@PathVariable String model);
@@ -155,9 +188,24 @@ public interface MasterDataEditor {
     @PostExchange(url = "/models", contentType = MediaType.APPLICATION_JSON_VALUE)
     ModelSpec addModel(@Valid @RequestBody ModelSpec model);
 
-    /** Saves {@code route} as the model's next version and returns it; answered 201. */
+    /** Saves {@code route} as the model's next version, a draft, and returns it; answered 201. */
     @PostExchange(url = "/models/{model}/routes", contentType = MediaType.APPLICATION_JSON_VALUE)
     RouteVersion addRoute(@PathVariable String model, @Valid @RequestBody RouteSpec route);
+
+    /**
+     * Approves a draft route version, signed electronically by the caller (QUALITY or ADMIN may sign, never the
+     * version's author): new work orders of the model follow it from now on; units already issued keep theirs.
+     *
+     * @throws MasterDataRefusedException {@link TrackingProblem#UNKNOWN_ROUTE} (404) when there is no such version,
+     *     {@link TrackingProblem#FOUR_EYES} (409) for its author, {@link TrackingProblem#ROUTE_STATE} (409) when it is
+     *     approved already or a newer version is
+     * @throws com.linetrace.contracts.problem.ProblemException {@code signature-required} (400), {@code
+     *     signature-not-allowed} or {@code signature-refused} (403, each an audit entry), {@code
+     *     signature-unavailable} (503)
+     */
+    @PostExchange(url = "/models/{model}/routes/{version}/approval", contentType = MediaType.APPLICATION_JSON_VALUE)
+    RouteVersion approveRoute(
+            @PathVariable String model, @PathVariable int version, @Valid @RequestBody RouteApproval approval);
 
     /**
      * The ID labels of a line's stations, a Code128 barcode each, as a PDF to print and stick on the stations.

@@ -82,6 +82,20 @@ public enum TrackingProblem implements ProblemType {
         public ProblemException exception(String detail) {
             return new MasterDataRefusedException(this, detail);
         }
+    },
+    /** A route version approved by the person who saved it: a controlled document needs a second person. */
+    FOUR_EYES("four-eyes", 409) {
+        @Override
+        public ProblemException exception(String detail) {
+            return new MasterDataRefusedException(this, detail);
+        }
+    },
+    /** A route version that cannot be approved as it stands: approved already, or a newer version is. */
+    ROUTE_STATE("route-state", 409) {
+        @Override
+        public ProblemException exception(String detail) {
+            return new MasterDataRefusedException(this, detail);
+        }
     };
 
     private final String code;

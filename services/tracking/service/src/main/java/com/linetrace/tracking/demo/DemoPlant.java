@@ -130,6 +130,8 @@ class DemoPlant implements ApplicationRunner {
                 List.of("FLIGHT_CONTROLLER", "ESC", "GIMBAL", "REMOTE_LINK"),
                 true,
                 "system");
+        // The plant's seeded route is in force from the start, as the seeded routes of every plant are (DD021).
+        masterData.approveRoute(MODEL, 1, "system", java.time.Instant.now());
     }
 
     private static Part lot(String partNumber, String description, int quantity) {

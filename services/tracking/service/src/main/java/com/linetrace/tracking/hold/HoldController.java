@@ -5,7 +5,7 @@ import com.linetrace.contracts.action.SignedAction;
 import com.linetrace.tracking.Caller;
 import com.linetrace.tracking.api.HoldRefusedException;
 import com.linetrace.tracking.api.UnitHolds;
-import com.linetrace.tracking.signature.ElectronicSignatures;
+import com.linetrace.web.signature.ElectronicSignatures;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Set;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,9 +1,11 @@
 package com.linetrace.tracking.route;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -108,17 +110,70 @@ public class MasterData {
                 .single();
     }
 
-    /** A saved route version with who saved it and when. */
-    public record Saved(Route route, java.time.Instant createdAt, String createdBy) {}
+    /**
+     * A saved route version with who saved it and when, and who approved it and when (both null for a draft, which no
+     * unit follows).
+     */
+    public record Saved(
+            Route route,
+            Instant createdAt,
+            String createdBy,
+            @Nullable String approvedBy,
+            @Nullable Instant approvedAt) {
+
+        public boolean approved() {
+            return approvedAt != null;
+        }
+    }
+
+    private static final String SAVED =
+            "select id, created_at, created_by, approved_by, approved_at from tracking.route";
 
     /** A model's route versions, newest first. */
     public List<Saved> routes(String model) {
-        return jdbc.sql("select id, created_at, created_by from tracking.route where model_id = :model"
-                        + " order by version desc")
+        return jdbc.sql(SAVED + " where model_id = :model order by version desc")
                 .param("model", model)
-                .query((rs, n) ->
-                        new Saved(route(rs.getLong(1)), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+                .query(this::saved)
                 .list();
+    }
+
+    /** One version of a model's route, locked until the transaction ends: its approval is decided once. */
+    public Optional<Saved> lockRoute(String model, int version) {
+        return jdbc.sql(SAVED + " where model_id = :model and version = :version for update")
+                .param("model", model)
+                .param("version", version)
+                .query(this::saved)
+                .optional();
+    }
+
+    /** One version of a model's route. */
+    public Optional<Saved> routeVersion(String model, int version) {
+        return jdbc.sql(SAVED + " where model_id = :model and version = :version")
+                .param("model", model)
+                .param("version", version)
+                .query(this::saved)
+                .optional();
+    }
+
+    /** Approves a draft: new units of the model follow it from now on, unless a newer version is approved later. */
+    public void approveRoute(String model, int version, String actor, Instant at) {
+        jdbc.sql("update tracking.route set approved_by = :actor, approved_at = :at"
+                        + " where model_id = :model and version = :version and approved_at is null")
+                .param("model", model)
+                .param("version", version)
+                .param("actor", actor)
+                .param("at", java.sql.Timestamp.from(at))
+                .update();
+    }
+
+    private Saved saved(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        var approvedAt = rs.getTimestamp(5);
+        return new Saved(
+                route(rs.getLong(1)),
+                rs.getTimestamp(2).toInstant(),
+                rs.getString(3),
+                rs.getString(4),
+                approvedAt == null ? null : approvedAt.toInstant());
     }
 
     private static Station station(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -138,7 +193,10 @@ public class MasterData {
                 .update();
     }
 
-    /** Adds the next version of a model's route and returns it; units already started keep their version. */
+    /**
+     * Adds the next version of a model's route as a draft and returns it: no unit follows it until it is approved
+     * ({@link #approveRoute}); units already started keep their version.
+     */
     public Route addRoute(
             String model,
             int maxFailures,
@@ -187,9 +245,10 @@ public class MasterData {
         return new Route(id, model, version, maxFailures, operations, firmwareModules, requiresKey);
     }
 
-    /** The newest route version of a model: the one new units follow. */
+    /** The newest approved route version of a model: the one new units follow. Drafts are not followed. */
     public Optional<Route> currentRoute(String model) {
-        return jdbc.sql("select id from tracking.route where model_id = :model order by version desc limit 1")
+        return jdbc.sql("select id from tracking.route where model_id = :model and approved_at is not null"
+                        + " order by version desc limit 1")
                 .param("model", model)
                 .query(Long.class)
                 .optional()
@@ -238,10 +297,11 @@ public class MasterData {
                 id, head.model(), head.version(), head.maxFailures(), operations, head.modules(), head.requiresKey());
     }
 
-    /** The models that have a route, so that work orders can be released for them, by id. */
+    /** The models that have an approved route, so that work orders can be released for them, by id. */
     public List<Named> modelsWithRoute() {
-        return jdbc.sql("select m.id, m.name from tracking.product_model m"
-                        + " where exists (select 1 from tracking.route r where r.model_id = m.id) order by m.id")
+        return jdbc.sql("select m.id, m.name from tracking.product_model m where exists"
+                        + " (select 1 from tracking.route r where r.model_id = m.id and r.approved_at is not null)"
+                        + " order by m.id")
                 .query(Named.class)
                 .list();
     }

@@ -3,14 +3,17 @@ package com.linetrace.tracking.route;
 import com.linetrace.contracts.LineId;
 import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.StationId;
+import com.linetrace.contracts.action.SignedAction;
 import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.tracking.Caller;
 import com.linetrace.tracking.api.MasterDataEditor;
 import com.linetrace.tracking.api.MasterDataRefusedException;
 import com.linetrace.tracking.api.TrackingProblem;
 import com.linetrace.tracking.label.LabelExports;
+import com.linetrace.web.signature.ElectronicSignatures;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,12 +25,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MasterDataController implements MasterDataEditor {
 
+    /** Who may sign a route version's approval: quality, or an admin where the plant has no quality engineer. */
+    static final Set<String> ROUTE_APPROVERS = Set.of(Roles.QUALITY, Roles.ADMIN);
+
     private final MasterDataService masterData;
     private final LabelExports exports;
+    private final ElectronicSignatures signatures;
 
-    MasterDataController(MasterDataService masterData, LabelExports exports) {
+    MasterDataController(MasterDataService masterData, LabelExports exports, ElectronicSignatures signatures) {
         this.masterData = masterData;
         this.exports = exports;
+        this.signatures = signatures;
     }
 
     @Override
@@ -57,10 +65,10 @@ class MasterDataController implements MasterDataEditor {
     @Override
     @RolesAllowed({Roles.ENGINEER, Roles.ADMIN, Roles.SUPERVISOR, Roles.QUALITY})
     public RouteVersion currentRoute(String model) {
-        return masterData.routes(model).stream()
-                .findFirst()
+        return masterData
+                .currentRoute(model)
                 .orElseThrow(() -> new MasterDataRefusedException(
-                        TrackingProblem.UNKNOWN_ROUTE, "Model " + model + " has no route"));
+                        TrackingProblem.UNKNOWN_ROUTE, "Model " + model + " has no approved route"));
     }
 
     @Override
@@ -102,6 +110,20 @@ class MasterDataController implements MasterDataEditor {
     @RolesAllowed({Roles.ENGINEER, Roles.ADMIN})
     public RouteVersion addRoute(String model, RouteSpec route) {
         return masterData.addRoute(model, route, Caller.name());
+    }
+
+    /**
+     * Signed by the caller: any person's role reaches it, and the signature decides who may sign ({@link
+     * #ROUTE_APPROVERS}), so that a refusal of someone not allowed is in the ledger too (DD018).
+     */
+    @Override
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
+    public RouteVersion approveRoute(String model, int version, RouteApproval approval) {
+        var why = MasterDataService.approvalReason(approval.reason());
+        masterData.requireRouteVersion(model, version);
+        var signature = signatures.sign(
+                SignedAction.ROUTE_APPROVAL, model + " v" + version, null, approval.signature(), ROUTE_APPROVERS);
+        return masterData.approveRoute(model, version, why, signature);
     }
 
     @Override

@@ -11,16 +11,19 @@ import com.linetrace.tracking.api.MasterDataEditor.ModelSpec;
 import com.linetrace.tracking.api.MasterDataEditor.OperationSpec;
 import com.linetrace.tracking.api.MasterDataEditor.PartSpec;
 import com.linetrace.tracking.api.MasterDataEditor.RouteSpec;
+import com.linetrace.tracking.api.MasterDataEditor.RouteState;
 import com.linetrace.tracking.api.MasterDataEditor.RouteVersion;
 import com.linetrace.tracking.api.MasterDataEditor.StationSpec;
 import com.linetrace.tracking.api.MasterDataRefusedException;
 import com.linetrace.tracking.api.TrackingProblem;
 import com.linetrace.tracking.label.LabelExports;
 import com.linetrace.tracking.label.LabelSheet;
+import com.linetrace.web.signature.ElectronicSignatures.Signature;
 import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -77,11 +80,91 @@ class MasterDataService {
                 .toList();
     }
 
+    /** A model's route versions, newest first, each with where it stands (the first approved one is current). */
     List<RouteVersion> routes(String model) {
-        return masterData.routes(model).stream()
-                .map(saved -> new RouteVersion(
-                        model, saved.route().version(), saved.createdAt(), saved.createdBy(), spec(saved.route())))
-                .toList();
+        var saved = masterData.routes(model);
+        int current = saved.stream()
+                .filter(MasterData.Saved::approved)
+                .mapToInt(s -> s.route().version())
+                .max()
+                .orElse(0);
+        return saved.stream().map(s -> version(model, s, current)).toList();
+    }
+
+    private static RouteVersion version(String model, MasterData.Saved saved, int current) {
+        int version = saved.route().version();
+        var state =
+                !saved.approved() ? RouteState.DRAFT : version == current ? RouteState.CURRENT : RouteState.SUPERSEDED;
+        return new RouteVersion(
+                model,
+                version,
+                state,
+                saved.createdAt(),
+                saved.createdBy(),
+                saved.approvedBy(),
+                saved.approvedAt(),
+                spec(saved.route()));
+    }
+
+    /** The version new units of a model follow, as the api shows it; empty when none is approved. */
+    Optional<RouteVersion> currentRoute(String model) {
+        return routes(model).stream()
+                .filter(v -> v.state() == RouteState.CURRENT)
+                .findFirst();
+    }
+
+    /** Refuses, before anyone signs, an approval of a version that does not exist, or without a reason. */
+    static String approvalReason(@Nullable String reason) {
+        var text = reason == null ? "" : reason.strip();
+        if (text.length() < 3 || text.length() > 500) {
+            throw new MasterDataRefusedException("An approval needs a reason of 3 to 500 characters");
+        }
+        return text;
+    }
+
+    void requireRouteVersion(String model, int version) {
+        if (masterData.routeVersion(model, version).isEmpty()) {
+            throw new MasterDataRefusedException(
+                    TrackingProblem.UNKNOWN_ROUTE, "Model " + model + " has no route version " + version);
+        }
+    }
+
+    /**
+     * Approves a draft route version, signed: from now on new units of the model follow it. Recorded as a master data
+     * change (the version in force before and after) and as the signature, in the approval's transaction.
+     */
+    @Transactional
+    RouteVersion approveRoute(String model, int version, String reason, Signature signature) {
+        var approver = signature.signer();
+        var draft = masterData
+                .lockRoute(model, version)
+                .orElseThrow(() -> new MasterDataRefusedException(
+                        TrackingProblem.UNKNOWN_ROUTE, "Model " + model + " has no route version " + version));
+        if (draft.approved()) {
+            throw new MasterDataRefusedException(
+                    TrackingProblem.ROUTE_STATE,
+                    "Version " + version + " of the " + model + " route is approved already, by " + draft.approvedBy());
+        }
+        if (draft.createdBy().equals(approver)) {
+            throw new MasterDataRefusedException(
+                    TrackingProblem.FOUR_EYES,
+                    "Version " + version + " of the " + model + " route was saved by " + approver
+                            + ": saving and approving a route must be by two different people (four eyes)."
+                            + " Ask another member of quality to approve it");
+        }
+        var before = currentRoute(model).orElse(null);
+        if (before != null && before.version() > version) {
+            throw new MasterDataRefusedException(
+                    TrackingProblem.ROUTE_STATE,
+                    "Version " + before.version() + " of the " + model + " route is newer and approved; version "
+                            + version + " would never be followed");
+        }
+        masterData.approveRoute(model, version, approver, signature.signedAt());
+        var after = currentRoute(model).orElseThrow();
+        changed("route", model, before, after);
+        signature.record(reason);
+        log.info("{} approved route version {} of {}", approver, version, model);
+        return after;
     }
 
     @Transactional
@@ -200,6 +283,7 @@ class MasterDataService {
         requireRecordable(route);
         try {
             var before = routes(model).stream().findFirst().orElse(null);
+            // A new version is a draft: no unit follows it until it is approved (DD021).
             var saved = masterData.addRoute(
                     model, route.maxFailures(), operations, route.firmwareModules(), route.requiresKey(), actor);
             log.info("{} saved route version {} of {}", actor, saved.version(), model);

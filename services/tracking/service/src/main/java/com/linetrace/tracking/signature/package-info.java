@@ -1,6 +1,6 @@
 /**
- * Electronic signatures on tracking's decisions (a held unit's release): who may sign, identity's check of the
- * re-entered password, and the signed record, or the refusal, in the ledger through tracking's outbox.
+ * Tracking's electronic signatures (a held unit's release, a scrap, a route version's approval): the shared
+ * {@link com.linetrace.web.signature.ElectronicSignatures} bound to identity and to tracking's outbox.
  */
 @NullMarked
 package com.linetrace.tracking.signature;

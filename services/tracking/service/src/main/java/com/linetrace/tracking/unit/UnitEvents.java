@@ -7,12 +7,17 @@ import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.unit.UnitEvent;
 import com.linetrace.messaging.Outbox;
 import com.linetrace.tracking.TrackingSettings;
+import com.linetrace.web.ClientOrigin;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Records a unit's events in the outbox, in the transaction of the change they describe. */
+/**
+ * Records a unit's events in the outbox, in the transaction of the change they describe. An event away from a station
+ * (a hold, a release, a scrap, a work order's release) carries the client's address as its origin, so the ledger says
+ * where a person acted from; at a station the station says it.
+ */
 @Component
 public class UnitEvents {
 
@@ -38,6 +43,7 @@ public class UnitEvents {
                         stationId,
                         serial,
                         actor,
+                        stationId == null ? ClientOrigin.current() : null,
                         event));
     }
 }

@@ -157,8 +157,8 @@ public class WorkOrders {
         }
         return masterData
                 .currentRoute(model)
-                .orElseThrow(() -> new WorkOrderRefusedException(
-                        "Model '" + model + "' has no route yet; an engineer adds one first"));
+                .orElseThrow(() -> new WorkOrderRefusedException("Model '" + model
+                        + "' has no approved route yet; an engineer saves one and quality" + " approves it first"));
     }
 
     @Transactional(readOnly = true)

@@ -42,6 +42,7 @@ class MasterDataIT {
         var v1 = engineer.post("/api/models/" + model + "/routes", route("ASSEMBLY"));
         assertThat(v1.status()).as(v1.body()).isEqualTo(201);
         assertThat(v1.json().get("version").asInt()).isEqualTo(1);
+        approve(model, 1);
 
         var supervisor = ApiClient.at(port).as("supervisor");
         var first = supervisor
@@ -54,6 +55,7 @@ class MasterDataIT {
                         .get("version")
                         .asInt())
                 .isEqualTo(2);
+        approve(model, 2);
         var second = supervisor
                 .post("/api/work-orders", "{\"model\":\"" + model + "\",\"line\":\"L1\",\"quantity\":1}")
                 .json();
@@ -139,11 +141,15 @@ class MasterDataIT {
         var first = versions.get(1).get("route").get("operations").get(0);
         assertThat(first.get("stationKind").asString()).isEqualTo("ASSEMBLY");
         assertThat(first.get("parts").get(0).get("partNumber").asString()).isEqualTo("BOLT-M3");
+        assertThat(engineer.get("/api/models/" + model + "/routes/current").status())
+                .as("no version approved yet")
+                .isEqualTo(404);
+        approve(model, 1);
         assertThat(engineer.get("/api/models/" + model + "/routes/current")
                         .json()
                         .get("version")
                         .asInt())
-                .isEqualTo(2);
+                .isEqualTo(1);
         var none = engineer.get("/api/models/NO-SUCH-MODEL/routes/current");
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.isProblem()).isTrue();
@@ -224,6 +230,16 @@ class MasterDataIT {
         }
         var operator = ApiClient.at(port).as("operator").get("/api/lines/L1/station-labels", "application/pdf");
         assertThat(operator.status()).isEqualTo(403);
+    }
+
+    /** Quality approves a route version, signed (DD021). */
+    private void approve(String model, int version) {
+        var approved = ApiClient.at(port)
+                .as("quality")
+                .post(
+                        "/api/models/" + model + "/routes/" + version + "/approval",
+                        "{\"reason\":\"Reviewed\",\"signature\":{\"password\":\"quality\",\"meaning\":\"APPROVED\"}}");
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 
     private static String newModel(ApiClient engineer) {

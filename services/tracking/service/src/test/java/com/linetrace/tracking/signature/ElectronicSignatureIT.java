@@ -10,6 +10,10 @@ import com.linetrace.contracts.action.ElectronicSignatureRefused;
 import com.linetrace.contracts.action.ElectronicSignatureRefused.Refusal;
 import com.linetrace.contracts.action.SignatureMeaning;
 import com.linetrace.contracts.action.SignedAction;
+import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.contracts.unit.UnitHeld;
+import com.linetrace.contracts.unit.UnitReleased;
+import com.linetrace.contracts.unit.UnitScrapped;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
 import com.linetrace.testing.TopicProbe;
@@ -153,6 +157,53 @@ class ElectronicSignatureIT {
                         .status())
                 .isEqualTo(403);
         assertThat(line.scan("ASM-1", other).json().get("verdict").asString()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aPersonsHoldReleaseAndScrapSayWhereThePersonActedFrom() {
+        var serial = heldUnit();
+        assertThat(quality.post(
+                                "/api/units/" + serial + "/release",
+                                signed("inspected, no damage", "quality", "APPROVED"))
+                        .status())
+                .isEqualTo(200);
+        assertThat(supervisor
+                        .post("/api/units/" + serial + "/scrap", signed("frame cracked", "supervisor", "RESPONSIBLE"))
+                        .status())
+                .isEqualTo(200);
+
+        var events = TopicProbe.read(
+                        Topics.UNIT_EVENTS,
+                        WAIT,
+                        record -> serial.equals(record.key())
+                                && UnitEvent.CODEC.decode(record.value()).body() instanceof UnitScrapped)
+                .stream()
+                .filter(record -> serial.equals(record.key()))
+                .map(record -> UnitEvent.CODEC.decode(record.value()))
+                .toList();
+        assertThat(events)
+                .filteredOn(e -> e.body() instanceof UnitHeld
+                        || e.body() instanceof UnitReleased
+                        || e.body() instanceof UnitScrapped)
+                .extracting(e -> e.body().getClass().getSimpleName() + " from " + e.origin())
+                .containsExactly(
+                        "UnitHeld from 127.0.0.1", "UnitReleased from 127.0.0.1", "UnitScrapped from 127.0.0.1");
+        var scrap = TopicProbe.read(
+                        Topics.AUDIT_ACTIONS,
+                        WAIT,
+                        record -> isSignatureOf(record.value(), serial, SignedAction.UNIT_SCRAP))
+                .stream()
+                .filter(record -> isSignatureOf(record.value(), serial, SignedAction.UNIT_SCRAP))
+                .map(record -> AuditAction.CODEC.decode(record.value()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(scrap.origin()).isEqualTo("127.0.0.1");
+    }
+
+    private static boolean isSignatureOf(byte[] value, String serial, SignedAction action) {
+        return AuditAction.CODEC.decode(value).body() instanceof ElectronicSignature s
+                && serial.equals(s.serial())
+                && s.action() == action;
     }
 
     private static AuditActionEvent awaitAction(String serial, Class<? extends AuditAction> type) {

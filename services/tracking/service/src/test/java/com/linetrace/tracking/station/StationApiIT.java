@@ -330,6 +330,15 @@ class StationApiIT {
                     {"partNumber":"%s","description":"Power harness","quantity":2,"serialized":false}]},
                   {"seq":20,"name":"Pack","stationKind":"PACK"}]}""".formatted(partNumber));
         assertThat(route.status()).as(route.body()).isEqualTo(201);
+        // A new version is followed once a second person approves it (DD021).
+        assertThat(ApiClient.at(port)
+                        .as("quality")
+                        .post(
+                                "/api/models/" + model + "/routes/1/approval",
+                                "{\"reason\":\"Reviewed\",\"signature\":{\"password\":\"quality\","
+                                        + "\"meaning\":\"APPROVED\"}}")
+                        .status())
+                .isEqualTo(200);
         var serial = ApiClient.at(port)
                 .as("supervisor")
                 .post("/api/work-orders", "{\"model\":\"" + model + "\",\"line\":\"L1\",\"quantity\":1}")

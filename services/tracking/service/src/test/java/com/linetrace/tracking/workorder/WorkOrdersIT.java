@@ -152,7 +152,7 @@ class WorkOrdersIT {
         signInAs("SUPERVISOR");
 
         assertRefused(() -> release("NO-SUCH-MODEL", "L1", 3, null), "No model has the id 'NO-SUCH-MODEL'");
-        assertRefused(() -> release(withoutRoute, "L1", 3, null), "Model '" + withoutRoute + "' has no route");
+        assertRefused(() -> release(withoutRoute, "L1", 3, null), "Model '" + withoutRoute + "' has no approved route");
         assertRefused(() -> release("AX4-ENT", "L9", 3, null), "No line has the id 'L9'");
         assertRefused(() -> release("AX4-ENT", "L1", 0, null), "A work order builds 1 to 10000 units, not 0");
         assertRefused(() -> release("AX4-ENT", "L1", 10_001, null), "A work order builds 1 to 10000 units");
@@ -169,7 +169,7 @@ class WorkOrdersIT {
         assertThat(overHttp.status()).isEqualTo(400);
         assertThat(overHttp.isProblem()).isTrue();
         assertThat(overHttp.json().get("type").asString()).isEqualTo("urn:linetrace:problem:invalid-work-order");
-        assertThat(overHttp.json().get("detail").asString()).contains("has no route");
+        assertThat(overHttp.json().get("detail").asString()).contains("has no approved route");
         var badLimit = ApiClient.at(port).as("supervisor").get("/api/work-orders?limit=5000");
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(badLimit.json().get("detail").asString()).isEqualTo("Ask for 1 to 1000 work orders, not 5000");

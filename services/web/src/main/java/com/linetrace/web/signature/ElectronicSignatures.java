@@ -1,8 +1,6 @@
-package com.linetrace.tracking.signature;
+package com.linetrace.web.signature;
 
 import com.linetrace.contracts.EventIds;
-import com.linetrace.contracts.Text;
-import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
 import com.linetrace.contracts.action.ElectronicSignature;
@@ -13,47 +11,79 @@ import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.identity.api.SignatureCredential;
 import com.linetrace.identity.api.SignatureProblem;
 import com.linetrace.identity.api.Signatures;
-import com.linetrace.messaging.Outbox;
-import com.linetrace.tracking.Caller;
+import com.linetrace.web.ClientOrigin;
+import com.linetrace.web.ServiceClients;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Electronic signatures on tracking's decisions (DD018). {@link #sign} checks, before the decision is taken, that the
- * caller may sign it and that the password they re-entered is theirs (identity's check); a refusal is an audit entry
- * of its own, committed whatever becomes of the request. {@link Signature#record} writes the signed record in the
- * decision's own transaction, so a decision taken is signed and a signature is of a decision taken.
+ * Electronic signatures on a service's decisions (DD018), the same for every service that takes signed decisions.
+ * {@link #sign} checks, before the decision is taken, that the caller may sign it and that the password they re-entered
+ * is theirs (identity's check); a refusal is an audit entry of its own, committed whatever becomes of the request.
+ * {@link Signature#record} writes the signed record in the decision's own transaction, so a decision taken is signed
+ * and a signature is of a decision taken. Both go to the owning service's outbox ({@code ledger}).
  */
-public class ElectronicSignatures {
+public final class ElectronicSignatures {
 
     private final Supplier<@Nullable Signatures> identity;
-    private final Outbox outbox;
+    private final Consumer<AuditActionEvent> ledger;
     private final TransactionTemplate refusals;
     private final String plant;
     private final Clock clock;
 
     ElectronicSignatures(
             Supplier<@Nullable Signatures> identity,
-            Outbox outbox,
+            Consumer<AuditActionEvent> ledger,
             PlatformTransactionManager transactions,
             String plant,
             Clock clock) {
         this.identity = identity;
-        this.outbox = outbox;
+        this.ledger = ledger;
         this.refusals = new TransactionTemplate(transactions);
         refusals.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.plant = plant;
         this.clock = clock;
+    }
+
+    /**
+     * A service's signatures: identity's check over HTTP at {@code identityUrl} where the service runs apart from
+     * identity (called with the signer's token), otherwise identity's bean in this process (the plant), looked up when
+     * someone signs. Records and refusals go to {@code ledger}, the service's outbox.
+     */
+    public static ElectronicSignatures of(
+            @Nullable URI identityUrl,
+            ObjectProvider<Signatures> inProcess,
+            Consumer<AuditActionEvent> ledger,
+            PlatformTransactionManager transactions,
+            String plant) {
+        var remote = identityUrl == null
+                ? null
+                : ServiceClients.client(
+                        "identity",
+                        identityUrl,
+                        Signatures.class,
+                        SignatureProblem.class,
+                        SignatureProblem.SIGNATURE_UNAVAILABLE);
+        return new ElectronicSignatures(
+                remote != null ? () -> remote : inProcess::getIfAvailable,
+                ledger,
+                transactions,
+                plant,
+                Clock.systemUTC());
     }
 
     /**
@@ -73,8 +103,8 @@ public class ElectronicSignatures {
             throw SignatureProblem.SIGNATURE_REQUIRED.exception(
                     "This decision needs your electronic signature: re-enter your password and state its meaning");
         }
-        var signer = Caller.name();
-        if (Caller.roles().stream().noneMatch(allowed::contains)) {
+        var signer = callerName();
+        if (callerRoles().stream().noneMatch(allowed::contains)) {
             refuse(signer, action, subject, serial, Refusal.NOT_ALLOWED);
             throw SignatureProblem.SIGNATURE_NOT_ALLOWED.exception(
                     "Your role may not sign " + words(action) + ": nothing was signed");
@@ -92,7 +122,14 @@ public class ElectronicSignatures {
                         "Your role may not sign " + words(action) + ": nothing was signed");
             }
             return new Signature(
-                    action, subject, serial, signer, checked.printedName(), credential, clock.instant(), origin());
+                    action,
+                    subject,
+                    serial,
+                    signer,
+                    checked.printedName(),
+                    credential,
+                    clock.instant(),
+                    ClientOrigin.current());
         } catch (ProblemException e) {
             if (e.problem() == SignatureProblem.SIGNATURE_REFUSED) {
                 refuse(signer, action, subject, serial, Refusal.WRONG_PASSWORD);
@@ -102,35 +139,35 @@ public class ElectronicSignatures {
     }
 
     private void refuse(String signer, SignedAction action, String subject, @Nullable String serial, Refusal why) {
-        var now = clock.instant();
         var event = new AuditActionEvent(
                 EventIds.next(),
                 AuditAction.SCHEMA_VERSION,
-                now,
+                clock.instant(),
                 plant,
                 signer,
-                origin(),
+                ClientOrigin.current(),
                 new ElectronicSignatureRefused(action, subject, serial, why));
-        refusals.executeWithoutResult(status -> append(event, now));
+        refusals.executeWithoutResult(status -> ledger.accept(event));
     }
 
-    private void append(AuditActionEvent event, Instant at) {
-        outbox.append(
-                Topics.AUDIT_ACTIONS,
-                event.actor(),
-                event.eventId(),
-                AuditAction.CODEC.typeOf(event.body()),
-                AuditAction.CODEC.encode(event),
-                at);
-    }
-
-    /** Where the request came from, as this process saw it; null for a call with no HTTP request behind it. */
-    private static @Nullable String origin() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
-            var address = request.getRequest().getRemoteAddr();
-            return address != null && Text.problemWith(address, Text.ID) == null ? address : null;
+    /** The signed-in caller (the request's over HTTP, the UI's user in process): never a field a client fills in. */
+    private static String callerName() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication.getName() == null) {
+            throw new AuthenticationCredentialsNotFoundException("No one is signed in");
         }
-        return null;
+        return authentication.getName();
+    }
+
+    private static Set<String> callerRoles() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream()
+                .map(a -> a.getAuthority() == null ? "" : a.getAuthority())
+                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a)
+                .collect(Collectors.toSet());
     }
 
     private static String words(SignedAction action) {
@@ -174,9 +211,14 @@ public class ElectronicSignatures {
             return signer;
         }
 
+        /** When it was signed: the decision's time too. */
+        public Instant signedAt() {
+            return signedAt;
+        }
+
         /** Writes the signed record, with the decision's reason, in the caller's (the decision's) transaction. */
         public void record(@Nullable String reason) {
-            var event = new AuditActionEvent(
+            ledger.accept(new AuditActionEvent(
                     EventIds.next(),
                     AuditAction.SCHEMA_VERSION,
                     signedAt,
@@ -184,8 +226,7 @@ public class ElectronicSignatures {
                     signer,
                     origin,
                     new ElectronicSignature(
-                            action, subject, serial, printedName, credential.meaning(), signedAt, reason));
-            append(event, signedAt);
+                            action, subject, serial, printedName, credential.meaning(), signedAt, reason)));
         }
     }
 }
