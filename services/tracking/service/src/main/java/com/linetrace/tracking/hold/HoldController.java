@@ -8,6 +8,7 @@ import com.linetrace.tracking.api.UnitHolds;
 import com.linetrace.web.signature.ElectronicSignatures;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,7 +26,7 @@ class HoldController implements UnitHolds {
     private final Holds holds;
     private final ElectronicSignatures signatures;
 
-    HoldController(Holds holds, ElectronicSignatures signatures) {
+    HoldController(Holds holds, @Qualifier("trackingSignatures") ElectronicSignatures signatures) {
         this.holds = holds;
         this.signatures = signatures;
     }

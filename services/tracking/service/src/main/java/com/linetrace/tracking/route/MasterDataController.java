@@ -14,6 +14,7 @@ import com.linetrace.web.signature.ElectronicSignatures;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +33,10 @@ class MasterDataController implements MasterDataEditor {
     private final LabelExports exports;
     private final ElectronicSignatures signatures;
 
-    MasterDataController(MasterDataService masterData, LabelExports exports, ElectronicSignatures signatures) {
+    MasterDataController(
+            MasterDataService masterData,
+            LabelExports exports,
+            @Qualifier("trackingSignatures") ElectronicSignatures signatures) {
         this.masterData = masterData;
         this.exports = exports;
         this.signatures = signatures;
