@@ -158,6 +158,8 @@ class RoleMatrixIT {
 
     @Test
     void everyViewLetsInTheRolesTheRoleMatrixNames() throws Exception {
+        // The control the router consults on every navigation; checked below for each role, as it would be.
+        assertThat(viewAccess.isEnabled()).isTrue();
         var registry = ApplicationRouteRegistry.getInstance(new VaadinServletContext(servletContext));
         var router = new Router(registry);
         for (var route : registry.getRegisteredRoutes()) {

@@ -138,6 +138,7 @@ class TokenService implements Tokens {
         return sign(signedIn.getName(), roles, clock.instant(), version, null);
     }
 
+    @PermitAll
     @Override
     public IssuedToken issueForBadge(BadgeSignIn signIn) {
         // Throttled, counted and audited by the badge checks, before and after the PIN's hash check.

@@ -55,6 +55,8 @@ class UserController implements Users {
         return users.removeBadge(username);
     }
 
+    /** Any person, for their own PIN: the one administration call that is not an admin's. */
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     @Override
     public void changeOwnPin(UserChange.OwnPin pin) {
         users.changeOwnPin(pin);

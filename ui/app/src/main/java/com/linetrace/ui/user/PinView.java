@@ -1,5 +1,6 @@
 package com.linetrace.ui.user;
 
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.problem.ProblemException;
 import com.linetrace.identity.api.UserChange;
 import com.linetrace.identity.api.Users;
@@ -13,7 +14,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * A person with a badge changes the PIN they type at the station terminals, giving the one they have now. Identity
@@ -23,7 +24,8 @@ import jakarta.annotation.security.PermitAll;
 @Route(value = "pin", layout = MainLayout.class)
 @PageTitle("My PIN · LineTrace")
 @Menu(order = 10, title = "My PIN")
-@PermitAll
+// A person's PIN: equipment, which signs in with its secret, has none (as PUT /api/users/own-pin refuses it).
+@RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
 class PinView extends VerticalLayout {
 
     private final Users users;

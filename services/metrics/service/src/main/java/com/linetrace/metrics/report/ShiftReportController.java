@@ -1,10 +1,12 @@
 package com.linetrace.metrics.report;
 
 import com.linetrace.contracts.LineId;
+import com.linetrace.contracts.Roles;
 import com.linetrace.contracts.export.ExportReceipt;
 import com.linetrace.metrics.api.ShiftCalendarInfo;
 import com.linetrace.metrics.api.ShiftReport;
 import com.linetrace.metrics.api.ShiftReports;
+import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.core.io.Resource;
@@ -13,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@link ShiftReports} over HTTP. The mappings are the interface's own, so the server and its remote clients cannot
- * disagree on a path; the service checks the caller's roles and records each document's export.
+ * disagree on a path; the roles named here are checked before the body is read, and again by the service, which
+ * records each document's export.
  */
 @RestController
+@RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ADMIN})
 class ShiftReportController implements ShiftReports {
 
     private final ShiftReports reports;

@@ -55,13 +55,15 @@ class FirmwareReleaseController implements FirmwareReleaseCatalog {
         return release;
     }
 
-    @RolesAllowed(Roles.QUALITY)
+    /** Signed: any person reaches it, and the signature decides who may sign (DD018), so a refusal is in the ledger. */
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     @Override
     public ReleaseSummary approveRelease(UUID id, ReleaseDecision decision) {
         return catalog.approveRelease(id, decision);
     }
 
-    @RolesAllowed(Roles.QUALITY)
+    /** Signed, as an approval is. */
+    @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR, Roles.MANAGER, Roles.QUALITY, Roles.ENGINEER, Roles.ADMIN})
     @Override
     public ReleaseSummary revokeRelease(UUID id, ReleaseDecision decision) {
         return catalog.revokeRelease(id, decision);
