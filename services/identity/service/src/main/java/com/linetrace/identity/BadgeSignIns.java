@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Badge-and-PIN checks at a station terminal (DD021), guarded as the password sign-in is (DD017): a locked badge or
+ * Badge-and-PIN checks at a station terminal (DD022), guarded as the password sign-in is (DD017): a locked badge or
  * client address is refused before any PIN hash is checked; a badge nobody holds costs the same hash check as a wrong
  * PIN and gets the same answer, so the answer does not tell which badges exist; every failure is counted against the
  * badge (locked sooner than a name) and the address and becomes a {@link SignInFailed} audit action, never with the

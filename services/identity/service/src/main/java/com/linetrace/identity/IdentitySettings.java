@@ -48,7 +48,7 @@ record IdentitySettings(
         @NestedConfigurationProperty @DefaultValue Badge badge) {
 
     /**
-     * Sign-in at a shared station terminal: a badge scanned, then a PIN typed (DD021).
+     * Sign-in at a shared station terminal: a badge scanned, then a PIN typed (DD022).
      *
      * @param roles the roles a badge sign-in's token may carry; a person's other roles need a password sign-in. Never
      *     {@code ADMIN} (the start refuses it): an admin signs in with a password only, and is given no badge

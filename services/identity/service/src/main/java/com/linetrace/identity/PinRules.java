@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * types it: 4 to 64 letters, digits and '-', kept in upper case (a scanner typing with caps lock on is the same badge).
  * A PIN is {@code minLength} to 12 digits, not one digit repeated, not a run up or down ({@code 123456}, {@code
  * 987654}), and not one of the demo plant's PINs (written in the README). A PIN is guessable by nature: the badge's
- * own lockout after a few failures is what protects it (DD021).
+ * own lockout after a few failures is what protects it (DD022).
  */
 final class PinRules {
 

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Sign-in with a plant user name and password, or at a station terminal with a badge and PIN (DD021); identity checks
+ * Sign-in with a plant user name and password, or at a station terminal with a badge and PIN (DD022); identity checks
  * them and signs the session's token ({@link IdentitySignIn}). A terminal is set to badge sign-in once ({@code
  * /login?badge}, or the link on this page): a cookie then brings every later sign-in page of that browser up in badge
  * mode, so a terminal signed out after inactivity returns to the badge screen. In badge mode a keyboard-wedge scanner
