@@ -22,7 +22,9 @@ public sealed interface AuditAction
                 UserCreated,
                 UserChanged,
                 UserRemoved,
-                AuditEntryExported {
+                AuditEntryExported,
+                AuditCheckpointRequested,
+                AuditLedgerVerified {
 
     int SCHEMA_VERSION = 1;
 
@@ -46,7 +48,9 @@ public sealed interface AuditAction
             Map.entry("UserCreated", UserCreated.class),
             Map.entry("UserChanged", UserChanged.class),
             Map.entry("UserRemoved", UserRemoved.class),
-            Map.entry("AuditEntryExported", AuditEntryExported.class));
+            Map.entry("AuditEntryExported", AuditEntryExported.class),
+            Map.entry("AuditCheckpointRequested", AuditCheckpointRequested.class),
+            Map.entry("AuditLedgerVerified", AuditLedgerVerified.class));
 
     AuditActionCodec CODEC = new AuditActionCodec(TYPES);
 }

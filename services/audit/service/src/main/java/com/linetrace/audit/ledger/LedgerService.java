@@ -23,7 +23,9 @@ import com.linetrace.contracts.Text;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.action.AuditAction;
 import com.linetrace.contracts.action.AuditActionEvent;
+import com.linetrace.contracts.action.AuditCheckpointRequested;
 import com.linetrace.contracts.action.AuditEntryExported;
+import com.linetrace.contracts.action.AuditLedgerVerified;
 import com.linetrace.messaging.Outbox;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +118,9 @@ class LedgerService implements AuditLedger {
     @Override
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     public AuditCheckpoint issueCheckpoint() {
-        return checkpoint(ledger.checkpoint());
+        var signed = ledger.checkpoint();
+        record(new AuditCheckpointRequested(signed.treeSize()));
+        return checkpoint(signed);
     }
 
     @Override
@@ -160,23 +164,7 @@ class LedgerService implements AuditLedger {
                 .checkpoint(proof.treeSize())
                 .orElseThrow(() -> AuditProblem.CHECKPOINT_NOT_FOUND.exception(
                         "No checkpoint was signed at tree size " + proof.treeSize()));
-        var actor = SecurityContextHolder.getContext().getAuthentication().getName();
-        var now = clock.instant();
-        var event = new AuditActionEvent(
-                EventIds.next(),
-                AuditAction.SCHEMA_VERSION,
-                now,
-                plant,
-                actor,
-                origin(),
-                new AuditEntryExported(index, proof.treeSize()));
-        transactions.executeWithoutResult(status -> outbox.append(
-                Topics.AUDIT_ACTIONS,
-                actor,
-                event.eventId(),
-                AuditAction.CODEC.typeOf(event.body()),
-                AuditAction.CODEC.encode(event),
-                now));
+        record(new AuditEntryExported(index, proof.treeSize()));
         return new EntryExport(
                 proof.index(),
                 proof.treeSize(),
@@ -186,6 +174,21 @@ class LedgerService implements AuditLedger {
                 proof.record(),
                 signed.note(),
                 key.verifierKey());
+    }
+
+    /** A person's action on the ledger, through audit's outbox onto the audit-actions topic and so into the ledger. */
+    private void record(AuditAction action) {
+        var actor = SecurityContextHolder.getContext().getAuthentication().getName();
+        var now = clock.instant();
+        var event =
+                new AuditActionEvent(EventIds.next(), AuditAction.SCHEMA_VERSION, now, plant, actor, origin(), action);
+        transactions.executeWithoutResult(status -> outbox.append(
+                Topics.AUDIT_ACTIONS,
+                actor,
+                event.eventId(),
+                AuditAction.CODEC.typeOf(event.body()),
+                AuditAction.CODEC.encode(event),
+                now));
     }
 
     /** Where the request came from, as this process saw it; null without an HTTP request behind the call. */
@@ -273,12 +276,24 @@ class LedgerService implements AuditLedger {
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     public LedgerVerification verification() {
         var last = watch.last();
-        return last != null ? last : verify();
+        return last != null ? last : check();
     }
 
     @Override
     @RolesAllowed({Roles.QUALITY, Roles.ADMIN})
     public LedgerVerification verify() {
+        var verification = check();
+        var problem = verification.problem();
+        record(new AuditLedgerVerified(
+                verification.intact(),
+                verification.entries(),
+                problem == null || problem.length() <= Text.REASON
+                        ? problem
+                        : problem.substring(0, Text.REASON - 1) + "…"));
+        return verification;
+    }
+
+    private LedgerVerification check() {
         var verification = verifier.verify();
         watch.record(verification);
         return verification;

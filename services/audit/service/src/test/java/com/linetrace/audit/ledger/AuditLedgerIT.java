@@ -235,6 +235,29 @@ class AuditLedgerIT {
     }
 
     @Test
+    void aPersonsCheckpointAndVerificationAreEntriesThemselves() {
+        appendSome(1);
+        var signer = ApiClient.at(port).as("admin");
+        var checkpoint = signer.post("/api/audit/checkpoints", "{}");
+        assertThat(checkpoint.status()).as(checkpoint.body()).isIn(200, 201);
+        var verification = signer.post("/api/audit/verification", "{}");
+        assertThat(verification.status()).as(verification.body()).isEqualTo(200);
+        // Who asked the ledger to sign, and who checked it and what they were told: each a person's action.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count(
+                                "select count(*) from audit.entry where type = 'AuditCheckpointRequested' and actor = 'admin'"
+                                        + " and convert_from(event, 'UTF8')::jsonb -> 'body' ->> 'treeSize' = :finding",
+                                checkpoint.json().get("treeSize").asString())
+                        == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count(
+                                "select count(*) from audit.entry where type = 'AuditLedgerVerified' and actor = 'admin'"
+                                        + " and convert_from(event, 'UTF8')::jsonb -> 'body' ->> 'intact' = :finding",
+                                verification.json().get("intact").asString())
+                        == 1);
+    }
+
+    @Test
     void servesAUnitsEntriesWithProofsAgainstOneCheckpointAndFilesAPersonsActionWithItsUnit() throws Exception {
         var serial = newSerial();
         var arrived = new EventEnvelope<>(
