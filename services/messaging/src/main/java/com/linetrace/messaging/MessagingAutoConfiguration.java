@@ -6,6 +6,7 @@ import com.linetrace.contracts.MalformedSerialException;
 import com.linetrace.contracts.Topics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -47,6 +48,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -205,12 +207,23 @@ public class MessagingAutoConfiguration {
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
     }
 
-    /** True when a listener failed because the database is away, which is no fault of the record. */
+    /**
+     * True when a listener failed because the database is away, which is no fault of the record. That includes the
+     * database going away inside the listener's transaction: the rollback then fails on the dead connection with an
+     * exception that says only "Connection is closed", and carries the first failure as its application exception
+     * (the same case web's {@code ApiProblems} answers with 503).
+     */
     public static boolean databaseUnavailable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof TransientDataAccessException
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException failed
+                    && (failed.contains(SQLException.class)
+                            || (failed.getApplicationException() != null
+                                    && databaseUnavailable(failed.getApplicationException())))) {
                 return true;
             }
         }
