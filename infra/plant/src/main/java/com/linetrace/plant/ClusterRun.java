@@ -1,5 +1,6 @@
 package com.linetrace.plant;
 
+import com.linetrace.audit.verifier.NoteSigner;
 import com.linetrace.contracts.Topics;
 import com.linetrace.embedded.EmbeddedPostgresServer;
 import com.linetrace.embedded.KafkaCluster;
@@ -10,8 +11,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,7 +50,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The cluster run: a three-node KRaft cluster ({@link KafkaCluster}, each node a process of its own), PostgreSQL
  * embedded in this process (durable, under a temporary directory), and two instances of each service (identity,
- * tracking, provisioning, trace, deadletter), each instance {@code java -jar} of the service's launcher in a JVM of its
+ * tracking, provisioning, trace, deadletter, metrics, audit), each instance {@code java -jar} of the service's launcher in a JVM of its
  * own on loopback, all sharing that database (each service its own schema) and cluster, with topics of replication
  * factor 3 and {@code min.insync.replicas} 2. The demo line's stations ({@link ClusterLoad}) drive tracking and
  * provisioning over HTTP, units spread over the instances. Mid-run it kills ({@code kill -9}) one instance of each
@@ -67,7 +70,8 @@ public final class ClusterRun implements AutoCloseable {
 
     private static final int BROKERS = 3;
     /** Identity first: every launcher signs callers in against its tables, which its first instance creates. */
-    static final List<String> SERVICES = List.of("identity", "tracking", "provisioning", "trace", "deadletter");
+    static final List<String> SERVICES =
+            List.of("identity", "tracking", "provisioning", "trace", "deadletter", "metrics", "audit");
 
     private static final List<String> TOPICS =
             List.of(Topics.UNIT_EVENTS, Topics.PROVISIONING_EVENTS, Topics.EQUIPMENT_RESULTS);
@@ -88,6 +92,12 @@ public final class ClusterRun implements AutoCloseable {
     private final Map<String, List<PlantProcess>> instances = new LinkedHashMap<>();
 
     private final DemoProvisioningKeys keys = DemoProvisioningKeys.generate();
+    /**
+     * The ledger's checkpoint key, one for both audit instances (a log signed with two keys would not verify), in a
+     * file of the run's directory readable by its owner only, so that it is not on a command line.
+     */
+    private final Path ledgerKey;
+
     private final List<FaultRun.Fault> faults = new ArrayList<>();
     private final List<Window> windows = new ArrayList<>();
     private final List<String> groupViews = new ArrayList<>();
@@ -193,6 +203,7 @@ public final class ClusterRun implements AutoCloseable {
         postgres = EmbeddedPostgresServer.durable(root.resolve("postgres"));
         cluster = KafkaCluster.in(root.resolve("kafka"), BROKERS);
         tokenKeys = TokenKeys.writeTo(root);
+        ledgerKey = writeLedgerKey(root);
         say("data in " + root + "; PostgreSQL at " + postgres.jdbcUrl() + "; Kafka cluster " + cluster.clusterId()
                 + " at " + cluster.bootstrapServers());
     }
@@ -318,7 +329,7 @@ public final class ClusterRun implements AutoCloseable {
         var arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=" + postgres.username(),
-                // Ten processes share one PostgreSQL (100 connections by default).
+                // Fourteen processes share one PostgreSQL (100 connections by default).
                 "--spring.datasource.hikari.maximum-pool-size=5",
                 "--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
                 // Consumer group members are told apart by their client id: tracking-1-0, tracking-1-1, …
@@ -344,9 +355,22 @@ public final class ClusterRun implements AutoCloseable {
                         "--linetrace.provisioning.plant-ca-certificate=" + keys.caCertificatePem(),
                         "--linetrace.provisioning.identity-url="
                                 + bases("identity").getFirst()));
+            case "audit" -> arguments.add("--linetrace.audit.signing-key-file=" + ledgerKey);
             default -> {}
         }
         return arguments;
+    }
+
+    private static Path writeLedgerKey(Path directory) {
+        try {
+            var file = Files.createFile(
+                    directory.resolve("audit-signing-key"),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            return Files.writeString(
+                    file, NoteSigner.generate("linetrace/CA1/audit").signerKey(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the cluster run's ledger key", e);
+        }
     }
 
     void startLoad() {
