@@ -639,7 +639,18 @@ public final class ClusterRun implements AutoCloseable {
         // From now, not from since: the restarts before this wait may have taken longer than the limit together.
         long deadline = System.nanoTime() + options.restartLimit().toNanos();
         while (System.nanoTime() < deadline) {
-            var state = check.apply(describeGroups());
+            Map<String, ConsumerGroupDescription> groups;
+            try {
+                groups = describeGroups();
+            } catch (ExecutionException | TimeoutException e) {
+                // As with a sample: a loaded machine or a client still asking a broker that was away; the deadline
+                // bounds the retries. (A run at load 25 broke off here, after every instance was back.)
+                say("describing the groups timed out (" + e + "): again with a new admin client");
+                admin().close(Duration.ofSeconds(1));
+                admin = newAdmin();
+                continue;
+            }
+            var state = check.apply(groups);
             if (pending == null) {
                 pending = new HashSet<>(state.keySet());
             }
