@@ -55,9 +55,13 @@ class SignedReleaseIT {
         assertThat(release.status()).as(release.body()).isEqualTo(200);
 
         var path = "/api/trace/units/" + serial + "/dhr.json";
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> quality.get(path).json().get("signatures").size() == 1
-                        && quality.get(path).json().get("holds").size() == 2);
+        // Until trace has the unit, the record is a 404 problem: wait for the record, not only for its sections.
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            var dhr = quality.get(path);
+            return dhr.status() == 200
+                    && dhr.json().path("signatures").size() == 1
+                    && dhr.json().path("holds").size() == 2;
+        });
         var record = quality.get(path).body();
         var signature = JSON.readTree(record).get("signatures").get(0);
         assertThat(signature.get("action").asString()).isEqualTo("UNIT_RELEASE");
