@@ -490,7 +490,8 @@ public final class TraceBenchmark {
 
     /**
      * {@code EXPLAIN (ANALYZE, BUFFERS)} of each statement of {@code file} (separated by lines holding only {@code ;}),
-     * with {@code :serial}, {@code :partNumber}, {@code :lot} and {@code :workOrder} replaced by values of this load:
+     * with {@code :serial}, {@code :partNumber}, {@code :lot}, {@code :workOrder}, {@code :firmwareVersion},
+     * {@code :station}, {@code :defect}, {@code :from} and {@code :to} (a day of the unit's) replaced by values of this load:
      * the plans of trace's queries on the data they were timed on.
      */
     private void explain(EmbeddedPostgresServer postgres, Path file) throws IOException, SQLException {
@@ -498,11 +499,21 @@ public final class TraceBenchmark {
         var lot = plan.fullLots().isEmpty()
                 ? new LoadPlan.Lot("FRM-AX4", "FRM00001")
                 : plan.fullLots().get(random.nextInt(plan.fullLots().size()));
+        var day = plan.startOf(unit).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
         var values = Map.of(
                 ":serial", "'" + plan.serial(unit).value() + "'",
                 ":partNumber", "'" + lot.partNumber() + "'",
                 ":lot", "'" + lot.lot() + "'",
-                ":workOrder", "'" + plan.workOrderOf(unit) + "'");
+                ":workOrder", "'" + plan.workOrderOf(unit) + "'",
+                ":firmwareVersion", "'" + plan.firmwareVersion(FirmwareModule.FLIGHT_CONTROLLER, unit) + "'",
+                ":station",
+                        "'" + plan.stations().get(random.nextInt(plan.stations().size())) + "'",
+                ":defect",
+                        "'"
+                                + plan.defectCodes()
+                                        .get(random.nextInt(plan.defectCodes().size())) + "'",
+                ":from", "timestamptz '" + day + "'",
+                ":to", "timestamptz '" + day.plus(Duration.ofDays(1)) + "'");
         try (var connection =
                 DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
             for (var statement : Files.readString(file).split("(?m)^;\\s*$")) {
