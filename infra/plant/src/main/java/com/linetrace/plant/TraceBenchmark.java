@@ -167,7 +167,8 @@ public final class TraceBenchmark {
                 // One at a time: instances migrating an empty schema at once race to create Liquibase's tables.
                 process.start();
                 processes.add(process);
-                if (process.awaitHealthy(Duration.ofMinutes(5)) == null) {
+                // A kept data directory may have millions of rows for a new changeset to migrate (an index to build).
+                if (process.awaitHealthy(Duration.ofMinutes(30)) == null) {
                     throw new IllegalStateException("Trace did not start:\n" + process.logTail(40));
                 }
             }
