@@ -13,11 +13,6 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * appends nothing. A poll's records are appended together ({@link Ledger#appendAll}); a record that is not an event,
  * or whose append fails alone, is named to the error handler, which keeps the records before it and sends it to its
  * topic's dead-letter topic. A new topic is one more name in {@code topics}.
- *
- * <p>Its fetches wait for 64 KB of records or one second, whichever comes first: a poll's cost (the writer lock, the
- * look-up, the tree's rows, a commit) is most of an append at a line's pace, where a fetch that answers at once
- * brings one or two records. With it the ledger costs the scans a few per cent instead of 12 (docs/ledger-benchmark.md);
- * an entry is in the log a second later at most, and a checkpoint is signed every minute anyway.
  */
 class LedgerListener {
 
@@ -39,8 +34,7 @@ class LedgerListener {
                 Topics.LINE_EVENTS
             },
             groupId = GROUP,
-            containerFactory = MessagingAutoConfiguration.BATCH_LISTENER_FACTORY,
-            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=1000"})
+            containerFactory = MessagingAutoConfiguration.BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, byte[]>> records) {
         var entries = new ArrayList<LedgerEntry>(records.size());
         RuntimeException unreadable = null;
