@@ -78,7 +78,7 @@ public final class LoadPlan {
     }
 
     /** When unit {@code unit} arrives at its first operation at the earliest. */
-    Instant startOf(int unit) {
+    public Instant startOf(int unit) {
         return options.start().plus(options.unitInterval().multipliedBy(unit));
     }
 

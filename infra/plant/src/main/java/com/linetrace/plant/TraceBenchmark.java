@@ -167,7 +167,8 @@ public final class TraceBenchmark {
                 // One at a time: instances migrating an empty schema at once race to create Liquibase's tables.
                 process.start();
                 processes.add(process);
-                if (process.awaitHealthy(Duration.ofMinutes(5)) == null) {
+                // A kept data directory may have millions of rows for a new changeset to migrate (an index to build).
+                if (process.awaitHealthy(Duration.ofMinutes(30)) == null) {
                     throw new IllegalStateException("Trace did not start:\n" + process.logTail(40));
                 }
             }
@@ -490,7 +491,8 @@ public final class TraceBenchmark {
 
     /**
      * {@code EXPLAIN (ANALYZE, BUFFERS)} of each statement of {@code file} (separated by lines holding only {@code ;}),
-     * with {@code :serial}, {@code :partNumber}, {@code :lot} and {@code :workOrder} replaced by values of this load:
+     * with {@code :serial}, {@code :partNumber}, {@code :lot}, {@code :workOrder}, {@code :firmwareVersion},
+     * {@code :station}, {@code :defect}, {@code :from} and {@code :to} (a day of the unit's) replaced by values of this load:
      * the plans of trace's queries on the data they were timed on.
      */
     private void explain(EmbeddedPostgresServer postgres, Path file) throws IOException, SQLException {
@@ -498,11 +500,21 @@ public final class TraceBenchmark {
         var lot = plan.fullLots().isEmpty()
                 ? new LoadPlan.Lot("FRM-AX4", "FRM00001")
                 : plan.fullLots().get(random.nextInt(plan.fullLots().size()));
+        var day = plan.startOf(unit).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
         var values = Map.of(
                 ":serial", "'" + plan.serial(unit).value() + "'",
                 ":partNumber", "'" + lot.partNumber() + "'",
                 ":lot", "'" + lot.lot() + "'",
-                ":workOrder", "'" + plan.workOrderOf(unit) + "'");
+                ":workOrder", "'" + plan.workOrderOf(unit) + "'",
+                ":firmwareVersion", "'" + plan.firmwareVersion(FirmwareModule.FLIGHT_CONTROLLER, unit) + "'",
+                ":station",
+                        "'" + plan.stations().get(random.nextInt(plan.stations().size())) + "'",
+                ":defect",
+                        "'"
+                                + plan.defectCodes()
+                                        .get(random.nextInt(plan.defectCodes().size())) + "'",
+                ":from", "timestamptz '" + day + "'",
+                ":to", "timestamptz '" + day.plus(Duration.ofDays(1)) + "'");
         try (var connection =
                 DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
             for (var statement : Files.readString(file).split("(?m)^;\\s*$")) {

@@ -12,6 +12,10 @@ class HistoryRepository {
 
     private static final String COLUMNS = "event_id, type, occurred_at, line, station, serial, actor, summary";
 
+    /** A serial's timeline, in the order of the index that covers it (db/changelog/trace/003-timeline-index.sql). */
+    static final String TIMELINE =
+            "select " + COLUMNS + " from trace.unit_event where serial = :serial order by occurred_at, event_id";
+
     private final JdbcClient jdbc;
 
     HistoryRepository(JdbcClient jdbc) {
@@ -19,8 +23,7 @@ class HistoryRepository {
     }
 
     List<HistoryEntry> history(Serial serial) {
-        return jdbc.sql("select " + COLUMNS
-                        + " from trace.unit_event where serial = :serial order by occurred_at, event_id")
+        return jdbc.sql(TIMELINE)
                 .param("serial", serial.value())
                 .query(HistoryRepository::entry)
                 .list();

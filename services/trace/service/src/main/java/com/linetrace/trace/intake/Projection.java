@@ -41,10 +41,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class Projection {
 
+    /**
+     * The longest summary a timeline row keeps, so that the row fits the timeline's covering index
+     * (db/changelog/trace/003-timeline-index.sql); a hold's reason alone may be 2,000 characters, and stays whole in
+     * the unit's holds and the event's payload.
+     */
+    static final int SUMMARY = 300;
+
     private final JdbcClient jdbc;
 
     Projection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    static String shortened(String summary) {
+        if (summary.length() <= SUMMARY) {
+            return summary;
+        }
+        int end = SUMMARY - 1;
+        if (Character.isHighSurrogate(summary.charAt(end - 1))) {
+            end--;
+        }
+        return summary.substring(0, end) + "…";
     }
 
     /** A decoded event with its record's bytes, applied for the first time. */
@@ -89,7 +107,7 @@ class Projection {
                     event.line(),
                     event.station(),
                     event.actor(),
-                    UnitEventSummaries.of(event.body()),
+                    shortened(UnitEventSummaries.of(event.body())),
                     new String(received.payload(), StandardCharsets.UTF_8));
             var unit = new UnitChange(event);
             switch (event.body()) {

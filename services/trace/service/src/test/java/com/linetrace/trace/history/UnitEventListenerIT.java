@@ -8,6 +8,7 @@ import com.linetrace.contracts.EventIds;
 import com.linetrace.contracts.Serial;
 import com.linetrace.contracts.Topics;
 import com.linetrace.contracts.unit.UnitEvent;
+import com.linetrace.contracts.unit.UnitHeld;
 import com.linetrace.contracts.unit.UnitsArrived;
 import com.linetrace.testing.ApiClient;
 import com.linetrace.testing.IntegrationTest;
@@ -112,6 +113,42 @@ class UnitEventListenerIT {
         assertThat(latest.json().size()).isEqualTo(1);
         assertThat(latest.json().get(0).get("eventId").asString())
                 .isEqualTo(second.eventId().toString());
+    }
+
+    /**
+     * A summary is kept to 300 characters, so that a timeline row fits the timeline's covering index (2.7 KB at most):
+     * a hold's reason of 2,000 three-byte characters would make a 6 KB summary, which PostgreSQL refuses to index.
+     * The reason stays whole in the unit's holds and in the event's payload.
+     */
+    @Test
+    void keepsALongSummaryShortAndTheWholeReasonWithTheHold() {
+        var serial = newSerial();
+        var reason = "€".repeat(1_999) + "x";
+        var held = new EventEnvelope<UnitEvent>(
+                EventIds.next(),
+                1,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "CA1",
+                "L1",
+                null,
+                serial,
+                "quality",
+                new UnitHeld(reason));
+        TopicProbe.send(Topics.UNIT_EVENTS, serial.value(), UnitEvent.CODEC.encode(held));
+        var marker = arrived(serial);
+        TopicProbe.send(Topics.UNIT_EVENTS, serial.value(), UnitEvent.CODEC.encode(marker));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> stored(marker.eventId().toString()) == 1);
+        var history = ApiClient.at(port).as("quality").get("/api/units/" + serial + "/history");
+        assertThat(history.status()).isEqualTo(200);
+        var summary = history.json().get(0).get("summary").asString();
+        assertThat(summary).hasSize(300).startsWith("Held: €€€").endsWith("€…");
+        assertThat(jdbc.sql("select reason from trace.unit_hold where serial = :serial")
+                        .param("serial", serial.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(reason);
     }
 
     private long stored(String eventId) {
