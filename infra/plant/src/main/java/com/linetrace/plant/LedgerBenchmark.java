@@ -5,6 +5,7 @@ import com.linetrace.audit.verifier.Merkle;
 import com.linetrace.audit.verifier.NoteVerifier;
 import com.linetrace.bulkload.BulkLoad;
 import com.linetrace.bulkload.LoadOptions;
+import com.linetrace.bulkload.LoadPlan;
 import com.linetrace.bulkload.ProgressBar;
 import com.linetrace.contracts.Topics;
 import com.linetrace.embedded.DataDirectoryLock;
@@ -362,6 +363,7 @@ public final class LedgerBenchmark {
                 consistencyHashes.getMaxValue() * Merkle.HASH_BYTES,
                 verified[0],
                 older.size()));
+        unitProofs(size, root);
         long started = System.nanoTime();
         var verification = post("/api/audit/verification");
         line(String.format(
@@ -370,6 +372,73 @@ public final class LedgerBenchmark {
                 verification.get("entries").asLong(),
                 verification.get("checkpoints").asLong(),
                 Machine.seconds(Duration.ofNanos(System.nanoTime() - started))));
+    }
+
+    /**
+     * What a device history record carries (issue 17, point 4): a unit's entries with one batch proof against the
+     * checkpoint, each answer verified as the standalone verifier does; beside it, how many hashes a proof per entry
+     * would have taken.
+     */
+    private void unitProofs(long size, byte[] root) {
+        var plan = new LoadPlan(options.load());
+        var entries = new Histogram(100_000, 3);
+        var hashes = new Histogram(1_000_000, 3);
+        var perEntry = new Histogram(10_000_000, 3);
+        var bytes = new Histogram(100_000_000L, 3);
+        var verifyMicros = new Histogram(60_000_000L, 3);
+        Merkle.Subtrees shapeOnly = (start, end) -> new byte[Merkle.HASH_BYTES];
+        time(
+                "unit proofs GET /api/audit/units/{s}/proofs",
+                i -> {
+                    var serial = plan.serial(random.nextInt(options.load().units()));
+                    var answer = get("/api/audit/units/" + serial + "/proofs");
+                    var json = answer.json();
+                    var checkpoint = json.get("checkpoint");
+                    if (checkpoint.get("treeSize").asLong() != size) {
+                        throw new IllegalStateException("The proofs of " + serial + " are against a checkpoint at "
+                                + checkpoint.get("treeSize").asLong() + ", not the one at " + size);
+                    }
+                    var indexes = new long[json.get("entries").size()];
+                    var leaves = new ArrayList<byte[]>();
+                    long paths = 0;
+                    int n = 0;
+                    for (var entry : json.get("entries")) {
+                        indexes[n++] = entry.get("index").asLong();
+                        leaves.add(Merkle.leafHash(entry.get("entry").asString().getBytes(StandardCharsets.UTF_8)));
+                        paths += Merkle.inclusionProof(shapeOnly, indexes[n - 1], size)
+                                .size();
+                    }
+                    var proof = hashesOf(json.get("proof"));
+                    long started = System.nanoTime();
+                    boolean ok = Merkle.verifyBatchInclusion(indexes, leaves, size, proof, root);
+                    verifyMicros.recordValue(Math.max(1, (System.nanoTime() - started) / 1000));
+                    if (!ok) {
+                        throw new IllegalStateException("The proof of the entries of " + serial + " does not verify");
+                    }
+                    entries.recordValue(indexes.length);
+                    hashes.recordValue(proof.size());
+                    perEntry.recordValue(paths);
+                    bytes.recordValue(answer.body().length());
+                    return answer;
+                },
+                verifyMicros);
+        line(String.format(
+                "  a unit's entries at %,d entries: %d to %d (p50 %d); one batch proof of %d to %d hashes (p50 %d), an"
+                        + " inclusion proof per entry would be %d to %d (p50 %d); the answer (the record's 'ledger')"
+                        + " %,d to %,d bytes (p50 %,d), every one verified against the signed root",
+                size,
+                entries.getMinValue(),
+                entries.getMaxValue(),
+                entries.getValueAtPercentile(50),
+                hashes.getMinValue(),
+                hashes.getMaxValue(),
+                hashes.getValueAtPercentile(50),
+                perEntry.getMinValue(),
+                perEntry.getMaxValue(),
+                perEntry.getValueAtPercentile(50),
+                bytes.getMinValue(),
+                bytes.getMaxValue(),
+                bytes.getValueAtPercentile(50)));
     }
 
     private String answerBytes = "";

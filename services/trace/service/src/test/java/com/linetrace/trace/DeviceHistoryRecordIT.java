@@ -180,7 +180,7 @@ class DeviceHistoryRecordIT {
                 "DHR of %d entries with proofs at tree size %d: %d bytes%n",
                 entries, ledger.get("checkpoint").get("treeSize").asLong(), record.length);
 
-        // One byte of one entry altered (its schema version 1 → 2): its leaf no longer leads to the signed root.
+        // One byte of one entry altered (its schema version 1 → 2): the leaves no longer lead to the signed root.
         var text = new String(record, StandardCharsets.UTF_8);
         var entry = text.indexOf("{\\\"v\\\":1,");
         assertThat(entry).isPositive();
@@ -188,7 +188,7 @@ class DeviceHistoryRecordIT {
         var alteredFile = Files.writeString(dir.resolve("altered.json"), altered);
         var refused = verify(key, alteredFile);
         assertThat(refused.status()).isEqualTo(1);
-        assertThat(refused.err()).contains("FAILED", "is not included");
+        assertThat(refused.err()).contains("FAILED", "are not all included");
 
         // The record handed off as another unit's: its entries name the unit they are of.
         var other = Story.newSerial().value();

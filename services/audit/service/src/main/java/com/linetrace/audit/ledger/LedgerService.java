@@ -257,19 +257,21 @@ class LedgerService implements AuditLedger {
                                 || latest.treeSize() > stored.getLast().index())
                 ? latest
                 : ledger.checkpoint();
-        var tree = repository.tree();
         var entries = stored.stream()
                 .map(row -> new ProvenEntry(
                         row.index(),
                         new String(row.entry(), StandardCharsets.UTF_8),
                         row.fields().topic().equals(Topics.AUDIT_ACTIONS)
                                 ? new String(row.fields().event(), StandardCharsets.UTF_8)
-                                : null,
-                        proven(() -> Merkle.inclusionProof(tree, row.index(), checkpoint.treeSize())).stream()
-                                .map(BASE64::encodeToString)
-                                .toList()))
+                                : null))
                 .toList();
-        return new UnitProofs(serial, checkpoint(checkpoint), entries);
+        var indexes = stored.stream().mapToLong(StoredEntry::index).toArray();
+        var proof = indexes.length == 0
+                ? List.<String>of()
+                : proven(() -> Merkle.batchInclusionProof(repository.tree(), indexes, checkpoint.treeSize())).stream()
+                        .map(BASE64::encodeToString)
+                        .toList();
+        return new UnitProofs(serial, checkpoint(checkpoint), entries, proof);
     }
 
     @Override

@@ -297,6 +297,22 @@ class AuditLedgerIT {
         assertThat(treeSize).isGreaterThan(entries.get(1).get("index").asLong());
         assertThat(count("select count(*) from audit.checkpoint where tree_size = :size", treeSize))
                 .isEqualTo(1);
+        // One batch proof for both entries, against the checkpoint's signed root.
+        var indexes = new long[] {
+            entries.get(0).get("index").asLong(), entries.get(1).get("index").asLong()
+        };
+        var leaves = new ArrayList<byte[]>();
+        entries.forEach(entry ->
+                leaves.add(Merkle.leafHash(entry.get("entry").asString().getBytes(StandardCharsets.UTF_8))));
+        var proof = new ArrayList<byte[]>();
+        proofs.json()
+                .get("proof")
+                .forEach(hash -> proof.add(java.util.Base64.getDecoder().decode(hash.asString())));
+        var root = java.util.Base64.getDecoder()
+                .decode(proofs.json().get("checkpoint").get("rootHash").asString());
+        assertThat(Merkle.verifyBatchInclusion(indexes, leaves, treeSize, proof, root))
+                .isTrue();
+        assertThat(entries.get(0).has("inclusionProof")).isFalse();
         assertProblem(quality().get("/api/audit/units/NOT-A-SERIAL/proofs"), 400, "invalid-audit-search");
         assertThat(ApiClient.at(port)
                         .as("operator")

@@ -12,8 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -159,20 +159,21 @@ public final class AuditVerifier {
         if (entries == null || !entries.isArray()) {
             throw new Unreadable("no list 'entries' in 'ledger'");
         }
+        // A record carries one batch proof of all its entries ("proof"); one issued before that, a proof per entry.
+        var batch = ledger.has("proof");
+        var leaves = new ArrayList<byte[]>();
         var events = new HashMap<String, JsonNode>();
-        var indexes = new HashSet<Long>();
+        var indexes = new LinkedHashSet<Long>();
         for (var proven : entries) {
             var index = number(proven, "index");
             if (!indexes.add(index)) {
                 throw new IllegalArgumentException("Entry " + index + " is in the record twice");
             }
-            var entry = string(proven, "entry").getBytes(StandardCharsets.UTF_8);
-            if (!Merkle.verifyInclusion(
-                    index,
-                    checkpoint.size(),
-                    Merkle.leafHash(entry),
-                    hashes(proven, "inclusionProof"),
-                    checkpoint.rootHash())) {
+            var leaf = Merkle.leafHash(string(proven, "entry").getBytes(StandardCharsets.UTF_8));
+            if (batch) {
+                leaves.add(leaf);
+            } else if (!Merkle.verifyInclusion(
+                    index, checkpoint.size(), leaf, hashes(proven, "inclusionProof"), checkpoint.rootHash())) {
                 throw new IllegalArgumentException("Entry " + index + " is not included in the tree of "
                         + checkpoint.size() + " entries that the checkpoint signs");
             }
@@ -193,6 +194,20 @@ public final class AuditVerifier {
                 }
                 events.put(fields.path("eventId").asString(""), parse(event.asString(), "the event of entry " + index));
             }
+        }
+        if (batch && indexes.isEmpty()) {
+            throw new IllegalArgumentException("The record of " + serial + " carries no entry of the ledger");
+        }
+        if (batch
+                && !Merkle.verifyBatchInclusion(
+                        indexes.stream().mapToLong(Long::longValue).toArray(),
+                        leaves,
+                        checkpoint.size(),
+                        hashes(ledger, "proof"),
+                        checkpoint.rootHash())) {
+            throw new IllegalArgumentException("The record's " + indexes.size() + " entries are not all included, at"
+                    + " the places it gives, in the tree of " + checkpoint.size()
+                    + " entries that the checkpoint signs");
         }
         var signatures = record.get("signatures");
         if (signatures != null && signatures.isArray()) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Merkle tree of RFC 9162 §2.1 over a log's entries in append order: leaf hash SHA-256(0x00 || entry), node hash
@@ -100,6 +101,100 @@ public final class Merkle {
         } else {
             path(tree, m - k, start + k, end, proof);
             proof.add(tree.hash(start, start + k));
+        }
+    }
+
+    /**
+     * One proof for several leaves of one tree: the hashes of the largest subtrees that hold none of {@code indexes},
+     * in the order a depth-first walk of the tree meets them, left before right. With the leaves' own hashes they give
+     * the root, as each leaf's {@link #inclusionProof} would, but a hash the paths share is given once: the entries of
+     * one unit, appended over a few hours, share the upper part of their paths. For one leaf it holds the hashes of
+     * that leaf's inclusion proof, in the walk's order.
+     *
+     * @param indexes strictly increasing, each below {@code size}
+     */
+    public static List<byte[]> batchInclusionProof(Subtrees tree, long[] indexes, long size) {
+        requireIncreasing(indexes, size);
+        var proof = new ArrayList<byte[]>();
+        batch(tree, indexes, 0, indexes.length, 0, size, proof);
+        return proof;
+    }
+
+    private static void batch(
+            Subtrees tree, long[] indexes, int from, int to, long start, long end, List<byte[]> proof) {
+        if (from == to) {
+            proof.add(tree.hash(start, end));
+            return;
+        }
+        if (end - start == 1) {
+            return;
+        }
+        var k = start + split(end - start);
+        var mid = firstAtOrAfter(indexes, from, to, k);
+        batch(tree, indexes, from, mid, start, k, proof);
+        batch(tree, indexes, mid, to, k, end, proof);
+    }
+
+    /**
+     * True when {@code proof} ({@link #batchInclusionProof}) shows the leaves at {@code indexes}, hashing to
+     * {@code leafHashes}, under {@code root} of a tree of {@code size} leaves, and holds no hash more than that.
+     */
+    public static boolean verifyBatchInclusion(
+            long[] indexes, List<byte[]> leafHashes, long size, List<byte[]> proof, byte[] root) {
+        if (indexes.length == 0
+                || indexes.length != leafHashes.size()
+                || !wellFormed(proof)
+                || !wellFormed(leafHashes)) {
+            return false;
+        }
+        try {
+            requireIncreasing(indexes, size);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        var given = proof.iterator();
+        var computed = recompute(indexes, leafHashes, 0, indexes.length, 0, size, given);
+        return computed != null && !given.hasNext() && MessageDigest.isEqual(computed, root);
+    }
+
+    private static byte @Nullable [] recompute(
+            long[] indexes,
+            List<byte[]> leafHashes,
+            int from,
+            int to,
+            long start,
+            long end,
+            java.util.Iterator<byte[]> given) {
+        if (from == to) {
+            return given.hasNext() ? given.next() : null;
+        }
+        if (end - start == 1) {
+            return leafHashes.get(from);
+        }
+        var k = start + split(end - start);
+        var mid = firstAtOrAfter(indexes, from, to, k);
+        var left = recompute(indexes, leafHashes, from, mid, start, k, given);
+        if (left == null) {
+            return null;
+        }
+        var right = recompute(indexes, leafHashes, mid, to, k, end, given);
+        return right == null ? null : nodeHash(left, right);
+    }
+
+    private static int firstAtOrAfter(long[] indexes, int from, int to, long bound) {
+        var i = from;
+        while (i < to && indexes[i] < bound) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void requireIncreasing(long[] indexes, long size) {
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < 0 || indexes[i] >= size || (i > 0 && indexes[i] <= indexes[i - 1])) {
+                throw new IllegalArgumentException("The leaves of a batch proof are distinct, in increasing order and"
+                        + " in the tree of " + size + ": " + java.util.Arrays.toString(indexes));
+            }
         }
     }
 

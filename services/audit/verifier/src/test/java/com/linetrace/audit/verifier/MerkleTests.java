@@ -145,6 +145,84 @@ class MerkleTests {
     }
 
     @Test
+    void batchProofsAreMadeOfThePublishedPaths() {
+        var tree = Merkle.over(leafHashes(PUBLISHED_LEAVES));
+        var proof = Merkle.batchInclusionProof(tree, new long[] {0, 5}, 8);
+        // Leaves 0 and 5 of 8: of their published paths (3 hashes each) the 4 that neither leaf's side gives.
+        assertThat(proof.stream().map(HEX::formatHex))
+                .containsExactly(
+                        "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                        "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                        "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                        "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0");
+        var leaves = List.of(Merkle.leafHash(PUBLISHED_LEAVES.get(0)), Merkle.leafHash(PUBLISHED_LEAVES.get(5)));
+        var root = HEX.parseHex(PUBLISHED_ROOTS.get(7));
+        assertThat(Merkle.verifyBatchInclusion(new long[] {0, 5}, leaves, 8, proof, root))
+                .isTrue();
+    }
+
+    @Test
+    void batchProofsShowEverySetOfLeavesOfEveryTreeUpTo12Leaves() {
+        var entries = new ArrayList<byte[]>();
+        for (var i = 0; i < 12; i++) {
+            entries.add(("entry " + i).getBytes());
+        }
+        var tree = Merkle.over(leafHashes(entries));
+        for (var n = 1; n <= 12; n++) {
+            var data = entries.subList(0, n);
+            var root = Naive.mth(data);
+            for (var set = 1; set < 1 << n; set++) {
+                final var chosen = set;
+                var picked = java.util.stream.LongStream.range(0, n)
+                        .filter(i -> (chosen & (1 << i)) != 0)
+                        .toArray();
+                var leaves = java.util.Arrays.stream(picked)
+                        .mapToObj(i -> Merkle.leafHash(data.get((int) i)))
+                        .toList();
+                var proof = Merkle.batchInclusionProof(tree, picked, n);
+                var what = "leaves " + java.util.Arrays.toString(picked) + " of " + n;
+                assertThat(Merkle.verifyBatchInclusion(picked, leaves, n, proof, root))
+                        .as(what)
+                        .isTrue();
+                // Every hash is one the RFC's own paths of those leaves hold, and never more of them.
+                var paths = new ArrayList<String>();
+                for (var i : picked) {
+                    Naive.path((int) i, data).forEach(hash -> paths.add(HEX.formatHex(hash)));
+                }
+                assertThat(paths)
+                        .as(what)
+                        .containsAll(proof.stream().map(HEX::formatHex).toList());
+                assertThat(proof.size()).as(what).isLessThanOrEqualTo(paths.size());
+                if (picked.length == 1) {
+                    assertThat(proof.stream().map(HEX::formatHex)).as(what).containsExactlyInAnyOrderElementsOf(paths);
+                }
+                var forged = new ArrayList<>(leaves);
+                forged.set(forged.size() - 1, Merkle.leafHash("forged".getBytes()));
+                assertThat(Merkle.verifyBatchInclusion(picked, forged, n, proof, root))
+                        .as(what + ", one forged")
+                        .isFalse();
+                if (!proof.isEmpty()) {
+                    assertThat(Merkle.verifyBatchInclusion(picked, leaves, n, proof.subList(1, proof.size()), root))
+                            .as(what + ", a hash short")
+                            .isFalse();
+                }
+                var longer = new ArrayList<>(proof);
+                longer.add(root);
+                assertThat(Merkle.verifyBatchInclusion(picked, leaves, n, longer, root))
+                        .as(what + ", a hash too many")
+                        .isFalse();
+                if (picked[picked.length - 1] + 1 < n) {
+                    var moved = picked.clone();
+                    moved[moved.length - 1]++;
+                    assertThat(Merkle.verifyBatchInclusion(moved, leaves, n, proof, root))
+                            .as(what + ", the last moved")
+                            .isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesProofsOfImpossibleShapes() {
         var hash = Merkle.leafHash(new byte[0]);
         assertThat(Merkle.verifyInclusion(0, 0, hash, List.of(), hash)).isFalse();
@@ -155,6 +233,16 @@ class MerkleTests {
         assertThat(Merkle.verifyConsistency(2, 1, hash, hash, List.of())).isFalse();
         assertThat(Merkle.verifyConsistency(1, 2, hash, hash, List.of())).isFalse();
         assertThat(Merkle.verifyConsistency(2, 2, hash, hash, List.of(hash))).isFalse();
+        assertThat(Merkle.verifyBatchInclusion(new long[0], List.of(), 1, List.of(), hash))
+                .isFalse();
+        assertThat(Merkle.verifyBatchInclusion(new long[] {1, 0}, List.of(hash, hash), 2, List.of(), hash))
+                .isFalse();
+        assertThat(Merkle.verifyBatchInclusion(new long[] {0, 0}, List.of(hash, hash), 2, List.of(), hash))
+                .isFalse();
+        assertThat(Merkle.verifyBatchInclusion(new long[] {0}, List.of(hash, hash), 2, List.of(hash), hash))
+                .isFalse();
+        assertThat(Merkle.verifyBatchInclusion(new long[] {2}, List.of(hash), 2, List.of(hash), hash))
+                .isFalse();
     }
 
     private static void assertInclusion(Merkle.Subtrees tree, long index, long size, String... proof) {

@@ -47,8 +47,20 @@ class VerifyDeviceHistoryRecordTests {
                     + "\"body\":{\"action\":\"UNIT_RELEASE\",\"printedName\":\"quality\",\"meaning\":\"APPROVED\","
                     + "\"signedAt\":\"2026-12-01T10:00:00.100Z\"}}";
 
-    /** The record of {@link #UNIT}: entries 0, 2 and 3 of a log of four, the last its release's signature. */
+    /**
+     * The record of {@link #UNIT}: entries 0, 2 and 3 of a log of four, the last its release's signature, with one
+     * batch proof of the three.
+     */
     private ObjectNode record() throws Exception {
+        return record(false);
+    }
+
+    /** The record as it was issued before the batch proof: an inclusion proof with each entry. */
+    private ObjectNode recordWithAProofPerEntry() throws Exception {
+        return record(true);
+    }
+
+    private ObjectNode record(boolean proofPerEntry) throws Exception {
         append(UNIT, "UnitsArrived", "{\"a\":1}");
         append(OTHER, "UnitsArrived", "{\"a\":2}");
         append(UNIT, "UnitHeld", "{\"a\":3}");
@@ -76,8 +88,15 @@ class VerifyDeviceHistoryRecordTests {
             entry.put("index", index);
             entry.put("entry", entries.get(index));
             entry.put("event", index == 3 ? events.get(index) : null);
-            var proof = entry.putArray("inclusionProof");
-            Merkle.inclusionProof(tree, index, size)
+            if (proofPerEntry) {
+                var proof = entry.putArray("inclusionProof");
+                Merkle.inclusionProof(tree, index, size)
+                        .forEach(h -> proof.add(Base64.getEncoder().encodeToString(h)));
+            }
+        }
+        if (!proofPerEntry) {
+            var proof = ledger.putArray("proof");
+            Merkle.batchInclusionProof(tree, new long[] {0, 2, 3}, size)
                     .forEach(h -> proof.add(Base64.getEncoder().encodeToString(h)));
         }
         return record;
@@ -101,12 +120,37 @@ class VerifyDeviceHistoryRecordTests {
     }
 
     @Test
+    void acceptsARecordIssuedWithAProofPerEntry() throws Exception {
+        assertThat(verify(recordWithAProofPerEntry()))
+                .startsWith("0 OK 3 entries of unit " + UNIT + " are in the log linetrace/TEST/audit at size 4");
+    }
+
+    @Test
     void refusesAnEntryWithOneCharacterAltered() throws Exception {
         var record = record();
         var entry = (ObjectNode) record.get("ledger").get("entries").get(1);
         entry.put("entry", entry.get("entry").asString().replace("UnitHeld", "UnitHelD"));
+        assertThat(verify(record)).startsWith("1 FAILED The record's 3 entries are not all included");
 
-        assertThat(verify(record)).startsWith("1 FAILED Entry 2 is not included");
+        var old = recordWithAProofPerEntry();
+        var oldEntry = (ObjectNode) old.get("ledger").get("entries").get(1);
+        oldEntry.put("entry", oldEntry.get("entry").asString().replace("UnitHeld", "UnitHelD"));
+        assertThat(verify(old)).startsWith("1 FAILED Entry 2 is not included");
+    }
+
+    @Test
+    void refusesAnEntryLeftOutOrShownAtAnotherPlace() throws Exception {
+        var record = record();
+        ((tools.jackson.databind.node.ArrayNode) record.get("ledger").get("entries")).remove(1);
+        assertThat(verify(record)).startsWith("1 FAILED The record's 2 entries are not all included");
+
+        var moved = record();
+        ((ObjectNode) moved.get("ledger").get("entries").get(1)).put("index", 1);
+        assertThat(verify(moved)).startsWith("1 FAILED The record's 3 entries are not all included");
+
+        var empty = record();
+        ((tools.jackson.databind.node.ArrayNode) empty.get("ledger").get("entries")).removeAll();
+        assertThat(verify(empty)).startsWith("1 FAILED The record of " + UNIT + " carries no entry");
     }
 
     @Test
