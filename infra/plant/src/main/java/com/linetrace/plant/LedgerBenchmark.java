@@ -39,7 +39,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
@@ -140,7 +139,8 @@ public final class LedgerBenchmark {
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             if (!options.skipLoad()) {
-                var written = new BulkLoad(options.load(), kafka.bootstrapServers(), 3).run(System.out);
+                var written = new BulkLoad(options.load(), kafka.bootstrapServers(), kafka.clientProperties(), 3)
+                        .run(System.out);
                 line(written + "; load average " + Machine.loadAverage());
             }
             var keys = KeyPairGenerator.getInstance("RSA");
@@ -159,11 +159,11 @@ public final class LedgerBenchmark {
                     List.of(
                             "--spring.datasource.url=" + postgres.jdbcUrl(),
                             "--spring.datasource.username=" + postgres.username(),
-                            "--spring.datasource.password=" + postgres.password(),
                             "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                             "--linetrace.security.token.public-key=" + keyFile,
                             "--linetrace.audit.throw-away-key=true",
-                            "--logging.level.root=WARN"));
+                            "--logging.level.root=WARN"),
+                    TraceBenchmark.secrets(postgres, kafka));
             audit.start();
             if (audit.awaitHealthy(Duration.ofMinutes(5)) == null) {
                 throw new IllegalStateException("Audit did not start:\n" + audit.logTail(40));
@@ -172,7 +172,7 @@ public final class LedgerBenchmark {
             line("audit started from " + options.launcherJar().getFileName() + " in "
                     + Machine.seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log " + audit.logFile()
                     + ")");
-            catchUp(kafka.bootstrapServers());
+            catchUp(kafka.clientConfig());
             appendRate(postgres);
             proofs();
             databaseSize(postgres);
@@ -190,8 +190,8 @@ public final class LedgerBenchmark {
     }
 
     /** Waits until the ledger's consumer has committed every record of the topics it reads. */
-    private void catchUp(String bootstrapServers) throws Exception {
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    private void catchUp(Map<String, Object> kafkaClient) throws Exception {
+        try (var admin = Admin.create(kafkaClient)) {
             var partitions = new ArrayList<TopicPartition>();
             for (var description :
                     admin.describeTopics(TOPICS).allTopicNames().get().values()) {
