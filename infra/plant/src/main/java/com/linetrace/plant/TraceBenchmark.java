@@ -56,7 +56,9 @@ import org.jspecify.annotations.Nullable;
  * Options: the bulk load's ({@code --units --events-per-unit --seed --lot-units …}), {@code --data-dir} (default a
  * temporary one, removed afterwards unless {@code --keep-data}), {@code --skip-load} (measure a data directory an
  * earlier run kept), {@code --samples=1000} (timelines, genealogies, search pages; a tenth more to warm up first),
- * {@code --lot-samples=30} (where-used pages and CSVs), {@code --trace-heap=1g}, {@code --trace-instances=1} (trace
+ * {@code --lot-samples=30} (where-used pages and CSVs), {@code --warm-up=60s} (the unit queries in turn before anything is
+ * timed, see {@link #warmUp}), {@code --prewarm=trace} (the schema's files read into memory first, see
+ * {@link #prewarm}; {@code none} measures them cold), {@code --trace-heap=1g}, {@code --trace-instances=1} (trace
  * processes sharing the topics' partitions, as a deployment runs two; HTTP goes to the first), {@code --launchers} (the repository
  * whose {@code services/trace/launcher/target} holds the launcher jar; found from the plant jar by default),
  * {@code --fast-servers} (the tests' crash-unsafe settings), {@code --explain=<file of SQL>} (the plans of those
@@ -84,6 +86,8 @@ public final class TraceBenchmark {
             boolean skipLoad,
             int samples,
             int lotSamples,
+            Duration warmUp,
+            boolean prewarm,
             String traceHeap,
             int traceInstances,
             Path launcherJar,
@@ -178,6 +182,12 @@ public final class TraceBenchmark {
                     + " in " + Machine.seconds(Duration.ofNanos(System.nanoTime() - startedAt)) + " (log "
                     + processes.getFirst().logFile() + "); HTTP measured on the first");
             catchUp(kafka.clientConfig());
+            if (options.prewarm()) {
+                prewarm(postgres);
+            } else {
+                line("prewarm: none (--prewarm=none): the schema's pages are read from disk where the OS has not"
+                        + " kept them");
+            }
             measure();
             databaseSize(postgres);
             if (options.explain() != null) {
@@ -292,6 +302,11 @@ public final class TraceBenchmark {
         int units = options.load().units();
         IntFunction<String> anySerial = i -> plan.serial(random.nextInt(units)).value();
         var lots = plan.fullLots();
+        warmUp(List.of(
+                i -> get("/api/units/" + anySerial.apply(i) + "/history", "application/json"),
+                i -> get("/api/trace/units/" + anySerial.apply(i) + "/genealogy", "application/json"),
+                i -> get("/api/trace/units/" + anySerial.apply(i), "application/json"),
+                i -> search("workOrder=" + plan.workOrderOf(random.nextInt(units)))));
         line(String.format(
                 "%-44s %8s %8s %8s %8s %8s %7s",
                 "HTTP (one client, after warm-up)", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms", "goal"));
@@ -339,6 +354,30 @@ public final class TraceBenchmark {
         if (all.getTotalCount() > 0) {
             row("search, all of the above", all, 50);
         }
+    }
+
+    /**
+     * Calls the unit queries in turn for {@code --warm-up} before any series is timed. The JIT compiles the HTTP path
+     * (Tomcat, the security filters, the token's check, Jackson) over the first thousands of calls; without this the
+     * first series measured pays for it, and a plant's trace serves for months.
+     */
+    private void warmUp(List<IntFunction<Answer>> calls) {
+        if (options.warmUp().isZero()) {
+            line("warm-up: none (--warm-up=0s)");
+            return;
+        }
+        long until = System.nanoTime() + options.warmUp().toNanos();
+        int i = 0;
+        while (System.nanoTime() < until) {
+            var answer = calls.get(i % calls.size()).apply(i);
+            if (answer.status() != 200) {
+                throw new IllegalStateException("warm-up: " + answer.status() + " " + answer.path());
+            }
+            i++;
+        }
+        line(String.format(
+                "warm-up: %,d calls of the timeline, genealogy, unit and search in turn over %s",
+                i, Machine.seconds(options.warmUp())));
     }
 
     /** The searches a quality engineer makes, each with criteria of this load picked at random. */
@@ -452,6 +491,35 @@ public final class TraceBenchmark {
         return tokens.current();
     }
 
+    /**
+     * Reads the trace schema's tables and indexes once with PostgreSQL's {@code pg_prewarm} (mode {@code read}: into
+     * the OS's page cache, not PostgreSQL's buffers), so the queries are measured on a database whose files are in
+     * memory, as on a server sized for them, rather than on pages the machine has not read since they were written: a
+     * timeline's 6 index pages are each a disk read of a millisecond or more here when cold (docs/trace-scale.md, run
+     * 6). It answers no query for trace: every answer still comes from the same index scans.
+     */
+    private void prewarm(EmbeddedPostgresServer postgres) throws SQLException {
+        long started = System.nanoTime();
+        try (var connection =
+                        DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+                var statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_prewarm");
+            try (var blocks = statement.executeQuery("""
+                    select coalesce(sum(pg_prewarm(c.oid, 'read')), 0)
+                    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                    where n.nspname = 'trace' and c.relkind in ('r', 'i')""")) {
+                blocks.next();
+                line(String.format(
+                        "prewarm: %,d blocks (%,.0f MB) of the trace schema's tables and indexes read in %s"
+                                + " (pg_prewarm, mode read)",
+                        blocks.getLong(1),
+                        blocks.getLong(1) * 8192 / 1e6,
+                        Machine.seconds(Duration.ofNanos(System.nanoTime() - started))));
+            }
+            statement.execute("drop extension pg_prewarm");
+        }
+    }
+
     /** pg_total_relation_size of every table of the trace schema (with its indexes and TOAST), and the rows. */
     private void databaseSize(EmbeddedPostgresServer postgres) throws SQLException {
         try (var connection =
@@ -552,6 +620,8 @@ public final class TraceBenchmark {
         boolean skip = false;
         int samples = 1000;
         int lotSamples = 30;
+        var warmUp = Duration.ofSeconds(60);
+        var prewarm = true;
         var heap = "1g";
         int instances = 1;
         Path explain = null;
@@ -567,6 +637,13 @@ public final class TraceBenchmark {
                 case "--skip-load" -> skip = true;
                 case "--samples" -> samples = Integer.parseInt(value);
                 case "--lot-samples" -> lotSamples = Integer.parseInt(value);
+                case "--prewarm" ->
+                    prewarm = switch (value) {
+                        case "trace" -> true;
+                        case "none" -> false;
+                        default -> throw new IllegalArgumentException("--prewarm is trace or none, not " + value);
+                    };
+                case "--warm-up" -> warmUp = Duration.parse("PT" + value.toUpperCase(java.util.Locale.ROOT));
                 case "--trace-heap" -> heap = value;
                 case "--trace-instances" -> instances = Integer.parseInt(value);
                 case "--launchers" -> launchers = Path.of(value).toAbsolutePath();
@@ -599,6 +676,18 @@ public final class TraceBenchmark {
                     + " repository with --launchers=");
         }
         return new Options(
-                parsed.options(), dataDir, keep, skip, samples, lotSamples, heap, instances, jar, fast, explain);
+                parsed.options(),
+                dataDir,
+                keep,
+                skip,
+                samples,
+                lotSamples,
+                warmUp,
+                prewarm,
+                heap,
+                instances,
+                jar,
+                fast,
+                explain);
     }
 }
